@@ -1,0 +1,24 @@
+package dev.gazette.app;
+
+import java.nio.file.Path;
+
+/** Everything Gazette reads at start, after the command line, environment and config file have had their say. */
+public record Settings(
+        String host,
+        int port,
+        Path dataDir,
+        String dbUrl,
+        String baseUrl,
+        String siteTitle,
+        String siteDescription,
+        String language,
+        boolean virtualThreads,
+        boolean sampleContent) {
+
+    /** The address readers use; derived from host and port unless set. */
+    public String publicUrl(int boundPort) {
+        if (!baseUrl.isEmpty()) return baseUrl;
+        String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
+        return "http://" + shownHost + ":" + boundPort;
+    }
+}

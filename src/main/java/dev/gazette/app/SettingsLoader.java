@@ -1,0 +1,98 @@
+package dev.gazette.app;
+
+import dev.gazette.store.Database;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Resolves settings in one documented order: command-line option, then environment variable
+ * ({@code GAZETTE_PORT} for {@code port}), then the config file, then the default.
+ */
+public final class SettingsLoader {
+    static final String DEFAULT_CONFIG = "gazette.properties";
+
+    private final Map<String, String> options;
+    private final Map<String, String> env;
+    private final Properties file;
+
+    private SettingsLoader(Map<String, String> options, Map<String, String> env, Properties file) {
+        this.options = options;
+        this.env = env;
+        this.file = file;
+    }
+
+    /**
+     * @param options settings given on the command line, by key ("port", "data", "db.url"…)
+     * @param env     the process environment
+     * @param config  the config file named on the command line, if any
+     */
+    public static Settings load(Map<String, String> options, Map<String, String> env, Optional<Path> config) {
+        Optional<Path> path = config.or(() -> Optional.ofNullable(env.get("GAZETTE_CONFIG")).map(Path::of))
+                .or(() -> Optional.of(Path.of(DEFAULT_CONFIG)).filter(Files::isRegularFile));
+        return new SettingsLoader(options, env, path.map(SettingsLoader::read).orElseGet(Properties::new)).resolve();
+    }
+
+    private Settings resolve() {
+        Path data = Path.of(get("data", "data"));
+        return new Settings(
+                get("host", "0.0.0.0"),
+                port(get("port", "8080")),
+                data,
+                get("db.url", Database.sqliteUrl(data)),
+                get("base.url", ""),
+                get("site.title", "Gazette"),
+                get("site.description", "Independent news, carefully sourced."),
+                get("site.language", "en"),
+                bool("virtual.threads", get("virtual.threads", "false")),
+                bool("sample.content", get("sample.content", "true")));
+    }
+
+    private String get(String key, String fallback) {
+        String fromOption = options.get(key);
+        if (fromOption != null) return fromOption;
+        String fromEnv = env.get(envName(key));
+        if (fromEnv != null && !fromEnv.isEmpty()) return fromEnv;
+        return file.getProperty(key, fallback).strip();
+    }
+
+    /** "db.url" is read from GAZETTE_DB_URL. */
+    static String envName(String key) {
+        return "GAZETTE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 0 && port <= 65535) return port;
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("port must be a number from 0 to 65535 (0 picks a free one), not '" + value + "'");
+    }
+
+    private static boolean bool(String key, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
+        };
+    }
+
+    private static Properties read(Path path) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+            return properties;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the config file " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

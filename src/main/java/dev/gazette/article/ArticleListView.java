@@ -1,0 +1,18 @@
+package dev.gazette.article;
+
+import dev.gazette.web.Page;
+
+/** The model of every list of stories: home, a section, a tag, search results. */
+public record ArticleListView(Page page, String heading, String intro, Paged<Article> articles, String listPath,
+                              String query) {
+
+    /** The link to another page of this list, keeping the search words. */
+    public String pageUrl(int number) {
+        String sep = listPath.contains("?") ? "&" : "?";
+        return number == 1 ? listPath : listPath + sep + "page=" + number;
+    }
+
+    public boolean isSearch() {
+        return listPath.startsWith("/search");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gazette.article;
+
+import dev.gazette.web.Format;
+import dev.gazette.web.Page;
+import dev.gazette.web.Params;
+import dev.gazette.web.Responses;
+import dev.gazette.web.Routes;
+import dev.gazette.web.Templates;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+
+/** The public pages of articles: home, article, section, tag, search and about. */
+public final class ArticleRoutes implements Routes {
+    static final int PAGE_SIZE = 10;
+    private static final int MAX_QUERY_SHOWN = 200;
+
+    private final Articles articles;
+    private final SiteChrome chrome;
+    private final Templates templates;
+
+    public ArticleRoutes(Articles articles, SiteChrome chrome, Templates templates) {
+        this.articles = articles;
+        this.chrome = chrome;
+        this.templates = templates;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/", this::home);
+        routes.get("/articles/{slug}", this::article);
+        routes.get("/sections/{slug}", this::section);
+        routes.get("/tags/{slug}", this::tag);
+        routes.get("/search", this::search);
+        routes.get("/about", this::about);
+    }
+
+    private void home(Context ctx) {
+        int page = Params.page(ctx);
+        Paged<Article> latest = existing(articles.latest(page, PAGE_SIZE));
+        String path = page == 1 ? "/" : "/?page=" + page;
+        list(ctx, chrome.page("", chrome.site().description(), path), "Latest news", "", latest, "/", "");
+    }
+
+    private void article(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        Article article = (Slugs.isSlug(slug) ? articles.published(slug) : java.util.Optional.<Article>empty())
+                .orElseThrow(NotFoundResponse::new);
+        Page page = chrome.page(article.title(), article.summary(), "/articles/" + article.slug())
+                .withOgType("article")
+                .withJsonLd(NewsArticleJsonLd.of(article, chrome.site()));
+        Responses.html(ctx, templates.render("article.jte",
+                new ArticleView(page, article, articles.older(article), articles.newer(article))));
+    }
+
+    private void section(Context ctx) {
+        Section section = articles.section(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        int page = Params.page(ctx);
+        String base = "/sections/" + section.slug();
+        list(ctx, chrome.page(section.name(), "The latest " + section.name() + " stories.", withPage(base, page)),
+                section.name(), "", existing(articles.inSection(section, page, PAGE_SIZE)), base, "");
+    }
+
+    private void tag(Context ctx) {
+        Tag tag = articles.tag(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        int page = Params.page(ctx);
+        String base = "/tags/" + tag.slug();
+        Page chromePage = chrome.page("Tagged " + tag.name(), "Stories tagged " + tag.name() + ".", withPage(base, page))
+                .withFeeds(List.of(new Page.FeedLink(tag.name() + " (RSS)", "application/rss+xml", base + "/feed.xml"),
+                        new Page.FeedLink(tag.name() + " (Atom)", "application/atom+xml", base + "/atom.xml")));
+        list(ctx, chromePage, "Tagged “" + tag.name() + "”", "", existing(articles.tagged(tag, page, PAGE_SIZE)), base, "");
+    }
+
+    private void search(Context ctx) {
+        String raw = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        SearchQuery query = SearchQuery.parse(raw);
+        int page = Params.page(ctx);
+        String shown = query.text().length() > MAX_QUERY_SHOWN ? query.text().substring(0, MAX_QUERY_SHOWN) + "…" : query.text();
+        Paged<Article> results = articles.search(query, page, PAGE_SIZE);
+        String intro = query.isEmpty() ? "Type a few words to search every story."
+                : results.total() == 0 ? "No stories match “" + shown + "”. Try fewer or other words."
+                : results.total() + (results.total() == 1 ? " story matches" : " stories match") + " “" + shown + "”.";
+        String base = "/search?q=" + Format.query(String.join(" ", query.words()));
+        list(ctx, chrome.page("Search", "Search the stories.", "/search").notIndexed(), "Search", intro, results, base,
+                query.text());
+    }
+
+    private void about(Context ctx) {
+        Responses.html(ctx, templates.render("about.jte",
+                chrome.page("About", "Who we are and how we work.", "/about")));
+    }
+
+    private void list(Context ctx, Page page, String heading, String intro, Paged<Article> items, String base, String q) {
+        Responses.html(ctx, templates.render("list.jte", new ArticleListView(page, heading, intro, items, base, q)));
+    }
+
+    // Page 7 of a 3-page list is an address that does not exist.
+    private static Paged<Article> existing(Paged<Article> paged) {
+        if (paged.page() > paged.pages()) throw new NotFoundResponse();
+        return paged;
+    }
+
+    private static String withPage(String base, int page) {
+        return page == 1 ? base : base + "?page=" + page;
+    }
+}

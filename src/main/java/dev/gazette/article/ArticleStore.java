@@ -1,0 +1,191 @@
+package dev.gazette.article;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The SQL for articles and their tags; the same statements run on SQLite and PostgreSQL. */
+public final class ArticleStore {
+    private static final String COLUMNS = "id, slug, title, summary, body_markdown, body_html, author,"
+            + " section_slug, section_name, state, created_at, published_at, updated_at,"
+            + " source_headline, source_outlet, source_agency, source_url, version";
+    // Public means published, or scheduled and its time has come.
+    private static final String VISIBLE = "state <> 'draft' AND published_at <= :now";
+    private static final String NEWEST_FIRST = " ORDER BY published_at DESC, id DESC";
+
+    private final Jdbi jdbi;
+
+    public ArticleStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    long insert(Article a) {
+        return jdbi.inTransaction(h -> {
+            long id = h.createQuery("INSERT INTO article (slug, title, summary, body_markdown, body_html, author,"
+                            + " section_slug, section_name, state, created_at, published_at, updated_at,"
+                            + " source_headline, source_outlet, source_agency, source_url)"
+                            + " VALUES (:slug, :title, :summary, :md, :html, :author, :sectionSlug, :sectionName,"
+                            + " :state, :created, :published, :updated, :headline, :outlet, :agency, :url)"
+                            + " RETURNING id")
+                    .bind("slug", a.slug())
+                    .bind("title", a.title())
+                    .bind("summary", a.summary())
+                    .bind("md", a.bodyMarkdown())
+                    .bind("html", a.bodyHtml())
+                    .bind("author", a.author())
+                    .bind("sectionSlug", a.section().slug())
+                    .bind("sectionName", a.section().name())
+                    .bind("state", a.state().code())
+                    .bind("created", a.createdAt().toEpochMilli())
+                    .bind("published", a.publishedAt().map(Instant::toEpochMilli).orElse(null))
+                    .bind("updated", a.updatedAt().toEpochMilli())
+                    .bind("headline", a.source().map(Source::headline).orElse(null))
+                    .bind("outlet", a.source().map(Source::outlet).orElse(null))
+                    .bind("agency", a.source().map(Source::agency).orElse(null))
+                    .bind("url", a.source().flatMap(Source::url).orElse(null))
+                    .mapTo(Long.class)
+                    .one();
+            var tags = h.prepareBatch("INSERT INTO article_tag (article_id, slug, name) VALUES (:id, :slug, :name)");
+            for (Tag tag : a.tags()) {
+                tags.bind("id", id).bind("slug", tag.slug()).bind("name", tag.name()).add();
+            }
+            if (!a.tags().isEmpty()) tags.execute();
+            return id;
+        });
+    }
+
+    boolean slugTaken(String slug) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :slug")
+                .bind("slug", slug).mapTo(Integer.class).one() > 0);
+    }
+
+    long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article").mapTo(Long.class).one());
+    }
+
+    Optional<Article> findVisible(String slug, Instant now) {
+        return jdbi.withHandle(h -> withTags(h, h.createQuery(
+                        "SELECT " + COLUMNS + " FROM article WHERE slug = :slug AND " + VISIBLE)
+                .bind("slug", slug).bind("now", now.toEpochMilli())
+                .map(ArticleStore::map).list())).stream().findFirst();
+    }
+
+    List<Article> latest(Instant now, int offset, int limit) {
+        return jdbi.withHandle(h -> withTags(h, h.createQuery(
+                        "SELECT " + COLUMNS + " FROM article WHERE " + VISIBLE + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
+                .bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
+                .map(ArticleStore::map).list()));
+    }
+
+    int countVisible(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE " + VISIBLE)
+                .bind("now", now.toEpochMilli()).mapTo(Integer.class).one());
+    }
+
+    List<Article> inSection(String sectionSlug, Instant now, int offset, int limit) {
+        return jdbi.withHandle(h -> withTags(h, h.createQuery("SELECT " + COLUMNS + " FROM article WHERE section_slug = :s AND "
+                        + VISIBLE + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
+                .bind("s", sectionSlug).bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
+                .map(ArticleStore::map).list()));
+    }
+
+    int countInSection(String sectionSlug, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE section_slug = :s AND " + VISIBLE)
+                .bind("s", sectionSlug).bind("now", now.toEpochMilli()).mapTo(Integer.class).one());
+    }
+
+    List<Article> tagged(String tagSlug, Instant now, int offset, int limit) {
+        return jdbi.withHandle(h -> withTags(h, h.createQuery("SELECT " + COLUMNS + " FROM article WHERE " + VISIBLE
+                        + " AND id IN (SELECT article_id FROM article_tag WHERE slug = :t)"
+                        + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
+                .bind("t", tagSlug).bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
+                .map(ArticleStore::map).list()));
+    }
+
+    int countTagged(String tagSlug, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE " + VISIBLE
+                        + " AND id IN (SELECT article_id FROM article_tag WHERE slug = :t)")
+                .bind("t", tagSlug).bind("now", now.toEpochMilli()).mapTo(Integer.class).one());
+    }
+
+    /** The visible articles with these ids, in the order of the ids given. */
+    List<Article> byIds(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) return List.of();
+        List<Article> found = jdbi.withHandle(h -> withTags(h, h.createQuery(
+                        "SELECT " + COLUMNS + " FROM article WHERE id IN (<ids>) AND " + VISIBLE)
+                .bindList("ids", ids).bind("now", now.toEpochMilli())
+                .map(ArticleStore::map).list()));
+        Map<Long, Article> byId = new LinkedHashMap<>();
+        found.forEach(a -> byId.put(a.id(), a));
+        return ids.stream().map(byId::get).filter(a -> a != null).toList();
+    }
+
+    /** The neighbour published just before (older) or just after (newer) the given article. */
+    Optional<Article> neighbour(Article of, boolean newer, Instant now) {
+        String order = newer
+                ? "(published_at > :at OR (published_at = :at AND id > :id)) ORDER BY published_at ASC, id ASC"
+                : "(published_at < :at OR (published_at = :at AND id < :id)) ORDER BY published_at DESC, id DESC";
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM article WHERE " + VISIBLE + " AND " + order
+                        + " LIMIT 1")
+                .bind("now", now.toEpochMilli()).bind("at", of.shownDate().toEpochMilli()).bind("id", of.id())
+                .map(ArticleStore::map).findOne());
+    }
+
+    Optional<Tag> tag(String slug) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT slug, name FROM article_tag WHERE slug = :slug LIMIT 1")
+                .bind("slug", slug).map((rs, ctx) -> new Tag(rs.getString(1), rs.getString(2))).findOne());
+    }
+
+    /** Sections that have at least one public article, the busiest first. */
+    List<Section> sections(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT section_slug, MIN(section_name) FROM article WHERE " + VISIBLE
+                        + " GROUP BY section_slug ORDER BY COUNT(*) DESC, section_slug")
+                .bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> new Section(rs.getString(1), rs.getString(2))).list());
+    }
+
+    private static List<Article> withTags(Handle h, List<Article> articles) {
+        if (articles.isEmpty()) return articles;
+        Map<Long, List<Tag>> tags = new LinkedHashMap<>();
+        h.createQuery("SELECT article_id, slug, name FROM article_tag WHERE article_id IN (<ids>) ORDER BY name")
+                .bindList("ids", articles.stream().map(Article::id).toList())
+                .map((rs, ctx) -> new TagRow(rs.getLong(1), new Tag(rs.getString(2), rs.getString(3))))
+                .forEach(row -> tags.computeIfAbsent(row.articleId(), k -> new ArrayList<>()).add(row.tag()));
+        return articles.stream().map(a -> a.withTags(tags.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    private record TagRow(long articleId, Tag tag) {}
+
+    private static Article map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String headline = rs.getString("source_headline");
+        Optional<Source> source = headline == null ? Optional.empty() : Optional.of(new Source(headline,
+                rs.getString("source_outlet"), rs.getString("source_agency"),
+                Optional.ofNullable(rs.getString("source_url"))));
+        long published = rs.getLong("published_at");
+        Optional<Instant> publishedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(published));
+        return new Article(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("summary"),
+                rs.getString("body_markdown"),
+                rs.getString("body_html"),
+                rs.getString("author"),
+                new Section(rs.getString("section_slug"), rs.getString("section_name")),
+                List.of(),
+                ArticleState.ofCode(rs.getString("state")),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                publishedAt,
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                source,
+                rs.getInt("version"));
+    }
+}

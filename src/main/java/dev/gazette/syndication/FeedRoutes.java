@@ -1,0 +1,55 @@
+package dev.gazette.syndication;
+
+import dev.gazette.article.Article;
+import dev.gazette.article.Articles;
+import dev.gazette.article.Tag;
+import dev.gazette.web.Responses;
+import dev.gazette.web.Routes;
+import dev.gazette.web.Site;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+
+/** Everything a machine reads: RSS and Atom for the site and each tag, the sitemap and robots.txt. */
+public final class FeedRoutes implements Routes {
+    private static final int FEED_SIZE = 20;
+    private static final int SITEMAP_MAX = 50_000;
+
+    private final Articles articles;
+    private final Site site;
+    private final FeedWriter writer;
+
+    public FeedRoutes(Articles articles, Site site) {
+        this.articles = articles;
+        this.site = site;
+        this.writer = new FeedWriter(site);
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/feed.xml", ctx -> siteFeed(ctx, FeedWriter.Format.RSS));
+        routes.get("/atom.xml", ctx -> siteFeed(ctx, FeedWriter.Format.ATOM));
+        routes.get("/tags/{slug}/feed.xml", ctx -> tagFeed(ctx, FeedWriter.Format.RSS));
+        routes.get("/tags/{slug}/atom.xml", ctx -> tagFeed(ctx, FeedWriter.Format.ATOM));
+        routes.get("/sitemap.xml", ctx -> Responses.send(ctx, "application/xml; charset=utf-8",
+                Sitemap.of(site, articles.latest(1, SITEMAP_MAX).items())));
+        routes.get("/robots.txt", ctx -> Responses.send(ctx, "text/plain; charset=utf-8",
+                "User-agent: *\nDisallow: /search\nDisallow: /admin\n\nSitemap: " + site.url("/sitemap.xml") + "\n"));
+    }
+
+    private void siteFeed(Context ctx, FeedWriter.Format format) {
+        List<Article> latest = articles.latest(1, FEED_SIZE).items();
+        String self = format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml";
+        Responses.send(ctx, format.mediaType, writer.write(format, site.title(), site.description(), self, "/", latest));
+    }
+
+    private void tagFeed(Context ctx, FeedWriter.Format format) {
+        Tag tag = articles.tag(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        String base = "/tags/" + tag.slug();
+        String self = base + (format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml");
+        Responses.send(ctx, format.mediaType, writer.write(format, site.title() + ": " + tag.name(),
+                "Stories tagged " + tag.name() + " on " + site.title() + ".", self, base,
+                articles.tagged(tag, 1, FEED_SIZE).items()));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.gazette.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Small formatting helpers the templates call. */
+public final class Format {
+    private static final DateTimeFormatter LONG_DATE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private Format() {}
+
+    /** "29 November 2026", in UTC so every node and reader sees the same date. */
+    public static String date(Instant instant) {
+        return LONG_DATE.format(instant);
+    }
+
+    /** ISO 8601, for datetime attributes and machine-readable metadata. */
+    public static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    public static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.gazette.article;
+
+import dev.gazette.store.Database;
+import dev.gazette.store.TestDatabases;
+
+class SqliteArticlesTest extends ArticlesContract {
+    @Override
+    Database open() {
+        return TestDatabases.sqlite();
+    }
+}

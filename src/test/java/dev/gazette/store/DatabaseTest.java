@@ -1,0 +1,50 @@
+package dev.gazette.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+class DatabaseTest {
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void migratesAndAnswersHealthChecks(Dialect dialect) {
+        try (Database db = TestDatabases.of(dialect)) {
+            assertThat(db.dialect()).isEqualTo(dialect);
+            assertThat(db.healthy()).isTrue();
+            int articles = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article").mapTo(Integer.class).one());
+            assertThat(articles).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void reportsUnhealthyOnceClosed(Dialect dialect) {
+        Database db = TestDatabases.of(dialect);
+        db.close();
+        assertThat(db.healthy()).isFalse();
+    }
+
+    @Test
+    void sqliteRunsInWalModeWithForeignKeysAndFullSync() {
+        try (Database db = TestDatabases.sqlite()) {
+            db.jdbi().useHandle(h -> {
+                assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualToIgnoringCase("wal");
+                assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
+                assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(2); // FULL
+                assertThat(h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()).isPositive();
+            });
+        }
+    }
+
+    @Test
+    void refusesUnknownUrlsWithAHint() {
+        assertThatThrownBy(() -> Database.open("jdbc:mysql://localhost/x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:sqlite:")
+                .hasMessageContaining("jdbc:postgresql:");
+    }
+}
