@@ -31,6 +31,8 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.concurrency.useVirtualThreads = settings.virtualThreads();
             config.http.maxRequestSize = 1_000_000;
+            // Long search URLs get the site's own answer, not Jetty's bare 414.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

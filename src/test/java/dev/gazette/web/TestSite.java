@@ -1,0 +1,64 @@
+package dev.gazette.web;
+
+import dev.gazette.app.Gazette;
+import dev.gazette.app.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A real Gazette server on a free port over a fresh SQLite database in a temporary folder. */
+public final class TestSite implements AutoCloseable {
+    private final Gazette gazette;
+    private final String baseUrl;
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestSite(Gazette gazette, String baseUrl) {
+        this.gazette = gazette;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** Builds the site; {@code before} runs after the database is ready and before the server starts. */
+    public static TestSite start(boolean sampleContent, java.util.function.Consumer<Gazette> before) {
+        try {
+            Path data = Files.createTempDirectory("gazette-site");
+            Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
+                    "Test Gazette", "News for tests.", "en", false, sampleContent);
+            Gazette gazette = Gazette.open(settings);
+            before.accept(gazette);
+            return new TestSite(gazette, gazette.serve());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url(String path) {
+        return baseUrl + path;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (headers.length > 0) request.headers(headers);
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Gazette gazette() {
+        return gazette;
+    }
+
+    @Override
+    public void close() {
+        gazette.close();
+    }
+}
