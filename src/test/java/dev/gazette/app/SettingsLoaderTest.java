@@ -1,0 +1,73 @@
+package dev.gazette.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsServeTheEmbeddedDatabaseInsideDataOnPort8080() {
+        Settings s = SettingsLoader.load(Map.of(), Map.of(), Optional.empty());
+        assertThat(s.port()).isEqualTo(8080);
+        assertThat(s.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(s.dbUrl()).startsWith("jdbc:sqlite:").endsWith("data/gazette.db");
+        assertThat(s.sampleContent()).isTrue();
+    }
+
+    @Test
+    void optionBeatsEnvironmentBeatsFileBeatsDefault() throws Exception {
+        Path config = dir.resolve("site.properties");
+        Files.writeString(config, "port=7001\nsite.title=From file\ndata=/from/file\nhost=127.0.0.2\n");
+        Map<String, String> env = Map.of("GAZETTE_PORT", "7002", "GAZETTE_DATA", "/from/env");
+        Settings s = SettingsLoader.load(Map.of("port", "7003"), env, Optional.of(config));
+
+        assertThat(s.port()).isEqualTo(7003);
+        assertThat(s.dataDir()).isEqualTo(Path.of("/from/env"));
+        assertThat(s.siteTitle()).isEqualTo("From file");
+        assertThat(s.host()).isEqualTo("127.0.0.2");
+        assertThat(s.dbUrl()).isEqualTo("jdbc:sqlite:/from/env/gazette.db");
+    }
+
+    @Test
+    void databaseUrlFromTheEnvironment() {
+        Settings s = SettingsLoader.load(Map.of(), Map.of("GAZETTE_DB_URL", "jdbc:postgresql://db/gazette"), Optional.empty());
+        assertThat(s.dbUrl()).isEqualTo("jdbc:postgresql://db/gazette");
+    }
+
+    @Test
+    void configFileNamedByTheEnvironment() throws Exception {
+        Path config = dir.resolve("env.properties");
+        Files.writeString(config, "site.title=Named by env\n");
+        Settings s = SettingsLoader.load(Map.of(), Map.of("GAZETTE_CONFIG", config.toString()), Optional.empty());
+        assertThat(s.siteTitle()).isEqualTo("Named by env");
+    }
+
+    @Test
+    void badValuesAreRefusedWithWhatToFix() {
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("port", "eighty"), Map.of(), Optional.empty()))
+                .hasMessageContaining("port must be a number from 0 to 65535");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("GAZETTE_PORT", "70000"), Optional.empty()))
+                .hasMessageContaining("65535");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("GAZETTE_VIRTUAL_THREADS", "maybe"), Optional.empty()))
+                .hasMessageContaining("virtual.threads must be true or false");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(dir.resolve("missing.properties"))))
+                .hasMessageContaining("Cannot read the config file");
+    }
+
+    @Test
+    void publicUrlFollowsTheBoundPortUnlessSet() {
+        Settings s = SettingsLoader.load(Map.of(), Map.of(), Optional.empty());
+        assertThat(s.publicUrl(41234)).isEqualTo("http://localhost:41234");
+        Settings fixed = SettingsLoader.load(Map.of(), Map.of("GAZETTE_BASE_URL", "https://news.example"), Optional.empty());
+        assertThat(fixed.publicUrl(41234)).isEqualTo("https://news.example");
+    }
+}
