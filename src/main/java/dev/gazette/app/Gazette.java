@@ -9,6 +9,7 @@ import dev.gazette.article.SampleArticles;
 import dev.gazette.article.SiteChrome;
 import dev.gazette.store.Database;
 import dev.gazette.syndication.FeedRoutes;
+import dev.gazette.web.PageCache;
 import dev.gazette.web.ServerSettings;
 import dev.gazette.web.Site;
 import dev.gazette.web.Templates;
@@ -17,19 +18,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /** The composition root: builds every part of Gazette by hand, in one place. */
 public final class Gazette implements AutoCloseable {
+    // How stale a public page may be on a node that did not make the change itself.
+    private static final Duration PAGE_LIFETIME = Duration.ofSeconds(5);
+
     private final Settings settings;
     private final Database database;
     private final Articles articles;
+    private final PageCache pageCache;
     private WebServer server;
 
-    private Gazette(Settings settings, Database database, Articles articles) {
+    private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
+        this.pageCache = pageCache;
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -42,13 +49,14 @@ public final class Gazette implements AutoCloseable {
         }
         Database database = Database.open(settings.dbUrl());
         Clock clock = Clock.systemUTC();
+        PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000);
         ArticleStore store = new ArticleStore(database.jdbi());
         Articles articles = new Articles(store, ArticleSearch.forDialect(database.dialect(), database.jdbi()),
-                new MarkdownRenderer(), clock);
+                new MarkdownRenderer(), clock, pageCache::clear);
         if (settings.sampleContent()) {
             new SampleArticles(articles, clock).addIfEmpty();
         }
-        return new Gazette(settings, database, articles);
+        return new Gazette(settings, database, articles, pageCache);
     }
 
     /** Starts the web server; returns the address it listens on. */
@@ -60,7 +68,8 @@ public final class Gazette implements AutoCloseable {
         SiteChrome chrome = new SiteChrome(site, articles);
         server = new WebServer(
                 new ServerSettings(settings.host(), port, settings.virtualThreads()),
-                List.of(new ArticleRoutes(articles, chrome, templates), new FeedRoutes(articles, site)),
+                List.of(new ArticleRoutes(articles, chrome, templates, pageCache),
+                        new FeedRoutes(articles, site, pageCache)),
                 templates,
                 title -> chrome.page(title, "", "/"),
                 database::healthy).start();

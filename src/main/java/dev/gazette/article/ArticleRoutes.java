@@ -2,6 +2,7 @@ package dev.gazette.article;
 
 import dev.gazette.web.Format;
 import dev.gazette.web.Page;
+import dev.gazette.web.PageCache;
 import dev.gazette.web.Params;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
@@ -19,11 +20,13 @@ public final class ArticleRoutes implements Routes {
     private final Articles articles;
     private final SiteChrome chrome;
     private final Templates templates;
+    private final PageCache cache;
 
-    public ArticleRoutes(Articles articles, SiteChrome chrome, Templates templates) {
+    public ArticleRoutes(Articles articles, SiteChrome chrome, Templates templates, PageCache cache) {
         this.articles = articles;
         this.chrome = chrome;
         this.templates = templates;
+        this.cache = cache;
     }
 
     @Override
@@ -38,28 +41,30 @@ public final class ArticleRoutes implements Routes {
 
     private void home(Context ctx) {
         int page = Params.page(ctx);
-        Paged<Article> latest = existing(articles.latest(page, PAGE_SIZE));
-        String path = page == 1 ? "/" : "/?page=" + page;
-        list(ctx, chrome.page("", chrome.site().description(), path), "Latest news", "", latest, "/", "");
+        cache.serve(ctx, Responses.HTML, () -> list(chrome.page("", chrome.site().description(), withPage("/", page)),
+                "Latest news", "", existing(articles.latest(page, PAGE_SIZE)), "/", ""));
     }
 
     private void article(Context ctx) {
         String slug = ctx.pathParam("slug");
-        Article article = (Slugs.isSlug(slug) ? articles.published(slug) : java.util.Optional.<Article>empty())
-                .orElseThrow(NotFoundResponse::new);
-        Page page = chrome.page(article.title(), article.summary(), "/articles/" + article.slug())
-                .withOgType("article")
-                .withJsonLd(NewsArticleJsonLd.of(article, chrome.site()));
-        Responses.html(ctx, templates.render("article.jte",
-                new ArticleView(page, article, articles.older(article), articles.newer(article))));
+        if (!Slugs.isSlug(slug)) throw new NotFoundResponse();
+        cache.serve(ctx, Responses.HTML, () -> {
+            Article article = articles.published(slug).orElseThrow(NotFoundResponse::new);
+            Page page = chrome.page(article.title(), article.summary(), "/articles/" + article.slug())
+                    .withOgType("article")
+                    .withJsonLd(NewsArticleJsonLd.of(article, chrome.site()));
+            return templates.render("article.jte",
+                    new ArticleView(page, article, articles.older(article), articles.newer(article)));
+        });
     }
 
     private void section(Context ctx) {
         Section section = articles.section(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         int page = Params.page(ctx);
         String base = "/sections/" + section.slug();
-        list(ctx, chrome.page(section.name(), "The latest " + section.name() + " stories.", withPage(base, page)),
-                section.name(), "", existing(articles.inSection(section, page, PAGE_SIZE)), base, "");
+        cache.serve(ctx, Responses.HTML, () -> list(
+                chrome.page(section.name(), "The latest " + section.name() + " stories.", withPage(base, page)),
+                section.name(), "", existing(articles.inSection(section, page, PAGE_SIZE)), base, ""));
     }
 
     private void tag(Context ctx) {
@@ -69,7 +74,8 @@ public final class ArticleRoutes implements Routes {
         Page chromePage = chrome.page("Tagged " + tag.name(), "Stories tagged " + tag.name() + ".", withPage(base, page))
                 .withFeeds(List.of(new Page.FeedLink(tag.name() + " (RSS)", "application/rss+xml", base + "/feed.xml"),
                         new Page.FeedLink(tag.name() + " (Atom)", "application/atom+xml", base + "/atom.xml")));
-        list(ctx, chromePage, "Tagged “" + tag.name() + "”", "", existing(articles.tagged(tag, page, PAGE_SIZE)), base, "");
+        cache.serve(ctx, Responses.HTML, () -> list(chromePage, "Tagged “" + tag.name() + "”", "",
+                existing(articles.tagged(tag, page, PAGE_SIZE)), base, ""));
     }
 
     private void search(Context ctx) {
@@ -82,8 +88,8 @@ public final class ArticleRoutes implements Routes {
                 : results.total() == 0 ? "No stories match “" + shown + "”. Try fewer or other words."
                 : results.total() + (results.total() == 1 ? " story matches" : " stories match") + " “" + shown + "”.";
         String base = "/search?q=" + Format.query(String.join(" ", query.words()));
-        list(ctx, chrome.page("Search", "Search the stories.", "/search").notIndexed(), "Search", intro, results, base,
-                query.text());
+        Responses.html(ctx, list(chrome.page("Search", "Search the stories.", "/search").notIndexed(), "Search", intro,
+                results, base, query.text()));
     }
 
     private void about(Context ctx) {
@@ -91,8 +97,8 @@ public final class ArticleRoutes implements Routes {
                 chrome.page("About", "Who we are and how we work.", "/about")));
     }
 
-    private void list(Context ctx, Page page, String heading, String intro, Paged<Article> items, String base, String q) {
-        Responses.html(ctx, templates.render("list.jte", new ArticleListView(page, heading, intro, items, base, q)));
+    private String list(Page page, String heading, String intro, Paged<Article> items, String base, String q) {
+        return templates.render("list.jte", new ArticleListView(page, heading, intro, items, base, q));
     }
 
     // Page 7 of a 3-page list is an address that does not exist.

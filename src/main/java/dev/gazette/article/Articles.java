@@ -11,12 +11,15 @@ public final class Articles {
     private final ArticleSearch search;
     private final MarkdownRenderer markdown;
     private final Clock clock;
+    private final Runnable onChange;
 
-    public Articles(ArticleStore store, ArticleSearch search, MarkdownRenderer markdown, Clock clock) {
+    /** @param onChange called after every write, so caches of rendered pages can be dropped */
+    public Articles(ArticleStore store, ArticleSearch search, MarkdownRenderer markdown, Clock clock, Runnable onChange) {
         this.store = store;
         this.search = search;
         this.markdown = markdown;
         this.clock = clock;
+        this.onChange = onChange;
     }
 
     /** Stores a new article under a fresh slug made from its title. */
@@ -32,7 +35,9 @@ public final class Articles {
         Article article = new Article(0, slug, draft.title().strip(), draft.summary().strip(), draft.bodyMarkdown(),
                 markdown.render(draft.bodyMarkdown()), draft.author().strip(), Section.named(draft.section()), tags,
                 draft.state(), now, publishedAt, now, draft.source(), 1);
-        return article.withId(store.insert(article));
+        Article stored = article.withId(store.insert(article));
+        onChange.run();
+        return stored;
     }
 
     public boolean isEmpty() {

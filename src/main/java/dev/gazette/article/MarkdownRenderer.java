@@ -18,6 +18,7 @@ public final class MarkdownRenderer {
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.TABLES)
             .and(new HtmlPolicyBuilder()
+                    .allowUrlProtocols("http", "https", "mailto")
                     .allowElements("a")
                     .allowAttributes("href").matching(HTTP_OR_MAIL).onElements("a")
                     .allowAttributes("title").onElements("a")

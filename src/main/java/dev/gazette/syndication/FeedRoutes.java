@@ -1,15 +1,14 @@
 package dev.gazette.syndication;
 
-import dev.gazette.article.Article;
 import dev.gazette.article.Articles;
 import dev.gazette.article.Tag;
+import dev.gazette.web.PageCache;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
 import dev.gazette.web.Site;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.util.List;
 
 /** Everything a machine reads: RSS and Atom for the site and each tag, the sitemap and robots.txt. */
 public final class FeedRoutes implements Routes {
@@ -19,11 +18,13 @@ public final class FeedRoutes implements Routes {
     private final Articles articles;
     private final Site site;
     private final FeedWriter writer;
+    private final PageCache cache;
 
-    public FeedRoutes(Articles articles, Site site) {
+    public FeedRoutes(Articles articles, Site site, PageCache cache) {
         this.articles = articles;
         this.site = site;
         this.writer = new FeedWriter(site);
+        this.cache = cache;
     }
 
     @Override
@@ -32,23 +33,23 @@ public final class FeedRoutes implements Routes {
         routes.get("/atom.xml", ctx -> siteFeed(ctx, FeedWriter.Format.ATOM));
         routes.get("/tags/{slug}/feed.xml", ctx -> tagFeed(ctx, FeedWriter.Format.RSS));
         routes.get("/tags/{slug}/atom.xml", ctx -> tagFeed(ctx, FeedWriter.Format.ATOM));
-        routes.get("/sitemap.xml", ctx -> Responses.send(ctx, "application/xml; charset=utf-8",
-                Sitemap.of(site, articles.latest(1, SITEMAP_MAX).items())));
+        routes.get("/sitemap.xml", ctx -> cache.serve(ctx, "application/xml; charset=utf-8",
+                () -> Sitemap.of(site, articles.latest(1, SITEMAP_MAX).items())));
         routes.get("/robots.txt", ctx -> Responses.send(ctx, "text/plain; charset=utf-8",
                 "User-agent: *\nDisallow: /search\nDisallow: /admin\n\nSitemap: " + site.url("/sitemap.xml") + "\n"));
     }
 
     private void siteFeed(Context ctx, FeedWriter.Format format) {
-        List<Article> latest = articles.latest(1, FEED_SIZE).items();
         String self = format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml";
-        Responses.send(ctx, format.mediaType, writer.write(format, site.title(), site.description(), self, "/", latest));
+        cache.serve(ctx, format.mediaType, () -> writer.write(format, site.title(), site.description(), self, "/",
+                articles.latest(1, FEED_SIZE).items()));
     }
 
     private void tagFeed(Context ctx, FeedWriter.Format format) {
         Tag tag = articles.tag(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         String base = "/tags/" + tag.slug();
         String self = base + (format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml");
-        Responses.send(ctx, format.mediaType, writer.write(format, site.title() + ": " + tag.name(),
+        cache.serve(ctx, format.mediaType, () -> writer.write(format, site.title() + ": " + tag.name(),
                 "Stories tagged " + tag.name() + " on " + site.title() + ".", self, base,
                 articles.tagged(tag, 1, FEED_SIZE).items()));
     }

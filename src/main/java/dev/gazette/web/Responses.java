@@ -2,31 +2,30 @@ package dev.gazette.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 
 /** Sends bodies with a validator so browsers and caches can ask "has it changed?" and get a 304. */
 public final class Responses {
+    public static final String HTML = "text/html; charset=utf-8";
+
     private Responses() {}
 
     public static void html(Context ctx, String html) {
-        send(ctx, "text/html; charset=utf-8", html);
+        send(ctx, CachedPage.of(HTML, html));
     }
 
     public static void send(Context ctx, String contentType, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        // Weak: the bytes on the wire change with compression, the meaning does not.
-        String etag = "W/\"" + digest(bytes) + "\"";
-        ctx.header("ETag", etag);
+        send(ctx, CachedPage.of(contentType, body));
+    }
+
+    public static void send(Context ctx, CachedPage page) {
+        ctx.header("ETag", page.etag());
         ctx.header("Cache-Control", "no-cache");
-        if (matches(ctx.header("If-None-Match"), etag)) {
+        if (matches(ctx.header("If-None-Match"), page.etag())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
-        ctx.contentType(contentType);
-        ctx.result(bytes);
+        ctx.contentType(page.contentType());
+        ctx.result(page.body());
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
@@ -36,14 +35,5 @@ public final class Responses {
             if (c.equals("*") || c.equals(etag) || ("W/" + c).equals(etag)) return true;
         }
         return false;
-    }
-
-    private static String digest(byte[] bytes) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
