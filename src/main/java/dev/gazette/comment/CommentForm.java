@@ -1,0 +1,17 @@
+package dev.gazette.comment;
+
+import java.util.Optional;
+
+/** What a reader typed into "Leave a Reply", exactly as sent, so it can be shown again beside any error. */
+public record CommentForm(
+        String comment,
+        String name,
+        String email,
+        String website,
+        Optional<Long> replyTo,
+        boolean remember) {
+
+    public static CommentForm empty() {
+        return new CommentForm("", "", "", "", Optional.empty(), false);
+    }
+}

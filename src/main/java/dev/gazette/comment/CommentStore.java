@@ -1,0 +1,161 @@
+package dev.gazette.comment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The SQL for replies; the same statements run on SQLite and PostgreSQL. */
+public final class CommentStore {
+    private static final String COLUMNS = "id, article_id, parent_id, depth, author_name, author_email, author_url,"
+            + " body_markdown, body_html, state, ip, user_agent, referrer, created_at, updated_at, spam_probability,"
+            + " spam_reasons, erased";
+
+    private final Jdbi jdbi;
+
+    public CommentStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    long insert(Comment c) {
+        return jdbi.withHandle(h -> h.createQuery("INSERT INTO comment (article_id, parent_id, depth, author_name,"
+                        + " author_email, author_url, body_markdown, body_html, state, ip, user_agent, referrer, created_at,"
+                        + " updated_at, spam_probability, spam_reasons) VALUES (:article, :parent, :depth, :name, :email,"
+                        + " :url, :md, :html, :state, :ip, :ua, :referrer, :created, :updated, :p, :reasons) RETURNING id")
+                .bind("article", c.articleId())
+                .bind("parent", c.parentId().orElse(null))
+                .bind("depth", c.depth())
+                .bind("name", c.authorName())
+                .bind("email", c.authorEmail())
+                .bind("url", c.authorUrl())
+                .bind("md", c.bodyMarkdown())
+                .bind("html", c.bodyHtml())
+                .bind("state", c.state().code())
+                .bind("ip", c.ip())
+                .bind("ua", c.userAgent())
+                .bind("referrer", c.referrer())
+                .bind("created", c.createdAt().toEpochMilli())
+                .bind("updated", c.updatedAt().toEpochMilli())
+                .bind("p", c.spamProbability())
+                .bind("reasons", c.spamReasons())
+                .mapTo(Long.class)
+                .one());
+    }
+
+    Optional<Comment> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE id = :id")
+                .bind("id", id).map(CommentStore::map).findOne());
+    }
+
+    List<Comment> approved(long articleId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE article_id = :a"
+                        + " AND state = 'approved' ORDER BY created_at, id")
+                .bind("a", articleId).map(CommentStore::map).list());
+    }
+
+    /** The given replies, if they belong to the article; used for an author's own pending replies. */
+    List<Comment> byIds(long articleId, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE article_id = :a AND id IN (<ids>)")
+                .bind("a", articleId).bindList("ids", List.copyOf(ids)).map(CommentStore::map).list());
+    }
+
+    /** Approved replies per article, for the counts on lists of stories. */
+    public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) return Map.of();
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT article_id, COUNT(*) FROM comment WHERE state = 'approved'"
+                        + " AND article_id IN (<ids>) GROUP BY article_id")
+                .bindList("ids", List.copyOf(articleIds))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
+    /** Earlier replies by this email, this IP and this network, approved and spam: what the shield calls history. */
+    AuthorRecord record(String email, String ip, String networkPrefix) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT"
+                        + " SUM(CASE WHEN author_email = :email AND state = 'approved' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN author_email = :email AND state = 'spam' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN ip = :ip AND state = 'approved' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN ip = :ip AND state = 'spam' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN ip LIKE :net ESCAPE '\\' AND state = 'approved' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN ip LIKE :net ESCAPE '\\' AND state = 'spam' THEN 1 ELSE 0 END)"
+                        + " FROM comment WHERE author_email = :email OR ip LIKE :net ESCAPE '\\'")
+                .bind("email", email).bind("ip", ip).bind("net", escapeLike(networkPrefix) + "%")
+                .map((rs, ctx) -> new AuthorRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6)))
+                .one());
+    }
+
+    /** How often the same text was posted on other articles in the window: a sign of a spam run. */
+    int identicalElsewhere(String bodyMarkdown, long articleId, Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE body_markdown = :body"
+                        + " AND article_id <> :a AND created_at >= :since")
+                .bind("body", bodyMarkdown).bind("a", articleId).bind("since", since.toEpochMilli())
+                .mapTo(Integer.class).one());
+    }
+
+    void countDiscard(Instant when) {
+        String day = LocalDate.ofInstant(when, ZoneOffset.UTC).toString();
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO comment_discard_count (day, count) VALUES (:day, 1)"
+                        + " ON CONFLICT (day) DO UPDATE SET count = comment_discard_count.count + 1")
+                .bind("day", day).execute());
+    }
+
+    int discardedOn(LocalDate day) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count FROM comment_discard_count WHERE day = :day")
+                .bind("day", day.toString()).mapTo(Integer.class).findOne().orElse(0));
+    }
+
+    void updateText(long id, String markdown, String html, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE comment SET body_markdown = :md, body_html = :html, updated_at = :now"
+                        + " WHERE id = :id")
+                .bind("md", markdown).bind("html", html).bind("now", now.toEpochMilli()).bind("id", id).execute());
+    }
+
+    void setState(long id, CommentState state, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE comment SET state = :s, updated_at = :now WHERE id = :id")
+                .bind("s", state.code()).bind("now", now.toEpochMilli()).bind("id", id).execute());
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static Comment map(ResultSet rs, StatementContext ctx) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Optional<Long> parentId = rs.wasNull() ? Optional.empty() : Optional.of(parent);
+        return new Comment(
+                rs.getLong("id"),
+                rs.getLong("article_id"),
+                parentId,
+                rs.getInt("depth"),
+                rs.getString("author_name"),
+                rs.getString("author_email"),
+                rs.getString("author_url"),
+                rs.getString("body_markdown"),
+                rs.getString("body_html"),
+                CommentState.ofCode(rs.getString("state")),
+                rs.getString("ip"),
+                rs.getString("user_agent"),
+                rs.getString("referrer"),
+                Instant.ofEpochMilli(rs.getLong("created_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                rs.getDouble("spam_probability"),
+                rs.getString("spam_reasons"),
+                rs.getInt("erased") != 0);
+    }
+
+    /** Counts of earlier replies that tell a trusted author from a known spammer. */
+    record AuthorRecord(int approvedByEmail, int spamByEmail, int approvedByIp, int spamByIp, int approvedByNetwork,
+                        int spamByNetwork) {}
+}
