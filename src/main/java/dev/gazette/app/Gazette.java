@@ -1,5 +1,6 @@
 package dev.gazette.app;
 
+import dev.gazette.article.ArticlePage;
 import dev.gazette.article.ArticleRoutes;
 import dev.gazette.article.ArticleSearch;
 import dev.gazette.article.ArticleStore;
@@ -7,7 +8,19 @@ import dev.gazette.article.Articles;
 import dev.gazette.article.MarkdownRenderer;
 import dev.gazette.article.SampleArticles;
 import dev.gazette.article.SiteChrome;
+import dev.gazette.comment.CommentRoutes;
+import dev.gazette.comment.CommentSettings;
+import dev.gazette.comment.CommentStore;
+import dev.gazette.comment.Comments;
+import dev.gazette.comment.FormTokens;
+import dev.gazette.comment.ReaderCookies;
+import dev.gazette.comment.RepliesSection;
+import dev.gazette.privacy.AvatarRoutes;
+import dev.gazette.privacy.Avatars;
+import dev.gazette.spam.Decision;
+import dev.gazette.spam.Verdict;
 import dev.gazette.store.Database;
+import dev.gazette.store.SiteSecret;
 import dev.gazette.syndication.FeedRoutes;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.ServerSettings;
@@ -30,13 +43,18 @@ public final class Gazette implements AutoCloseable {
     private final Database database;
     private final Articles articles;
     private final PageCache pageCache;
+    private final SiteSecret secret;
+    private final Comments comments;
     private WebServer server;
 
-    private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache) {
+    private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, SiteSecret secret,
+                    Comments comments) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
         this.pageCache = pageCache;
+        this.secret = secret;
+        this.comments = comments;
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -56,7 +74,10 @@ public final class Gazette implements AutoCloseable {
         if (settings.sampleContent()) {
             new SampleArticles(articles, clock).addIfEmpty();
         }
-        return new Gazette(settings, database, articles, pageCache);
+        SiteSecret secret = SiteSecret.load(database.jdbi());
+        Comments comments = new Comments(new CommentStore(database.jdbi()), CommentSettings.defaults(),
+                submission -> new Verdict(Decision.HAM, 0, false, List.of()), clock, pageCache::clear);
+        return new Gazette(settings, database, articles, pageCache, secret, comments);
     }
 
     /** Starts the web server; returns the address it listens on. */
@@ -66,9 +87,16 @@ public final class Gazette implements AutoCloseable {
                 settings.language());
         Templates templates = new Templates();
         SiteChrome chrome = new SiteChrome(site, articles);
+        ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache);
+        Clock clock = Clock.systemUTC();
+        FormTokens tokens = new FormTokens(secret, clock);
+        ReaderCookies cookies = new ReaderCookies(secret);
+        RepliesSection replies = new RepliesSection(comments, new Avatars(secret), tokens, cookies, templates, pageCache);
         server = new WebServer(
                 new ServerSettings(settings.host(), port, settings.virtualThreads()),
-                List.of(new ArticleRoutes(articles, chrome, templates, pageCache),
+                List.of(new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies),
+                        new CommentRoutes(comments, articlePage, replies, tokens, cookies),
+                        new AvatarRoutes(),
                         new FeedRoutes(articles, site, pageCache)),
                 templates,
                 title -> chrome.page(title, "", "/"),
@@ -78,6 +106,10 @@ public final class Gazette implements AutoCloseable {
 
     public Articles articles() {
         return articles;
+    }
+
+    public Comments comments() {
+        return comments;
     }
 
     @Override

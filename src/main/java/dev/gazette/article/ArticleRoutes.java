@@ -21,12 +21,17 @@ public final class ArticleRoutes implements Routes {
     private final SiteChrome chrome;
     private final Templates templates;
     private final PageCache cache;
+    private final ArticlePage page;
+    private final ArticleSection below;
 
-    public ArticleRoutes(Articles articles, SiteChrome chrome, Templates templates, PageCache cache) {
+    public ArticleRoutes(Articles articles, SiteChrome chrome, Templates templates, PageCache cache, ArticlePage page,
+                         ArticleSection below) {
         this.articles = articles;
         this.chrome = chrome;
         this.templates = templates;
         this.cache = cache;
+        this.page = page;
+        this.below = below;
     }
 
     @Override
@@ -46,16 +51,9 @@ public final class ArticleRoutes implements Routes {
     }
 
     private void article(Context ctx) {
-        String slug = ctx.pathParam("slug");
-        if (!Slugs.isSlug(slug)) throw new NotFoundResponse();
-        cache.serve(ctx, Responses.HTML, () -> {
-            Article article = articles.published(slug).orElseThrow(NotFoundResponse::new);
-            Page page = chrome.page(article.title(), article.summary(), "/articles/" + article.slug())
-                    .withOgType("article")
-                    .withJsonLd(NewsArticleJsonLd.of(article, chrome.site()));
-            return templates.render("article.jte",
-                    new ArticleView(page, article, articles.older(article), articles.newer(article)));
-        });
+        ArticlePage.Framed framed = page.find(ctx.pathParam("slug"));
+        ArticleSection.Rendered section = below.render(framed.article(), ctx);
+        Responses.personalized(ctx, framed.with(section.html()), section.fills());
     }
 
     private void section(Context ctx) {

@@ -12,11 +12,19 @@ public final class Format {
     private static final DateTimeFormatter LONG_DATE =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
     private Format() {}
 
     /** "29 November 2026", in UTC so every node and reader sees the same date. */
     public static String date(Instant instant) {
         return LONG_DATE.format(instant);
+    }
+
+    /** "29 November 2026 at 14:05 UTC": when a reply was posted. */
+    public static String dateTime(Instant instant) {
+        return DATE_TIME.format(instant);
     }
 
     /** ISO 8601, for datetime attributes and machine-readable metadata. */

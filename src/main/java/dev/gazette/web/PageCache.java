@@ -7,23 +7,28 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Rendered public pages, kept for a few seconds. A node drops everything when content changes through it;
- * the short lifetime bounds how stale a page can be when another node (on PostgreSQL) made the change.
+ * Rendered public pages and page parts, kept for a few seconds. A node drops everything when content changes
+ * through it; the short lifetime bounds how stale a page can be when another node (on PostgreSQL) made the change.
  */
 public final class PageCache {
-    private final Cache<String, CachedPage> pages;
+    private final Cache<String, Object> entries;
 
-    public PageCache(Duration lifetime, long maxPages) {
-        this.pages = Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(maxPages).build();
+    public PageCache(Duration lifetime, long maxEntries) {
+        this.entries = Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(maxEntries).build();
     }
 
     /** Serves the page for this request's path and query, rendering it only when not cached. */
     public void serve(Context ctx, String contentType, Supplier<String> render) {
-        String key = ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
-        Responses.send(ctx, pages.get(key, k -> CachedPage.of(contentType, render.get())));
+        String key = "page:" + (ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString());
+        Responses.send(ctx, part(key, CachedPage.class, () -> CachedPage.of(contentType, render.get())));
+    }
+
+    /** A part of a page (an article's frame, a rendered thread), built only when not cached. */
+    public <T> T part(String key, Class<T> type, Supplier<T> build) {
+        return type.cast(entries.get(type.getName() + ":" + key, k -> build.get()));
     }
 
     public void clear() {
-        pages.invalidateAll();
+        entries.invalidateAll();
     }
 }

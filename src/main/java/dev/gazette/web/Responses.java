@@ -2,6 +2,8 @@ package dev.gazette.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Sends bodies with a validator so browsers and caches can ask "has it changed?" and get a 304. */
 public final class Responses {
@@ -15,6 +17,21 @@ public final class Responses {
 
     public static void send(Context ctx, String contentType, String body) {
         send(ctx, CachedPage.of(contentType, body));
+    }
+
+    /**
+     * Sends a page whose few per-reader values (form tokens) are filled in last: the validator is computed before,
+     * so the page still answers "not modified" while only those values would differ.
+     *
+     * @param fills placeholder → value; placeholders are plain ASCII that escaping leaves alone
+     */
+    public static void personalized(Context ctx, String html, Map<String, String> fills) {
+        CachedPage stable = CachedPage.of(HTML, html);
+        String filled = html;
+        for (Map.Entry<String, String> fill : fills.entrySet()) {
+            filled = filled.replace(fill.getKey(), fill.getValue());
+        }
+        send(ctx, new CachedPage(HTML, filled.getBytes(StandardCharsets.UTF_8), stable.etag()));
     }
 
     public static void send(Context ctx, CachedPage page) {

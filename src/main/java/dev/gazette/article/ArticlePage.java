@@ -1,0 +1,49 @@
+package dev.gazette.article;
+
+import dev.gazette.web.Page;
+import dev.gazette.web.PageCache;
+import dev.gazette.web.Templates;
+import io.javalin.http.NotFoundResponse;
+
+/**
+ * An article page: the story, its metadata and its neighbours, rendered once and cached as a frame, with the
+ * section below (the replies and their form, which differ per reader) put in on each request.
+ */
+public final class ArticlePage {
+    // A comment that cannot occur in escaped output marks where the per-request section goes.
+    static final String SLOT = "<!--gazette:below-article-->";
+
+    private final Articles articles;
+    private final SiteChrome chrome;
+    private final Templates templates;
+    private final PageCache cache;
+
+    public ArticlePage(Articles articles, SiteChrome chrome, Templates templates, PageCache cache) {
+        this.articles = articles;
+        this.chrome = chrome;
+        this.templates = templates;
+        this.cache = cache;
+    }
+
+    /** The public article with this slug and its rendered frame; 404 when there is none. */
+    public Framed find(String slug) {
+        if (!Slugs.isSlug(slug)) throw new NotFoundResponse();
+        return cache.part("article:" + slug, Framed.class, () -> {
+            Article article = articles.published(slug).orElseThrow(NotFoundResponse::new);
+            Page page = chrome.page(article.title(), article.summary(), "/articles/" + article.slug())
+                    .withOgType("article")
+                    .withJsonLd(NewsArticleJsonLd.of(article, chrome.site()));
+            String html = templates.render("article.jte",
+                    new ArticleView(page, article, articles.older(article), articles.newer(article), SLOT));
+            return new Framed(article, html);
+        });
+    }
+
+    /** A public article and its page with an empty slot for the section below it. */
+    public record Framed(Article article, String frame) {
+        public String with(String below) {
+            int at = frame.indexOf(SLOT);
+            return frame.substring(0, at) + below + frame.substring(at + SLOT.length());
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.gazette.comment;
+
+import dev.gazette.article.Article;
+import dev.gazette.spam.CommentType;
+import dev.gazette.spam.History;
+import dev.gazette.spam.Reason;
+import dev.gazette.spam.Submission;
+import dev.gazette.spam.Verdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Replies: taking one in through the shield and the policy, and reading them back for a page. */
+public final class Comments {
+    private static final Duration IDENTICAL_WINDOW = Duration.ofDays(7);
+
+    private final CommentStore store;
+    private final CommentSettings settings;
+    private final Function<Submission, Verdict> shield;
+    private final CommentText text = new CommentText();
+    private final CommentValidator validator;
+    private final ModerationPolicy policy;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    /**
+     * @param shield   the spam shield's check
+     * @param onChange called after every write that may change a public page
+     */
+    public Comments(CommentStore store, CommentSettings settings, Function<Submission, Verdict> shield, Clock clock,
+                    Runnable onChange) {
+        this.store = store;
+        this.settings = settings;
+        this.shield = shield;
+        this.validator = new CommentValidator(settings);
+        this.policy = new ModerationPolicy(settings);
+        this.clock = clock;
+        this.onChange = onChange;
+    }
+
+    public CommentSettings settings() {
+        return settings;
+    }
+
+    /** True when the article no longer takes replies. */
+    public boolean closed(Article article) {
+        return settings.closeAfterDays() > 0 && article.shownDate()
+                .plus(Duration.ofDays(settings.closeAfterDays())).isBefore(clock.instant());
+    }
+
+    public Submitted submit(Article article, CommentForm raw, RequestInfo request) {
+        if (closed(article)) return new Submitted.Invalid(Map.of("form", "Replies to this story are closed."));
+        CommentForm form = CommentValidator.normalize(raw);
+        Map<String, String> errors = validator.errors(form);
+        Optional<Comment> parent = form.replyTo().flatMap(store::find)
+                .filter(p -> p.articleId() == article.id() && p.state() == CommentState.APPROVED);
+        if (form.replyTo().isPresent() && parent.isEmpty()) {
+            errors.put("form", "The reply you are answering is no longer shown; your comment will start a new thread"
+                    + " if you send it again.");
+        }
+        if (!errors.isEmpty()) return new Submitted.Invalid(errors);
+
+        Instant now = clock.instant();
+        // Past the deepest level a reply joins its parent's siblings, so threads never become unreadably narrow.
+        Optional<Long> parentId = parent.map(p -> p.depth() + 1 >= settings.maxDepth() ? p.parentId().orElse(p.id()) : p.id());
+        int depth = parent.map(p -> Math.min(p.depth() + 1, settings.maxDepth() - 1)).orElse(0);
+        Comment draft = new Comment(0, article.id(), parentId, depth, form.name(), form.email(), form.website(),
+                form.comment(), text.render(form.comment()), CommentState.PENDING, request.ip(), request.userAgent(),
+                request.referrer(), now, now, 0, "", false);
+
+        CommentStore.AuthorRecord record = store.record(form.email(), request.ip(), Networks.prefix(request.ip()));
+        Verdict verdict = shield.apply(submission(article, draft, request, record, now));
+        Optional<CommentState> state = policy.decide(draft, verdict, record);
+        if (state.isEmpty()) {
+            store.countDiscard(now);
+            return new Submitted.Discarded();
+        }
+        Comment toStore = new Comment(0, draft.articleId(), parentId, depth, draft.authorName(), draft.authorEmail(),
+                draft.authorUrl(), draft.bodyMarkdown(), draft.bodyHtml(), state.get(), draft.ip(), draft.userAgent(),
+                draft.referrer(), now, now, verdict.spamProbability(),
+                verdict.reasons().stream().limit(5).map(Reason::toString).collect(Collectors.joining("\n")), false);
+        Comment stored = toStore.withId(store.insert(toStore));
+        if (stored.state() == CommentState.APPROVED) onChange.run();
+        return new Submitted.Stored(stored);
+    }
+
+    private Submission submission(Article article, Comment draft, RequestInfo request, CommentStore.AuthorRecord r,
+                                  Instant now) {
+        Submission.Builder b = Submission.builder(draft.bodyMarkdown())
+                .authorName(draft.authorName())
+                .authorEmail(draft.authorEmail())
+                .authorUrl(draft.authorUrl())
+                .ip(request.ip())
+                .userAgent(request.userAgent())
+                .referrer(request.referrer())
+                .permalink("/articles/" + article.slug())
+                .type(draft.parentId().isPresent() ? CommentType.REPLY : CommentType.COMMENT)
+                .honeypot(request.honeypot())
+                .articleTitle(article.title())
+                .articleTags(article.tags().stream().map(t -> t.name()).toList())
+                .articleAgeDays(Duration.between(article.shownDate(), now).toMinutes() / 1440.0)
+                .history(new History(r.approvedByEmail(), r.spamByEmail(), r.approvedByIp(), r.spamByIp(),
+                        r.approvedByNetwork(), r.spamByNetwork(), 0, 0))
+                .recentIdenticalElsewhere(store.identicalElsewhere(draft.bodyMarkdown(), article.id(),
+                        now.minus(IDENTICAL_WINDOW)));
+        request.secondsToPost().ifPresent(b::secondsToPost);
+        return b.build();
+    }
+
+    /** Every approved reply of an article. */
+    public List<Comment> approved(Article article) {
+        return store.approved(article.id());
+    }
+
+    /** Those of the given replies that belong to the article and are still pending: an author's own, in waiting. */
+    public List<Comment> ownPending(Article article, Collection<Long> ids) {
+        return store.byIds(article.id(), ids).stream().filter(c -> c.state() == CommentState.PENDING).toList();
+    }
+
+    public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
+        return store.approvedCounts(articleIds);
+    }
+
+    public Optional<Comment> find(long id) {
+        return store.find(id);
+    }
+
+    /** True while the author may still change or take back the reply. */
+    public boolean editable(Comment c) {
+        return !c.erased() && c.state() != CommentState.SPAM && c.state() != CommentState.TRASH
+                && c.createdAt().plus(Duration.ofMinutes(settings.editMinutes())).isAfter(clock.instant());
+    }
+
+    /** The author's own edit, within the edit window; returns the errors, empty when saved. */
+    public Map<String, String> edit(Comment c, String newText) {
+        CommentForm form = CommentValidator.normalize(
+                new CommentForm(newText, c.authorName(), c.authorEmail(), c.authorUrl(), Optional.empty(), false));
+        Map<String, String> errors = validator.errors(form);
+        if (!editable(c)) errors.put("form", "The time to edit this reply has passed.");
+        if (!errors.isEmpty()) return errors;
+        store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
+        onChange.run();
+        return Map.of();
+    }
+
+    /** The author takes their reply back, within the edit window. */
+    public boolean withdraw(Comment c) {
+        if (!editable(c)) return false;
+        store.setState(c.id(), CommentState.TRASH, clock.instant());
+        onChange.run();
+        return true;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gazette.comment;
+
+import dev.gazette.store.SiteSecret;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The three cookies a reader may get from the reply form, and nothing else: a security token for the form, the
+ * list of the reader's own recent replies (signed, so nobody can claim another's), and, only when asked for,
+ * the name, email and website to fill in next time. The privacy page lists them.
+ */
+public final class ReaderCookies {
+    static final String CSRF = "gazette_form";
+    static final String OWN = "gazette_replies";
+    static final String REMEMBER = "gazette_commenter";
+    private static final int OWN_MAX = 20;
+    private static final int OWN_DAYS = 30;
+    private static final int REMEMBER_DAYS = 365;
+
+    private final SiteSecret secret;
+
+    public ReaderCookies(SiteSecret secret) {
+        this.secret = secret;
+    }
+
+    /** The token to put in the form, setting the cookie it is checked against when the reader has none. */
+    String csrfToken(Context ctx) {
+        String value = ctx.cookie(CSRF);
+        if (value == null || value.length() < 16) {
+            value = Base64.getUrlEncoder().withoutPadding().encodeToString(SiteSecret.random(18));
+            ctx.cookie(cookie(ctx, CSRF, value, -1, SameSite.STRICT));
+        }
+        return secret.sign("csrf:" + value);
+    }
+
+    boolean csrfValid(Context ctx, String token) {
+        String value = ctx.cookie(CSRF);
+        return value != null && token != null && secret.verify("csrf:" + value, token);
+    }
+
+    /** Ids of the reader's own recent replies, as proved by the signed cookie. */
+    List<Long> own(Context ctx) {
+        String raw = ctx.cookie(OWN);
+        if (raw == null) return List.of();
+        int dot = raw.lastIndexOf('.');
+        if (dot < 1 || !secret.verify("own:" + raw.substring(0, dot), raw.substring(dot + 1))) return List.of();
+        try {
+            return Arrays.stream(raw.substring(0, dot).split("-")).map(Long::valueOf).toList();
+        } catch (NumberFormatException e) {
+            return List.of();
+        }
+    }
+
+    void addOwn(Context ctx, long id) {
+        List<Long> ids = new ArrayList<>(own(ctx));
+        ids.remove(id);
+        ids.add(0, id);
+        String payload = String.join("-", ids.stream().limit(OWN_MAX).map(String::valueOf).toList());
+        ctx.cookie(cookie(ctx, OWN, payload + "." + secret.sign("own:" + payload), OWN_DAYS * 86400, SameSite.LAX));
+    }
+
+    /** Name, email and website saved at the reader's request, to fill the form with. */
+    Optional<CommentForm> remembered(Context ctx) {
+        String raw = ctx.cookie(REMEMBER);
+        if (raw == null) return Optional.empty();
+        String[] parts = URLDecoder.decode(raw, StandardCharsets.UTF_8).split("\n", -1);
+        if (parts.length != 3) return Optional.empty();
+        return Optional.of(new CommentForm("", parts[0], parts[1], parts[2], Optional.empty(), true));
+    }
+
+    /** Saves the details when the box was ticked, and forgets them when it was not. */
+    void remember(Context ctx, CommentForm form) {
+        if (form.remember()) {
+            String value = URLEncoder.encode(form.name() + "\n" + form.email() + "\n" + form.website(), StandardCharsets.UTF_8);
+            ctx.cookie(cookie(ctx, REMEMBER, value, REMEMBER_DAYS * 86400, SameSite.LAX));
+        } else if (ctx.cookie(REMEMBER) != null) {
+            ctx.cookie(cookie(ctx, REMEMBER, "", 0, SameSite.LAX));
+        }
+    }
+
+    private static Cookie cookie(Context ctx, String name, String value, int maxAge, SameSite sameSite) {
+        boolean secure = ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return new Cookie(name, value, "/", maxAge, secure, true, null, sameSite);
+    }
+}

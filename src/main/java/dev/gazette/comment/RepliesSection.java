@@ -1,0 +1,103 @@
+package dev.gazette.comment;
+
+import dev.gazette.article.Article;
+import dev.gazette.article.ArticleSection;
+import dev.gazette.article.ArticleSection.Rendered;
+import dev.gazette.privacy.Avatars;
+import dev.gazette.web.PageCache;
+import dev.gazette.web.Templates;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The replies under an article and the "Leave a Reply" form. Public threads are cached; a reader with replies of
+ * their own still waiting gets the threads built for them, with those replies in place.
+ */
+public final class RepliesSection implements ArticleSection {
+    private final Comments comments;
+    private final Avatars avatars;
+    private final FormTokens tokens;
+    private final ReaderCookies cookies;
+    private final Templates templates;
+    private final PageCache cache;
+
+    public RepliesSection(Comments comments, Avatars avatars, FormTokens tokens, ReaderCookies cookies, Templates templates,
+                   PageCache cache) {
+        this.comments = comments;
+        this.avatars = avatars;
+        this.tokens = tokens;
+        this.cookies = cookies;
+        this.templates = templates;
+        this.cache = cache;
+    }
+
+    // Placeholders for the values that differ on every render; escaping leaves them as they are.
+    private static final String FORM_TOKEN = "@@gazette-form-token@@";
+    private static final String CSRF_TOKEN = "@@gazette-csrf-token@@";
+
+    @Override
+    public Rendered render(Article article, Context ctx) {
+        Optional<Long> replyTo = parseId(ctx.queryParam("replyto"));
+        CommentForm values = cookies.remembered(ctx).orElse(CommentForm.empty());
+        return render(article, ctx, new CommentForm("", values.name(), values.email(), values.website(), replyTo,
+                values.remember()), Map.of());
+    }
+
+    /** The section with the form filled with what the reader sent, and the messages for what to change. */
+    Rendered render(Article article, Context ctx, CommentForm values, Map<String, String> errors) {
+        int page = page(ctx.queryParam("cpage"));
+        List<Long> own = cookies.own(ctx);
+        ThreadPage threads = own.isEmpty()
+                ? cache.part("replies:" + article.id() + ":" + page, ThreadPage.class, () -> threads(article, page, Set.of()))
+                : threads(article, page, new HashSet<>(own));
+        Optional<Comment> replyingTo = values.replyTo().flatMap(comments::find)
+                .filter(c -> c.articleId() == article.id() && c.state() == CommentState.APPROVED);
+        FormView form = new FormView("/articles/" + article.slug() + "/comments", values, errors,
+                FORM_TOKEN, CSRF_TOKEN, replyingTo, comments.closed(article), "/privacy");
+        String html = templates.render("replies.jte",
+                new RepliesView(article, threads.threads(), threads.total(), page, threads.pages(), form));
+        return new Rendered(html, Map.of(FORM_TOKEN, tokens.issue(article.id()), CSRF_TOKEN, cookies.csrfToken(ctx)));
+    }
+
+    private ThreadPage threads(Article article, int page, Set<Long> own) {
+        List<Comment> shown = new ArrayList<>(comments.approved(article));
+        if (!own.isEmpty()) shown.addAll(comments.ownPending(article, own));
+        List<ReplyNode> all = Threads.build(shown, (c, children) -> new ReplyNode(c, avatars.url(c.authorEmail()),
+                c.state() != CommentState.APPROVED, own.contains(c.id()) && comments.editable(c), children));
+        if (comments.settings().newestFirst()) {
+            all = new ArrayList<>(all);
+            java.util.Collections.reverse(all);
+        }
+        int size = comments.settings().pageSize();
+        int pages = Math.max(1, (all.size() + size - 1) / size);
+        int from = Math.min((Math.min(page, pages) - 1) * size, all.size());
+        return new ThreadPage(all.subList(from, Math.min(from + size, all.size())), Threads.count(all), pages);
+    }
+
+    private static int page(String raw) {
+        if (raw == null) return 1;
+        try {
+            return Math.max(1, Math.min(Integer.parseInt(raw), 100_000));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    static Optional<Long> parseId(String raw) {
+        if (raw == null || raw.isBlank()) return Optional.empty();
+        try {
+            long id = Long.parseLong(raw.strip());
+            return id > 0 ? Optional.of(id) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One page of threads, as cached. */
+    record ThreadPage(List<ReplyNode> threads, int total, int pages) {}
+}
