@@ -1,0 +1,43 @@
+package dev.gazette.spam;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Normalises a submission's text and reads out words, links and language. */
+final class Analyzer {
+    private static final int MAX_WORD = 40;
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final Links linkFinder = new Links();
+    private final LanguageGuess languages = new LanguageGuess();
+
+    Analysis analyze(Submission s) {
+        NormalizedText text = normalizer.normalize(s.content());
+        List<String> words = words(text.lower());
+        List<Links.Link> links = linkFinder.find(text.lower(), text.hrefs());
+        NormalizedText name = normalizer.normalize(s.authorName());
+        return new Analysis(text, words, links, Links.domains(links), languages.guess(text.lower(), words), name);
+    }
+
+    /** Runs of letters and digits; apostrophes inside a word are dropped ("don't" gives "dont"). */
+    static List<String> words(String lower) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (w.length() < MAX_WORD) {
+                    w.append(c);
+                }
+            } else if ((c == '\'' || c == '\u2019') && w.length() > 0) {
+                continue;
+            } else if (w.length() > 0) {
+                out.add(w.toString());
+                w.setLength(0);
+            }
+        }
+        if (w.length() > 0) {
+            out.add(w.toString());
+        }
+        return out;
+    }
+}

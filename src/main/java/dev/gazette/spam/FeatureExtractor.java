@@ -1,0 +1,124 @@
+package dev.gazette.spam;
+
+import java.util.List;
+
+/**
+ * Builds the classifier's hashed features: words, word pairs and character 3-5-grams of the
+ * text (scaled to unit length together), plus link domains, author fields and the rules'
+ * signals (each worth 1). Slot 0 is the bias.
+ */
+final class FeatureExtractor {
+    private static final int NS_WORD = 0x1001;
+    private static final int NS_PAIR = 0x1002;
+    private static final int NS_CHAR = 0x1003;
+    private static final int NS_DOMAIN = 0x1004;
+    private static final int NS_RULE = 0x1005;
+    private static final int NS_AUTHOR = 0x1006;
+    private static final int NS_TYPE = 0x1007;
+    private static final int MIN_GRAM = 3;
+    private static final int MAX_GRAM = 5;
+    private static final int MAX_WORDS = 2000;
+
+    private final int mask;
+
+    FeatureExtractor(int hashBits) {
+        this.mask = (1 << hashBits) - 1;
+    }
+
+    private int slot(int h) {
+        int s = h & mask;
+        return s == 0 ? 1 : s; // slot 0 is reserved for the bias
+    }
+
+    /** @param explain whether to record which word or signal each feature came from (costs strings) */
+    FeatureVector extract(Submission s, Analysis a, List<RuleHit> hits, boolean explain) {
+        FeatureVector v = new FeatureVector();
+        v.add(0, 1f, -1);
+        int textStart = v.size;
+        List<String> words = a.words().size() > MAX_WORDS ? a.words().subList(0, MAX_WORDS) : a.words();
+        int[] wordGroup = new int[words.size()];
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            wordGroup[i] = explain ? v.newGroup("'" + w + "'") : -1;
+            v.add(slot(Hashing.hash(NS_WORD, w)), 1f, wordGroup[i]);
+        }
+        for (int i = 1; i < words.size(); i++) {
+            int g = explain ? v.newGroup("'" + words.get(i - 1) + " " + words.get(i) + "'") : -1;
+            v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 1f, g);
+        }
+        charGrams(a.text().lower(), v, explain ? wordGroup : null, words.size());
+        v.normalize(textStart, v.size);
+
+        for (String d : a.domains()) {
+            int g = explain ? v.newGroup("a link to " + d) : -1;
+            v.add(slot(Hashing.hash(NS_DOMAIN, d)), 1f, g);
+        }
+        for (RuleHit h : hits) {
+            int g = explain ? v.newGroup(h.reason().text()) : -1;
+            v.add(slot(Hashing.hash(NS_RULE, h.signal())), 1f, g);
+        }
+        author(s, a, v, explain);
+        if (s.type() != CommentType.COMMENT) {
+            v.add(slot(Hashing.hash(NS_TYPE, s.type().wireName())), 1f, -1);
+        }
+        return v;
+    }
+
+    private void author(Submission s, Analysis a, FeatureVector v, boolean explain) {
+        for (String w : Analyzer.words(a.authorName().lower())) {
+            int g = explain ? v.newGroup("the name word '" + w + "'") : -1;
+            v.add(slot(Hashing.hash(NS_AUTHOR, "n:" + w)), 1f, g);
+        }
+        String email = s.authorEmail().trim().toLowerCase(java.util.Locale.ROOT);
+        int at = email.lastIndexOf('@');
+        if (at >= 0 && at < email.length() - 1) {
+            String dom = email.substring(at + 1);
+            int g = explain ? v.newGroup("an email at " + dom) : -1;
+            v.add(slot(Hashing.hash(NS_AUTHOR, "e:" + dom)), 1f, g);
+        }
+        String site = Links.domainOf(s.authorUrl());
+        if (!site.isEmpty()) {
+            int g = explain ? v.newGroup("a website at " + site) : -1;
+            v.add(slot(Hashing.hash(NS_AUTHOR, "u:" + site)), 1f, g);
+        }
+    }
+
+    /**
+     * Character n-grams over " text ", hashed incrementally. When explaining, each gram is
+     * attributed to the word it starts in (or the next word when it starts on a space).
+     */
+    private void charGrams(String t, FeatureVector v, int[] wordGroup, int wordCount) {
+        int n = t.length();
+        if (n == 0) {
+            return;
+        }
+        int limit = Math.min(n, TextNormalizer.MAX_CHARS);
+        int wordIdx = -1;
+        boolean inWord = false;
+        for (int i = -1; i < limit; i++) {
+            char first = i < 0 ? ' ' : t.charAt(i);
+            boolean letter = i >= 0 && Character.isLetterOrDigit(first);
+            if (letter && !inWord) {
+                wordIdx++;
+            }
+            inWord = letter || (inWord && (first == '\'' || first == '\u2019'));
+            int g = -1;
+            if (wordGroup != null && wordCount > 0) {
+                int wi = inWord ? wordIdx : wordIdx + 1;
+                g = wi >= 0 && wi < wordGroup.length ? wordGroup[wi] : -1;
+            }
+            int h = NS_CHAR;
+            for (int k = 0; k < MAX_GRAM; k++) {
+                int p = i + k;
+                if (p > limit) {
+                    break;
+                }
+                char c = p < 0 || p >= limit ? ' ' : t.charAt(p);
+                h = Hashing.step(h, c);
+                if (k + 1 >= MIN_GRAM) {
+                    v.add(slot(Hashing.finish(h, k + 1)), 1f, g);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.gazette.spam;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A {@link ModelStore} in memory: for tests, evaluation and sites that retrain on start. */
+public final class InMemoryModelStore implements ModelStore {
+    private Snapshot snapshot;
+    private final List<LogEntry> log = new ArrayList<>();
+    private long lastSequence;
+
+    @Override
+    public synchronized Optional<Snapshot> latestSnapshot() {
+        return Optional.ofNullable(snapshot);
+    }
+
+    @Override
+    public synchronized void saveSnapshot(Snapshot s) {
+        snapshot = s;
+        log.removeIf(e -> e.sequence() <= s.throughSequence());
+    }
+
+    @Override
+    public synchronized long append(byte[] example) {
+        lastSequence++;
+        log.add(new LogEntry(lastSequence, example.clone()));
+        return lastSequence;
+    }
+
+    @Override
+    public synchronized List<LogEntry> entriesAfter(long sequence) {
+        List<LogEntry> out = new ArrayList<>();
+        for (LogEntry e : log) {
+            if (e.sequence() > sequence) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** How many log entries are kept now (for tests of compaction). */
+    public synchronized int logSize() {
+        return log.size();
+    }
+}

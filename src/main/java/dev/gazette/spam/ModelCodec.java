@@ -1,0 +1,116 @@
+package dev.gazette.spam;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * The model's binary format, version 1, big-endian:
+ * magic "GZSHIELD", int version, learner settings, long spamSeen, long hamSeen, int count,
+ * count x (int slot, double z, double n) for the slots ever touched, then a CRC32 of all before.
+ */
+final class ModelCodec {
+    static final byte[] MAGIC = "GZSHIELD".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+
+    private ModelCodec() {
+    }
+
+    static byte[] encode(ShieldModel m) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            LearnerSettings l = m.learner;
+            out.writeInt(l.hashBits());
+            out.writeDouble(l.alpha());
+            out.writeDouble(l.beta());
+            out.writeDouble(l.l1());
+            out.writeDouble(l.l2());
+            out.writeInt(l.seedEpochs());
+            out.writeLong(l.seed());
+            out.writeLong(m.spamSeen);
+            out.writeLong(m.hamSeen);
+            double[] z = m.ftrl.z;
+            double[] n = m.ftrl.n;
+            int count = 0;
+            for (int i = 0; i < n.length; i++) {
+                if (n[i] != 0.0 || z[i] != 0.0) {
+                    count++;
+                }
+            }
+            out.writeInt(count);
+            for (int i = 0; i < n.length; i++) {
+                if (n[i] != 0.0 || z[i] != 0.0) {
+                    out.writeInt(i);
+                    out.writeDouble(z[i]);
+                    out.writeDouble(n[i]);
+                }
+            }
+            out.flush();
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+    }
+
+    static ShieldModel decode(byte[] data) throws InvalidModelException {
+        if (data.length < MAGIC.length + 8) {
+            throw new InvalidModelException("not a Gazette spam model: only " + data.length + " bytes");
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (data[i] != MAGIC[i]) {
+                throw new InvalidModelException("not a Gazette spam model: the file does not start with GZSHIELD");
+            }
+        }
+        ByteBuffer b = ByteBuffer.wrap(data);
+        b.position(MAGIC.length);
+        int version = b.getInt();
+        if (version != VERSION) {
+            throw new InvalidModelException("spam model format version " + version
+                    + " is not supported (this build reads version " + VERSION + "); retrain or export it again");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, data.length - 4);
+        int stored = ByteBuffer.wrap(data, data.length - 4, 4).getInt();
+        if (stored != (int) crc.getValue()) {
+            throw new InvalidModelException("the spam model is damaged (checksum mismatch); export it again or retrain");
+        }
+        try {
+            LearnerSettings l = new LearnerSettings(b.getInt(), b.getDouble(), b.getDouble(), b.getDouble(),
+                    b.getDouble(), b.getInt(), b.getLong());
+            long spam = b.getLong();
+            long ham = b.getLong();
+            int count = b.getInt();
+            int size = 1 << l.hashBits();
+            if (count < 0 || count > size || spam < 0 || ham < 0) {
+                throw new InvalidModelException("the spam model is damaged (impossible counts)");
+            }
+            double[] z = new double[size];
+            double[] n = new double[size];
+            for (int k = 0; k < count; k++) {
+                int i = b.getInt();
+                if (i < 0 || i >= size) {
+                    throw new InvalidModelException("the spam model is damaged (slot " + i + " out of range)");
+                }
+                z[i] = b.getDouble();
+                n[i] = b.getDouble();
+            }
+            if (b.remaining() != 4) {
+                throw new InvalidModelException("the spam model is damaged (" + (b.remaining() - 4) + " stray bytes)");
+            }
+            return new ShieldModel(l, new Ftrl(l, z, n), spam, ham);
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            throw new InvalidModelException("the spam model is damaged (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

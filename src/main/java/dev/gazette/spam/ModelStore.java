@@ -1,0 +1,50 @@
+package dev.gazette.spam;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where the shield keeps what it learned, so a restart loses nothing: the latest snapshot of the
+ * model plus an append-only log of examples learned since, which is replayed on load.
+ *
+ * <p>An implementation (an SQL table pair, say) must: make {@link #append} durable before it
+ * returns and number entries strictly increasing; return entries in that order; and make
+ * {@link #saveSnapshot} atomic (the old snapshot stays until the new one is complete), after which
+ * it may delete log entries up to {@link Snapshot#throughSequence()}. Payloads are opaque bytes.
+ * The shield calls these methods one at a time (under its own lock).
+ */
+public interface ModelStore {
+
+    /** The latest snapshot, or empty on a fresh install. */
+    Optional<Snapshot> latestSnapshot();
+
+    /** Saves a snapshot that includes every log entry up to and including {@code throughSequence}. */
+    void saveSnapshot(Snapshot snapshot);
+
+    /** Appends one learned example and returns its sequence number, greater than any before. */
+    long append(byte[] example);
+
+    /** The log entries with a sequence number greater than {@code sequence}, in order. */
+    List<LogEntry> entriesAfter(long sequence);
+
+    /** A serialised model and the last log entry it includes (0 when none). */
+    record Snapshot(byte[] model, long throughSequence) {
+        public Snapshot {
+            Objects.requireNonNull(model, "model");
+            model = model.clone();
+        }
+
+        @Override
+        public byte[] model() {
+            return model.clone();
+        }
+    }
+
+    /** One learned example as stored. */
+    record LogEntry(long sequence, byte[] example) {
+        public LogEntry {
+            Objects.requireNonNull(example, "example");
+        }
+    }
+}

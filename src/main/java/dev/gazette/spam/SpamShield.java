@@ -1,0 +1,293 @@
+package dev.gazette.spam;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The spam shield: {@link #check} screens a submission in three layers (certain signals, weighted
+ * rules, an online classifier) and {@link #learn} teaches it from a moderator's decision. Safe for
+ * concurrent use; checks run in parallel, learning is serialised.
+ */
+public final class SpamShield {
+    private static final double MIN_REASON_WEIGHT = 0.05;
+
+    private final ShieldSettings settings;
+    private final ModelStore store;
+    private final Analyzer analyzer = new Analyzer();
+    private final CertainRules certain;
+    private final WeightedRules rules;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private ShieldModel model;
+    private FeatureExtractor features;
+    private long lastSequence;
+    private int sinceSnapshot;
+
+    private SpamShield(ShieldSettings settings, ModelStore store) {
+        this.settings = settings;
+        this.store = store;
+        this.certain = new CertainRules(settings);
+        this.rules = new WeightedRules(settings);
+    }
+
+    /**
+     * Opens a shield over a store: loads the latest snapshot and replays the log since, or starts
+     * an empty model on a fresh store.
+     *
+     * @throws InvalidModelException if the stored snapshot or a log entry is damaged
+     */
+    public static SpamShield open(ShieldSettings settings, ModelStore store) throws InvalidModelException {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(store, "store");
+        SpamShield shield = new SpamShield(settings, store);
+        Optional<ModelStore.Snapshot> snap = store.latestSnapshot();
+        ShieldModel m = snap.isPresent() ? ModelCodec.decode(snap.get().model()) : new ShieldModel(settings.learner());
+        shield.install(m);
+        shield.lastSequence = snap.map(ModelStore.Snapshot::throughSequence).orElse(0L);
+        for (ModelStore.LogEntry e : store.entriesAfter(shield.lastSequence)) {
+            Example ex = ExampleCodec.decode(e.example());
+            shield.apply(ex);
+            shield.lastSequence = e.sequence();
+            shield.sinceSnapshot++;
+        }
+        return shield;
+    }
+
+    /** A shield over a fresh {@link InMemoryModelStore}. */
+    public static SpamShield inMemory(ShieldSettings settings) {
+        try {
+            return open(settings, new InMemoryModelStore());
+        } catch (InvalidModelException e) {
+            throw new IllegalStateException("an empty store holds no damaged model", e);
+        }
+    }
+
+    private void install(ShieldModel m) {
+        this.model = m;
+        this.features = new FeatureExtractor(m.learner.hashBits());
+    }
+
+    /** Screens one submission. Never throws for a valid {@link Submission}; the same model and input give the same verdict. */
+    public Verdict check(Submission submission) {
+        Objects.requireNonNull(submission, "submission");
+        Analysis a = analyzer.analyze(submission);
+        Optional<Reason> sure = certain.check(submission, a);
+        if (sure.isPresent()) {
+            return new Verdict(Decision.DISCARD, 1.0, false, List.of(sure.get()));
+        }
+        List<RuleHit> hits = rules.apply(submission, a);
+        double offset = offset(hits);
+        List<Reason> reasons = new ArrayList<>();
+        double logit;
+        boolean active;
+        lock.readLock().lock();
+        try {
+            active = !abstains(model);
+            if (active) {
+                FeatureVector x = features.extract(submission, a, hits, true);
+                logit = model.ftrl.margin(x) + offset;
+                explain(x, hits, reasons);
+            } else {
+                logit = settings.priorLogOdds() + offset;
+                for (RuleHit h : hits) {
+                    reasons.add(h.reason());
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        double p = Probability.sigmoid(logit);
+        Decision d = active && p >= settings.discardThreshold() ? Decision.DISCARD
+                : p >= settings.spamThreshold() ? Decision.SPAM : Decision.HAM;
+        reasons.sort(Comparator.comparingDouble((Reason r) -> -Math.abs(r.weight())).thenComparing(Reason::text));
+        List<Reason> top = new ArrayList<>(reasons.subList(0, Math.min(settings.maxReasons(), reasons.size())));
+        if (!active && top.size() < Math.max(1, settings.maxReasons())) {
+            top.add(new Reason("the classifier is still learning (" + model.spamSeen + " spam, " + model.hamSeen
+                    + " ham so far), so only the rules decide", 0.0));
+        }
+        return new Verdict(d, p, active, top);
+    }
+
+    /** Teaches the shield one moderated submission; logged to the store before the model changes. */
+    public void learn(Submission submission, boolean isSpam) {
+        Objects.requireNonNull(submission, "submission");
+        Example ex = new Example(submission, isSpam);
+        byte[] encoded = ExampleCodec.encode(ex);
+        Analysis a = analyzer.analyze(submission);
+        List<RuleHit> hits = rules.apply(submission, a);
+        lock.writeLock().lock();
+        try {
+            FeatureVector x = features.extract(submission, a, hits, false);
+            lastSequence = store.append(encoded);
+            model.learn(x, offset(hits), isSpam);
+            if (++sinceSnapshot >= settings.snapshotEvery()) {
+                snapshot();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Trains from a labelled collection (a corpus, or a site's moderated history) in several
+     * shuffled passes, which an online stream cannot afford but a batch can; then snapshots.
+     */
+    public void seed(Collection<Example> examples) {
+        List<Example> list = new ArrayList<>(examples);
+        List<FeatureVector> xs = new ArrayList<>(list.size());
+        double[] offsets = new double[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            Submission s = list.get(i).submission();
+            Analysis a = analyzer.analyze(s);
+            List<RuleHit> hits = rules.apply(s, a);
+            xs.add(null);
+            offsets[i] = offset(hits);
+        }
+        lock.writeLock().lock();
+        try {
+            LearnerSettings l = model.learner;
+            Integer[] order = new Integer[list.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Random rnd = new Random(l.seed());
+            for (int epoch = 0; epoch < l.seedEpochs(); epoch++) {
+                shuffle(order, rnd);
+                for (int i : order) {
+                    Example ex = list.get(i);
+                    FeatureVector x = xs.get(i);
+                    if (x == null) {
+                        Submission s = ex.submission();
+                        Analysis a = analyzer.analyze(s);
+                        x = features.extract(s, a, rules.apply(s, a), false);
+                        if (list.size() <= 50_000) {
+                            xs.set(i, x); // bounded memory: only small collections keep features between passes
+                        }
+                    }
+                    if (epoch == 0) {
+                        model.learn(x, offsets[i], ex.spam());
+                    } else {
+                        model.ftrl.update(x, offsets[i], ex.spam());
+                    }
+                }
+            }
+            snapshot();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private static void shuffle(Integer[] a, Random rnd) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            Integer t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Writes the model in the versioned binary format that {@link #importModel} reads. */
+    public void exportModel(OutputStream out) throws IOException {
+        byte[] bytes;
+        lock.readLock().lock();
+        try {
+            bytes = ModelCodec.encode(model);
+        } finally {
+            lock.readLock().unlock();
+        }
+        out.write(bytes);
+        out.flush();
+    }
+
+    /**
+     * Replaces the model with one read from {@code in} and snapshots it to the store.
+     *
+     * @throws InvalidModelException if the stream is not a shield model, of an unknown version, or damaged;
+     *     the current model is then kept
+     */
+    public void importModel(InputStream in) throws IOException {
+        ShieldModel m = ModelCodec.decode(in.readAllBytes());
+        lock.writeLock().lock();
+        try {
+            install(m);
+            snapshot();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Counts of what was learned. */
+    public ShieldStats stats() {
+        lock.readLock().lock();
+        try {
+            return new ShieldStats(model.spamSeen, model.hamSeen, abstains(model), lastSequence);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The settings this shield runs with. */
+    public ShieldSettings settings() {
+        return settings;
+    }
+
+    private void snapshot() {
+        store.saveSnapshot(new ModelStore.Snapshot(ModelCodec.encode(model), lastSequence));
+        sinceSnapshot = 0;
+    }
+
+    private void apply(Example ex) {
+        Submission s = ex.submission();
+        Analysis a = analyzer.analyze(s);
+        List<RuleHit> hits = rules.apply(s, a);
+        model.learn(features.extract(s, a, hits, false), offset(hits), ex.spam());
+    }
+
+    private boolean abstains(ShieldModel m) {
+        return m.spamSeen < settings.minExamplesPerClass() || m.hamSeen < settings.minExamplesPerClass();
+    }
+
+    private static double offset(List<RuleHit> hits) {
+        double sum = 0;
+        for (RuleHit h : hits) {
+            sum += h.reason().weight();
+        }
+        return sum;
+    }
+
+    /** Adds the rules' reasons, each with what the classifier learned about it, then the weightiest words. */
+    private void explain(FeatureVector x, List<RuleHit> hits, List<Reason> out) {
+        double[] byGroup = new double[x.groupLabels.size()];
+        for (int k = 0; k < x.size; k++) {
+            int g = x.group[k];
+            if (g >= 0) {
+                byGroup[g] += model.ftrl.weight(x.index[k]) * x.value[k];
+            }
+        }
+        Map<String, Double> merged = new LinkedHashMap<>();
+        for (int g = 0; g < byGroup.length; g++) {
+            merged.merge(x.groupLabels.get(g), byGroup[g], Double::sum);
+        }
+        for (RuleHit h : hits) {
+            double learned = merged.getOrDefault(h.reason().text(), 0.0);
+            merged.remove(h.reason().text());
+            out.add(new Reason(h.reason().text(), h.reason().weight() + learned));
+        }
+        for (Map.Entry<String, Double> e : merged.entrySet()) {
+            double w = e.getValue();
+            if (Math.abs(w) >= MIN_REASON_WEIGHT) {
+                out.add(new Reason(e.getKey() + (w > 0 ? " counts toward spam" : " counts toward ham"), w));
+            }
+        }
+    }
+}
