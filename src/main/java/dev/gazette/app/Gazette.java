@@ -17,8 +17,10 @@ import dev.gazette.comment.ReaderCookies;
 import dev.gazette.comment.RepliesSection;
 import dev.gazette.privacy.AvatarRoutes;
 import dev.gazette.privacy.Avatars;
-import dev.gazette.spam.Decision;
-import dev.gazette.spam.Verdict;
+import dev.gazette.moderation.ShieldStore;
+import dev.gazette.spam.InvalidModelException;
+import dev.gazette.spam.ShieldSettings;
+import dev.gazette.spam.SpamShield;
 import dev.gazette.store.Database;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.syndication.FeedRoutes;
@@ -75,9 +77,23 @@ public final class Gazette implements AutoCloseable {
             new SampleArticles(articles, clock).addIfEmpty();
         }
         SiteSecret secret = SiteSecret.load(database.jdbi());
-        Comments comments = new Comments(new CommentStore(database.jdbi()), CommentSettings.defaults(),
-                submission -> new Verdict(Decision.HAM, 0, false, List.of()), clock, pageCache::clear);
+        SpamShield shield = openShield(settings, database, clock);
+        Comments comments = new Comments(new CommentStore(database.jdbi()), CommentSettings.defaults(), shield::check,
+                clock, pageCache::clear);
         return new Gazette(settings, database, articles, pageCache, secret, comments);
+    }
+
+    private static SpamShield openShield(Settings settings, Database database, Clock clock) {
+        ShieldSettings d = ShieldSettings.defaults();
+        ShieldSettings shieldSettings = new ShieldSettings(settings.minSecondsToPost(), d.disallowedKeys(),
+                d.spamThreshold(), d.discardThreshold(), settings.language(), d.minExamplesPerClass(), d.priorLogOdds(),
+                d.maxReasons(), d.snapshotEvery(), d.learner());
+        try {
+            return SpamShield.open(shieldSettings, new ShieldStore(database.jdbi(), clock));
+        } catch (InvalidModelException e) {
+            throw new IllegalStateException("The spam shield's saved model cannot be read (" + e.getMessage()
+                    + "). Restore a backup, or import a model with 'gazette spam import'.", e);
+        }
     }
 
     /** Starts the web server; returns the address it listens on. */
@@ -110,6 +126,15 @@ public final class Gazette implements AutoCloseable {
 
     public Comments comments() {
         return comments;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Drops rendered pages, for changes made behind the services' backs (tests, imports). */
+    public void clearPageCache() {
+        pageCache.clear();
     }
 
     @Override

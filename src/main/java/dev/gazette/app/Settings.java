@@ -13,7 +13,8 @@ public record Settings(
         String siteDescription,
         String language,
         boolean virtualThreads,
-        boolean sampleContent) {
+        boolean sampleContent,
+        double minSecondsToPost) {
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

@@ -52,7 +52,8 @@ public final class SettingsLoader {
                 get("site.description", "Independent news, carefully sourced."),
                 get("site.language", "en"),
                 bool("virtual.threads", get("virtual.threads", "false")),
-                bool("sample.content", get("sample.content", "true")));
+                bool("sample.content", get("sample.content", "true")),
+                seconds("shield.min.seconds", get("shield.min.seconds", "3")));
     }
 
     private String get(String key, String fallback) {
@@ -76,6 +77,16 @@ public final class SettingsLoader {
             // fall through to the message below
         }
         throw new IllegalArgumentException("port must be a number from 0 to 65535 (0 picks a free one), not '" + value + "'");
+    }
+
+    private static double seconds(String key, String value) {
+        try {
+            double seconds = Double.parseDouble(value.strip());
+            if (seconds >= 0 && seconds <= 600) return seconds;
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(key + " must be a number of seconds from 0 to 600, not '" + value + "'");
     }
 
     private static boolean bool(String key, String value) {

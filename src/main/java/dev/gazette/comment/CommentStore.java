@@ -87,9 +87,9 @@ public final class CommentStore {
                         + " SUM(CASE WHEN author_email = :email AND state = 'spam' THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN ip = :ip AND state = 'approved' THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN ip = :ip AND state = 'spam' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN ip LIKE :net ESCAPE '\\' AND state = 'approved' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN ip LIKE :net ESCAPE '\\' AND state = 'spam' THEN 1 ELSE 0 END)"
-                        + " FROM comment WHERE author_email = :email OR ip LIKE :net ESCAPE '\\'")
+                        + " SUM(CASE WHEN ip LIKE :net ESCAPE '!' AND state = 'approved' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN ip LIKE :net ESCAPE '!' AND state = 'spam' THEN 1 ELSE 0 END)"
+                        + " FROM comment WHERE author_email = :email OR ip LIKE :net ESCAPE '!'")
                 .bind("email", email).bind("ip", ip).bind("net", escapeLike(networkPrefix) + "%")
                 .map((rs, ctx) -> new AuthorRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
                         rs.getInt(6)))
@@ -128,7 +128,8 @@ public final class CommentStore {
     }
 
     private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        // '!' rather than backslash: Jdbi's statement parser treats backslashes itself.
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     static Comment map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,0 +1,50 @@
+package dev.gazette.moderation;
+
+import dev.gazette.spam.ModelStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The shield's model in the site's database, so every node and every restart sees what moderators taught it. */
+public final class ShieldStore implements ModelStore {
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public ShieldStore(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Snapshot> latestSnapshot() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT model, through_sequence FROM shield_snapshot WHERE id = 1")
+                .map((rs, ctx) -> new Snapshot(rs.getBytes(1), rs.getLong(2))).findOne());
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO shield_snapshot (id, model, through_sequence, saved_at) VALUES (1, :m, :t, :now)"
+                            + " ON CONFLICT (id) DO UPDATE SET model = excluded.model,"
+                            + " through_sequence = excluded.through_sequence, saved_at = excluded.saved_at")
+                    .bind("m", snapshot.model()).bind("t", snapshot.throughSequence()).bind("now", clock.millis())
+                    .execute();
+            h.createUpdate("DELETE FROM shield_log WHERE sequence <= :t").bind("t", snapshot.throughSequence()).execute();
+        });
+    }
+
+    @Override
+    public long append(byte[] example) {
+        return jdbi.withHandle(h -> h.createQuery("INSERT INTO shield_log (example, learned_at) VALUES (:e, :now)"
+                        + " RETURNING sequence")
+                .bind("e", example).bind("now", clock.millis()).mapTo(Long.class).one());
+    }
+
+    @Override
+    public List<LogEntry> entriesAfter(long sequence) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT sequence, example FROM shield_log WHERE sequence > :s"
+                        + " ORDER BY sequence")
+                .bind("s", sequence).map((rs, ctx) -> new LogEntry(rs.getLong(1), rs.getBytes(2))).list());
+    }
+}

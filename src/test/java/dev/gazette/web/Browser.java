@@ -1,0 +1,70 @@
+package dev.gazette.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** A reader with a cookie jar: loads pages, fills in forms as a browser would, and follows nothing by itself. */
+public final class Browser {
+    private final TestSite site;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public Browser(TestSite site) {
+        this.site = site;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(site.url(path))).GET().build());
+    }
+
+    public Document page(String path) {
+        return Jsoup.parse(get(path).body(), site.url(path));
+    }
+
+    /** The fields of the first form matching the selector, with their current values (hidden ones included). */
+    public static Map<String, String> fields(Document doc, String formSelector) {
+        Element form = doc.selectFirst(formSelector);
+        if (form == null) throw new AssertionError("No form " + formSelector + " on the page");
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], textarea[name]")) {
+            if (input.attr("type").equals("checkbox") && !input.hasAttr("checked")) continue;
+            fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.wholeText() : input.attr("value"));
+        }
+        return fields;
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(site.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
