@@ -17,6 +17,11 @@ import dev.gazette.comment.ReaderCookies;
 import dev.gazette.comment.RepliesSection;
 import dev.gazette.privacy.AvatarRoutes;
 import dev.gazette.privacy.Avatars;
+import dev.gazette.privacy.PersonalData;
+import dev.gazette.privacy.PersonalDataStore;
+import dev.gazette.privacy.PrivacyFacts;
+import dev.gazette.privacy.PrivacyRoutes;
+import dev.gazette.privacy.RetentionJob;
 import dev.gazette.moderation.ShieldStore;
 import dev.gazette.spam.InvalidModelException;
 import dev.gazette.spam.ShieldSettings;
@@ -47,16 +52,19 @@ public final class Gazette implements AutoCloseable {
     private final PageCache pageCache;
     private final SiteSecret secret;
     private final Comments comments;
+    private final PersonalData personalData;
     private WebServer server;
+    private RetentionJob retention;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, SiteSecret secret,
-                    Comments comments) {
+                    Comments comments, PersonalData personalData) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
         this.pageCache = pageCache;
         this.secret = secret;
         this.comments = comments;
+        this.personalData = personalData;
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -78,9 +86,11 @@ public final class Gazette implements AutoCloseable {
         }
         SiteSecret secret = SiteSecret.load(database.jdbi());
         SpamShield shield = openShield(settings, database, clock);
-        Comments comments = new Comments(new CommentStore(database.jdbi()), CommentSettings.defaults(), shield::check,
+        CommentSettings commentSettings = CommentSettings.defaults();
+        Comments comments = new Comments(new CommentStore(database.jdbi()), commentSettings, shield::check,
                 clock, pageCache::clear);
-        return new Gazette(settings, database, articles, pageCache, secret, comments);
+        PersonalData personalData = new PersonalData(new PersonalDataStore(database.jdbi()), clock, pageCache::clear);
+        return new Gazette(settings, database, articles, pageCache, secret, comments, personalData);
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -113,11 +123,33 @@ public final class Gazette implements AutoCloseable {
                 List.of(new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies),
                         new AvatarRoutes(),
+                        new PrivacyRoutes(privacyFacts(comments.settings(), settings), templates,
+                                title -> chrome.page(title, "How this site handles your data.", "/privacy")),
                         new FeedRoutes(articles, site, pageCache)),
                 templates,
                 title -> chrome.page(title, "", "/"),
                 database::healthy).start();
+        retention = new RetentionJob(personalData, comments.settings().retention());
         return site.url("/");
+    }
+
+    private static PrivacyFacts privacyFacts(CommentSettings comments, Settings settings) {
+        return new PrivacyFacts(comments.retention(), comments.holdAll() || comments.approveKnownAuthors(),
+                comments.editMinutes(), settings.privacyContact(), List.of(
+                new PrivacyFacts.CookieFact(ReaderCookies.CSRF,
+                        "Proves that a reply was sent from this site's own form. Holds a random value.",
+                        "Until you close the browser"),
+                new PrivacyFacts.CookieFact(ReaderCookies.OWN,
+                        "Lets you see your own replies while they await moderation, and edit or delete them for "
+                                + comments.editMinutes() + " minutes. Holds the numbers of your recent replies.",
+                        "30 days"),
+                new PrivacyFacts.CookieFact(ReaderCookies.REMEMBER,
+                        "Fills in your name, email and website next time. Set only if you tick “Save my name…”.",
+                        "One year, or until you reply with the box unticked")));
+    }
+
+    public PersonalData personalData() {
+        return personalData;
     }
 
     public Articles articles() {
@@ -139,6 +171,7 @@ public final class Gazette implements AutoCloseable {
 
     @Override
     public void close() {
+        if (retention != null) retention.close();
         if (server != null) server.close();
         database.close();
     }

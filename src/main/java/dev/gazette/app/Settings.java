@@ -14,7 +14,8 @@ public record Settings(
         String language,
         boolean virtualThreads,
         boolean sampleContent,
-        double minSecondsToPost) {
+        double minSecondsToPost,
+        String privacyContact) {
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

@@ -53,7 +53,8 @@ public final class SettingsLoader {
                 get("site.language", "en"),
                 bool("virtual.threads", get("virtual.threads", "false")),
                 bool("sample.content", get("sample.content", "true")),
-                seconds("shield.min.seconds", get("shield.min.seconds", "3")));
+                seconds("shield.min.seconds", get("shield.min.seconds", "3")),
+                get("privacy.contact", ""));
     }
 
     private String get(String key, String fallback) {

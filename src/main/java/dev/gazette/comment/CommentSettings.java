@@ -1,5 +1,6 @@
 package dev.gazette.comment;
 
+import dev.gazette.privacy.Retention;
 import java.util.List;
 
 /**
@@ -17,9 +18,7 @@ import java.util.List;
  * @param pageSize             top-level threads per page
  * @param newestFirst          show the newest threads first
  * @param editMinutes          how long an author may edit or delete their own reply
- * @param anonymizeIpAfterDays IP addresses are cut to their network after this many days
- * @param deleteSpamAfterDays  spam is deleted after this many days
- * @param deleteTrashAfterDays trash is deleted after this many days
+ * @param retention            how long personal data in replies is kept
  */
 public record CommentSettings(
         boolean holdAll,
@@ -35,9 +34,7 @@ public record CommentSettings(
         int maxCommentLength,
         int maxNameLength,
         int editMinutes,
-        int anonymizeIpAfterDays,
-        int deleteSpamAfterDays,
-        int deleteTrashAfterDays) {
+        Retention retention) {
 
     public CommentSettings {
         moderationKeys = List.copyOf(moderationKeys);
@@ -48,6 +45,6 @@ public record CommentSettings(
 
     public static CommentSettings defaults() {
         return new CommentSettings(false, true, 2, List.of(), List.of(), 0, false, 5, 50, false, 5000, 100, 15,
-                30, 15, 30);
+                Retention.defaults());
     }
 }

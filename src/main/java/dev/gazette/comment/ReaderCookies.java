@@ -19,9 +19,9 @@ import java.util.Optional;
  * the name, email and website to fill in next time. The privacy page lists them.
  */
 public final class ReaderCookies {
-    static final String CSRF = "gazette_form";
-    static final String OWN = "gazette_replies";
-    static final String REMEMBER = "gazette_commenter";
+    public static final String CSRF = "gazette_form";
+    public static final String OWN = "gazette_replies";
+    public static final String REMEMBER = "gazette_commenter";
     private static final int OWN_MAX = 20;
     private static final int OWN_DAYS = 30;
     private static final int REMEMBER_DAYS = 365;

@@ -1,0 +1,23 @@
+package dev.gazette.privacy;
+
+import java.util.List;
+
+/**
+ * What the privacy page states, taken from the settings the site really runs with, so the page cannot drift
+ * from the behaviour.
+ *
+ * @param retention       how long reply data is kept
+ * @param holdsNewAuthors whether a first reply waits for a moderator
+ * @param editMinutes     how long an author may edit or delete their reply
+ * @param contact         where to send data requests; empty when the site gives none
+ * @param cookies         every cookie the site may set on a reader's browser
+ */
+public record PrivacyFacts(Retention retention, boolean holdsNewAuthors, int editMinutes, String contact,
+                           List<CookieFact> cookies) {
+    public PrivacyFacts {
+        cookies = List.copyOf(cookies);
+    }
+
+    /** One cookie as the privacy page explains it. */
+    public record CookieFact(String name, String purpose, String lifetime) {}
+}

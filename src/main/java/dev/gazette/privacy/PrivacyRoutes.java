@@ -1,0 +1,30 @@
+package dev.gazette.privacy;
+
+import dev.gazette.web.Page;
+import dev.gazette.web.Responses;
+import dev.gazette.web.Routes;
+import dev.gazette.web.Templates;
+import io.javalin.config.RoutesConfig;
+import java.util.function.Function;
+
+/** The privacy page, generated from the settings in force. */
+public final class PrivacyRoutes implements Routes {
+    private final PrivacyFacts facts;
+    private final Templates templates;
+    private final Function<String, Page> chrome;
+
+    public PrivacyRoutes(PrivacyFacts facts, Templates templates, Function<String, Page> chrome) {
+        this.facts = facts;
+        this.templates = templates;
+        this.chrome = chrome;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/privacy", ctx -> Responses.html(ctx, templates.render("privacy.jte",
+                new PrivacyView(chrome.apply("Privacy"), facts))));
+    }
+
+    /** The model of the privacy page. */
+    public record PrivacyView(Page page, PrivacyFacts facts) {}
+}

@@ -1,0 +1,107 @@
+package dev.gazette.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gazette.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Export, erasure and retention over replies, run once per database dialect. */
+abstract class PersonalDataContract {
+    static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+    private Database db;
+    private PersonalData data;
+    private int changes;
+
+    abstract Database open();
+
+    @BeforeEach
+    void setUp() {
+        db = open();
+        data = new PersonalData(new PersonalDataStore(db.jdbi()), Clock.fixed(NOW, ZoneOffset.UTC), () -> changes++);
+        db.jdbi().useHandle(h -> h.execute("INSERT INTO article (id, slug, title, body_markdown, body_html, author,"
+                + " section_slug, section_name, state, created_at, published_at, updated_at)"
+                + " VALUES (1, 'story', 'Story', '', '', 'A', 'world', 'World', 'published', 0, 0, 0)"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private long reply(Long parent, String email, String state, String ip, Duration age) {
+        return db.jdbi().withHandle(h -> insert(h, parent, email, state, ip, NOW.minus(age)));
+    }
+
+    private static long insert(Handle h, Long parent, String email, String state, String ip, Instant at) {
+        return h.createQuery("INSERT INTO comment (article_id, parent_id, author_name, author_email, body_markdown,"
+                        + " body_html, state, ip, created_at, updated_at) VALUES (1, :p, 'Name', :e, 'Text by ' || :e,"
+                        + " '<p>x</p>', :s, :ip, :at, :at) RETURNING id")
+                .bind("p", parent).bind("e", email).bind("s", state).bind("ip", ip).bind("at", at.toEpochMilli())
+                .mapTo(Long.class).one();
+    }
+
+    private String column(long id, String column) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + column + " FROM comment WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne().orElse("(gone)"));
+    }
+
+    @Test
+    void exportHoldsEveryReplyOfThatEmailAndNoOther() {
+        reply(null, "Pat@Example.org", "approved", "203.0.113.9", Duration.ofHours(1));
+        reply(null, "pat@example.org", "pending", "203.0.113.9", Duration.ofMinutes(5));
+        reply(null, "other@example.org", "approved", "198.51.100.1", Duration.ofHours(2));
+
+        String json = data.export("PAT@example.org ");
+        assertThat(json).contains("\"articleSlug\" : \"story\"").contains("Text by Pat@Example.org")
+                .contains("Text by pat@example.org").contains("203.0.113.9").doesNotContain("other@example.org");
+    }
+
+    @Test
+    void erasureDeletesLeavesAndBlanksRepliesOthersAnswered() {
+        long answered = reply(null, "gone@example.org", "approved", "203.0.113.9", Duration.ofHours(3));
+        long answer = reply(answered, "stays@example.org", "approved", "198.51.100.1", Duration.ofHours(2));
+        long leaf = reply(null, "gone@example.org", "pending", "203.0.113.9", Duration.ofHours(1));
+
+        PersonalDataStore.Erasure erasure = data.erase("gone@example.org");
+
+        assertThat(erasure).isEqualTo(new PersonalDataStore.Erasure(1, 1));
+        assertThat(column(leaf, "author_name")).isEqualTo("(gone)");
+        assertThat(column(answered, "author_name")).isEqualTo("[deleted]");
+        assertThat(column(answered, "body_markdown")).isEqualTo("[deleted]");
+        assertThat(column(answered, "author_email")).isEmpty();
+        assertThat(column(answered, "ip")).isEmpty();
+        assertThat(column(answer, "author_email")).isEqualTo("stays@example.org");
+        assertThat(data.export("gone@example.org")).doesNotContain("Text by");
+        assertThat(changes).isEqualTo(1);
+    }
+
+    @Test
+    void retentionAnonymizesOldAddressesAndDeletesOldSpamAndTrash() {
+        long oldV4 = reply(null, "a@example.org", "approved", "203.0.113.77", Duration.ofDays(31));
+        long oldV6 = reply(null, "b@example.org", "approved", "2001:db8:5:1:0:0:0:9", Duration.ofDays(40));
+        long recent = reply(null, "c@example.org", "approved", "198.51.100.5", Duration.ofDays(2));
+        long oldSpam = reply(null, "d@example.org", "spam", "192.0.2.1", Duration.ofDays(16));
+        long newSpam = reply(null, "e@example.org", "spam", "192.0.2.2", Duration.ofDays(3));
+        long oldTrash = reply(null, "f@example.org", "trash", "192.0.2.3", Duration.ofDays(31));
+
+        PersonalDataStore.RetentionRun run = data.applyRetention(Retention.defaults());
+
+        assertThat(column(oldV4, "ip")).isEqualTo("203.0.113.0");
+        assertThat(column(oldV6, "ip")).isEqualTo("2001:db8:5::");
+        assertThat(column(recent, "ip")).isEqualTo("198.51.100.5");
+        assertThat(column(oldSpam, "state")).isEqualTo("(gone)");
+        assertThat(column(newSpam, "state")).isEqualTo("spam");
+        assertThat(column(oldTrash, "state")).isEqualTo("(gone)");
+        assertThat(run.spamDeleted()).isEqualTo(1);
+        assertThat(run.trashDeleted()).isEqualTo(1);
+
+        assertThat(data.applyRetention(Retention.defaults()).ipsAnonymized()).as("a second run changes nothing").isZero();
+    }
+}
