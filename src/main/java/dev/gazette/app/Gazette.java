@@ -125,7 +125,7 @@ public final class Gazette implements AutoCloseable {
                         new AvatarRoutes(),
                         new PrivacyRoutes(privacyFacts(comments.settings(), settings), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy")),
-                        new FeedRoutes(articles, site, pageCache)),
+                        new FeedRoutes(articles, comments, site, pageCache)),
                 templates,
                 title -> chrome.page(title, "", "/"),
                 database::healthy).start();

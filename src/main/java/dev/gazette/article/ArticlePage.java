@@ -3,6 +3,7 @@ package dev.gazette.article;
 import dev.gazette.web.Page;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Templates;
+import java.util.List;
 import io.javalin.http.NotFoundResponse;
 
 /**
@@ -32,7 +33,11 @@ public final class ArticlePage {
             Article article = articles.published(slug).orElseThrow(NotFoundResponse::new);
             Page page = chrome.page(article.title(), article.summary(), "/articles/" + article.slug())
                     .withOgType("article")
-                    .withJsonLd(NewsArticleJsonLd.of(article, chrome.site()));
+                    .withJsonLd(NewsArticleJsonLd.of(article, chrome.site()))
+                    .withFeeds(List.of(
+                            new Page.FeedLink("RSS", "application/rss+xml", "/feed.xml"),
+                            new Page.FeedLink("Replies to this story (RSS)", "application/rss+xml",
+                                    "/articles/" + article.slug() + "/comments/feed.xml")));
             String html = templates.render("article.jte",
                     new ArticleView(page, article, articles.older(article), articles.newer(article), SLOT));
             return new Framed(article, html);

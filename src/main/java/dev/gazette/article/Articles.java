@@ -72,6 +72,11 @@ public final class Articles {
         return new Paged<>(store.byIds(ids, now), page, pageSize, search.count(query, now));
     }
 
+    /** The public articles among these ids, in the order given. */
+    public List<Article> published(List<Long> ids) {
+        return store.byIds(ids, clock.instant());
+    }
+
     public Optional<Article> older(Article article) {
         return store.neighbour(article, false, clock.instant());
     }

@@ -61,6 +61,12 @@ public final class CommentStore {
                 .bind("a", articleId).map(CommentStore::map).list());
     }
 
+    List<Comment> latestApproved(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE state = 'approved'"
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("limit", limit).map(CommentStore::map).list());
+    }
+
     /** The given replies, if they belong to the article; used for an author's own pending replies. */
     List<Comment> byIds(long articleId, Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();

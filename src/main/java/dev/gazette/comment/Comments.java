@@ -113,6 +113,11 @@ public final class Comments {
         return b.build();
     }
 
+    /** The newest approved replies on the whole site, newest first. */
+    public List<Comment> latestApproved(int limit) {
+        return store.latestApproved(limit);
+    }
+
     /** Every approved reply of an article. */
     public List<Comment> approved(Article article) {
         return store.approved(article.id());
@@ -147,6 +152,12 @@ public final class Comments {
         store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
         onChange.run();
         return Map.of();
+    }
+
+    /** A moderator's decision on a reply; public pages follow at once. */
+    public void moderate(long id, CommentState state) {
+        store.setState(id, state, clock.instant());
+        onChange.run();
     }
 
     /** The author takes their reply back, within the edit window. */

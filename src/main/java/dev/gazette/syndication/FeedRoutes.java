@@ -1,6 +1,9 @@
 package dev.gazette.syndication;
 
+import dev.gazette.article.Article;
 import dev.gazette.article.Articles;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.Comments;
 import dev.gazette.article.Tag;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Responses;
@@ -9,8 +12,13 @@ import dev.gazette.web.Site;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Everything a machine reads: RSS and Atom for the site and each tag, the sitemap and robots.txt. */
+/** Everything a machine reads: RSS and Atom for the site, each tag and the replies; the sitemap; robots.txt. */
 public final class FeedRoutes implements Routes {
     private static final int FEED_SIZE = 20;
     private static final int SITEMAP_MAX = 50_000;
@@ -19,9 +27,11 @@ public final class FeedRoutes implements Routes {
     private final Site site;
     private final FeedWriter writer;
     private final PageCache cache;
+    private final Comments comments;
 
-    public FeedRoutes(Articles articles, Site site, PageCache cache) {
+    public FeedRoutes(Articles articles, Comments comments, Site site, PageCache cache) {
         this.articles = articles;
+        this.comments = comments;
         this.site = site;
         this.writer = new FeedWriter(site);
         this.cache = cache;
@@ -33,6 +43,10 @@ public final class FeedRoutes implements Routes {
         routes.get("/atom.xml", ctx -> siteFeed(ctx, FeedWriter.Format.ATOM));
         routes.get("/tags/{slug}/feed.xml", ctx -> tagFeed(ctx, FeedWriter.Format.RSS));
         routes.get("/tags/{slug}/atom.xml", ctx -> tagFeed(ctx, FeedWriter.Format.ATOM));
+        routes.get("/comments/feed.xml", ctx -> repliesFeed(ctx, FeedWriter.Format.RSS));
+        routes.get("/comments/atom.xml", ctx -> repliesFeed(ctx, FeedWriter.Format.ATOM));
+        routes.get("/articles/{slug}/comments/feed.xml", ctx -> articleRepliesFeed(ctx, FeedWriter.Format.RSS));
+        routes.get("/articles/{slug}/comments/atom.xml", ctx -> articleRepliesFeed(ctx, FeedWriter.Format.ATOM));
         routes.get("/sitemap.xml", ctx -> cache.serve(ctx, "application/xml; charset=utf-8",
                 () -> Sitemap.of(site, articles.latest(1, SITEMAP_MAX).items())));
         routes.get("/robots.txt", ctx -> Responses.send(ctx, "text/plain; charset=utf-8",
@@ -42,7 +56,7 @@ public final class FeedRoutes implements Routes {
     private void siteFeed(Context ctx, FeedWriter.Format format) {
         String self = format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml";
         cache.serve(ctx, format.mediaType, () -> writer.write(format, site.title(), site.description(), self, "/",
-                articles.latest(1, FEED_SIZE).items()));
+                articles.latest(1, FEED_SIZE).items().stream().map(FeedEntry::of).toList()));
     }
 
     private void tagFeed(Context ctx, FeedWriter.Format format) {
@@ -51,6 +65,30 @@ public final class FeedRoutes implements Routes {
         String self = base + (format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml");
         cache.serve(ctx, format.mediaType, () -> writer.write(format, site.title() + ": " + tag.name(),
                 "Stories tagged " + tag.name() + " on " + site.title() + ".", self, base,
-                articles.tagged(tag, 1, FEED_SIZE).items()));
+                articles.tagged(tag, 1, FEED_SIZE).items().stream().map(FeedEntry::of).toList()));
+    }
+
+    private void repliesFeed(Context ctx, FeedWriter.Format format) {
+        String self = "/comments/" + (format == FeedWriter.Format.RSS ? "feed.xml" : "atom.xml");
+        cache.serve(ctx, format.mediaType, () -> {
+            List<Comment> latest = comments.latestApproved(FEED_SIZE);
+            Map<Long, Article> on = new HashMap<>();
+            articles.published(latest.stream().map(Comment::articleId).distinct().toList()).forEach(a -> on.put(a.id(), a));
+            return writer.write(format, "Replies on " + site.title(), "The latest replies on " + site.title() + ".",
+                    self, "/", latest.stream().filter(c -> on.containsKey(c.articleId()))
+                            .map(c -> FeedEntry.of(c, on.get(c.articleId()))).toList());
+        });
+    }
+
+    private void articleRepliesFeed(Context ctx, FeedWriter.Format format) {
+        Article article = articles.published(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        String base = "/articles/" + article.slug();
+        String self = base + "/comments/" + (format == FeedWriter.Format.RSS ? "feed.xml" : "atom.xml");
+        cache.serve(ctx, format.mediaType, () -> {
+            List<Comment> replies = new ArrayList<>(comments.approved(article));
+            Collections.reverse(replies);
+            return writer.write(format, "Replies to “" + article.title() + "”", "Replies on " + site.title() + ".",
+                    self, base, replies.stream().limit(FEED_SIZE).map(c -> FeedEntry.of(c, article)).toList());
+        });
     }
 }

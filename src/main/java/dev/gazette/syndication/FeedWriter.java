@@ -1,5 +1,6 @@
 package dev.gazette.syndication;
 
+import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
@@ -9,12 +10,11 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
-import dev.gazette.article.Article;
 import dev.gazette.web.Site;
 import java.util.Date;
 import java.util.List;
 
-/** Writes lists of articles as RSS 2.0 or Atom 1.0 through Rome. */
+/** Writes lists of stories or replies as RSS 2.0 or Atom 1.0 through Rome. */
 final class FeedWriter {
     /** The two formats Gazette publishes, with Rome's name and the media type served. */
     enum Format {
@@ -37,7 +37,7 @@ final class FeedWriter {
     }
 
     String write(Format format, String title, String description, String selfPath, String pagePath,
-                 List<Article> articles) {
+                 List<FeedEntry> entries) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType);
         feed.setTitle(title);
@@ -52,8 +52,8 @@ final class FeedWriter {
         alternate.setRel("alternate");
         alternate.setHref(site.url(pagePath));
         feed.setLinks(List.of(alternate, self));
-        feed.setPublishedDate(articles.isEmpty() ? new Date(0) : Date.from(articles.get(0).updatedAt()));
-        feed.setEntries(articles.stream().map(this::entry).toList());
+        feed.setPublishedDate(entries.isEmpty() ? new Date(0) : Date.from(entries.get(0).updated()));
+        feed.setEntries(entries.stream().map(this::entry).toList());
         try {
             return new SyndFeedOutput().outputString(feed, true);
         } catch (FeedException e) {
@@ -61,27 +61,29 @@ final class FeedWriter {
         }
     }
 
-    private SyndEntry entry(Article a) {
+    private SyndEntry entry(FeedEntry e) {
         SyndEntry entry = new SyndEntryImpl();
-        String url = site.url("/articles/" + a.slug());
-        entry.setTitle(a.title());
+        String url = site.url(e.path());
+        entry.setTitle(e.title());
         entry.setLink(url);
         entry.setUri(url);
-        entry.setAuthor(a.author());
-        entry.setPublishedDate(Date.from(a.shownDate()));
-        entry.setUpdatedDate(Date.from(a.updatedAt()));
-        SyndContentImpl summary = new SyndContentImpl();
-        summary.setType("text/plain");
-        summary.setValue(a.summary());
-        entry.setDescription(summary);
+        entry.setAuthor(e.author());
+        entry.setPublishedDate(Date.from(e.published()));
+        entry.setUpdatedDate(Date.from(e.updated()));
+        if (!e.summary().isEmpty()) {
+            SyndContentImpl summary = new SyndContentImpl();
+            summary.setType("text/plain");
+            summary.setValue(e.summary());
+            entry.setDescription(summary);
+        }
         SyndContentImpl body = new SyndContentImpl();
         body.setType("html");
-        body.setValue(a.bodyHtml());
+        body.setValue(e.html());
         entry.setContents(List.of(body));
-        entry.setCategories(a.tags().stream().map(t -> {
-            SyndCategoryImpl c = new SyndCategoryImpl();
-            c.setName(t.name());
-            return (com.rometools.rome.feed.synd.SyndCategory) c;
+        entry.setCategories(e.categories().stream().map(name -> {
+            SyndCategory c = new SyndCategoryImpl();
+            c.setName(name);
+            return c;
         }).toList());
         return entry;
     }

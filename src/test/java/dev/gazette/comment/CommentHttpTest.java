@@ -183,8 +183,6 @@ class CommentHttpTest {
     }
 
     private static void approve(long id) {
-        CommentStore store = new CommentStore(site.gazette().database().jdbi());
-        store.setState(id, CommentState.APPROVED, Instant.now());
-        site.gazette().clearPageCache();
+        site.gazette().comments().moderate(id, CommentState.APPROVED);
     }
 }
