@@ -120,7 +120,8 @@ public final class Gazette implements AutoCloseable {
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret), tokens, cookies, templates, pageCache);
         server = new WebServer(
                 new ServerSettings(settings.host(), port, settings.virtualThreads()),
-                List.of(new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies),
+                List.of(new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
+                                comments::approvedCounts),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies),
                         new AvatarRoutes(),
                         new PrivacyRoutes(privacyFacts(comments.settings(), settings), templates,

@@ -1,10 +1,19 @@
 package dev.gazette.article;
 
 import dev.gazette.web.Page;
+import java.util.Map;
 
 /** The model of every list of stories: home, a section, a tag, search results. */
 public record ArticleListView(Page page, String heading, String intro, Paged<Article> articles, String listPath,
-                              String query) {
+                              String query, Map<Long, Integer> replyCounts) {
+
+    public ArticleListView {
+        replyCounts = Map.copyOf(replyCounts);
+    }
+
+    public int replies(Article article) {
+        return replyCounts.getOrDefault(article.id(), 0);
+    }
 
     /** The link to another page of this list, keeping the search words. */
     public String pageUrl(int number) {

@@ -11,6 +11,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
+import java.util.Map;
 
 /** The public pages of articles: home, article, section, tag, search and about. */
 public final class ArticleRoutes implements Routes {
@@ -23,9 +24,11 @@ public final class ArticleRoutes implements Routes {
     private final PageCache cache;
     private final ArticlePage page;
     private final ArticleSection below;
+    private final ReplyCounts counts;
 
     public ArticleRoutes(Articles articles, SiteChrome chrome, Templates templates, PageCache cache, ArticlePage page,
-                         ArticleSection below) {
+                         ArticleSection below, ReplyCounts counts) {
+        this.counts = counts;
         this.articles = articles;
         this.chrome = chrome;
         this.templates = templates;
@@ -96,7 +99,8 @@ public final class ArticleRoutes implements Routes {
     }
 
     private String list(Page page, String heading, String intro, Paged<Article> items, String base, String q) {
-        return templates.render("list.jte", new ArticleListView(page, heading, intro, items, base, q));
+        Map<Long, Integer> replies = counts.of(items.items().stream().map(Article::id).toList());
+        return templates.render("list.jte", new ArticleListView(page, heading, intro, items, base, q, replies));
     }
 
     // Page 7 of a 3-page list is an address that does not exist.

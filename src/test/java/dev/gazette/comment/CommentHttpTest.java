@@ -175,6 +175,9 @@ class CommentHttpTest {
         assertThat(page.body()).doesNotContain("ada.root@example.org").doesNotContain("bo.reply@example.org");
         assertThat(comments.find(child).orElseThrow().parentId()).contains(root);
 
+        assertThat(Jsoup.parse(site.get("/").body()).select(".story .meta a[href$=#comments]").text())
+                .matches("\\d+ repl(y|ies)");
+
         String avatar = doc.select("#comment-" + root + " img.avatar").first().attr("src");
         HttpResponse<String> svg = site.get(avatar);
         assertThat(svg.statusCode()).isEqualTo(200);
