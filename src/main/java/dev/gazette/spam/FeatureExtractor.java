@@ -46,7 +46,8 @@ final class FeatureExtractor {
             int g = explain ? v.newGroup("'" + words.get(i - 1) + " " + words.get(i) + "'") : -1;
             v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 1f, g);
         }
-        charGrams(a.text().lower(), v, explain ? wordGroup : null, words.size());
+        charGrams(squeeze(a.text().lower()), v, explain ? wordGroup : null, words.size());
+        v.mergeRepeats(textStart);
         v.normalize(textStart, v.size);
 
         for (String d : a.domains()) {
@@ -81,6 +82,27 @@ final class FeatureExtractor {
             int g = explain ? v.newGroup("a website at " + site) : -1;
             v.add(slot(Hashing.hash(NS_AUTHOR, "u:" + site)), 1f, g);
         }
+    }
+
+    /** Cuts runs of one character to three ("!!!!!!!" to "!!!"), so a long run is one signal, not a flood. */
+    static String squeeze(String t) {
+        StringBuilder out = null;
+        int run = 0;
+        char prev = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            run = c == prev ? run + 1 : 1;
+            prev = c;
+            if (run > 3) {
+                if (out == null) {
+                    out = new StringBuilder(t.length());
+                    out.append(t, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? t : out.toString();
     }
 
     /**
