@@ -15,7 +15,7 @@ final class FeatureExtractor {
     private static final int NS_RULE = 0x1005;
     private static final int NS_AUTHOR = 0x1006;
     private static final int NS_TYPE = 0x1007;
-    private static final int MIN_GRAM = 3;
+    private static final int MIN_GRAM = 2;
     private static final int MAX_GRAM = 5;
     private static final int MAX_WORDS = 2000;
 
@@ -40,11 +40,11 @@ final class FeatureExtractor {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             wordGroup[i] = explain ? v.newGroup("'" + w + "'") : -1;
-            v.add(slot(Hashing.hash(NS_WORD, w)), 1f, wordGroup[i]);
+            v.add(slot(Hashing.hash(NS_WORD, w)), 2f, wordGroup[i]);
         }
         for (int i = 1; i < words.size(); i++) {
             int g = explain ? v.newGroup("'" + words.get(i - 1) + " " + words.get(i) + "'") : -1;
-            v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 1f, g);
+            v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 2f, g);
         }
         charGrams(squeeze(a.text().lower()), v, explain ? wordGroup : null, words.size());
         v.mergeRepeats(textStart);

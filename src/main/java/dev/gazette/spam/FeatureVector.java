@@ -46,6 +46,7 @@ final class FeatureVector {
         int cap = Integer.highestOneBit(n * 2 - 1) << 1;
         int[] table = new int[cap];
         int tmask = cap - 1;
+        int[] count = new int[n];
         int out = from;
         for (int k = from; k < size; k++) {
             int slot = index[k];
@@ -57,11 +58,12 @@ final class FeatureVector {
                     index[out] = slot;
                     value[out] = value[k];
                     group[out] = group[k];
+                    count[out - from] = 1;
                     out++;
                     break;
                 }
                 if (index[at] == slot) {
-                    value[at] += value[k];
+                    count[at - from]++;
                     break;
                 }
                 h = (h + 1) & tmask;
@@ -69,7 +71,10 @@ final class FeatureVector {
         }
         size = out;
         for (int k = from; k < size; k++) {
-            value[k] = (float) (1.0 + Math.log(value[k]));
+            int c = count[k - from];
+            if (c > 1) {
+                value[k] *= (float) (1.0 + Math.log(c));
+            }
         }
     }
 
