@@ -12,7 +12,7 @@ final class Analyzer {
 
     Analysis analyze(Submission s) {
         NormalizedText text = normalizer.normalize(s.content());
-        List<String> words = words(text.lower());
+        List<String> words = words(FeatureExtractor.squeeze(text.lower()));
         List<Links.Link> links = linkFinder.find(text.lower(), text.hrefs());
         NormalizedText name = normalizer.normalize(s.authorName());
         return new Analysis(text, words, links, Links.domains(links), languages.guess(text.lower(), words), name);

@@ -15,7 +15,7 @@ final class FeatureExtractor {
     private static final int NS_RULE = 0x1005;
     private static final int NS_AUTHOR = 0x1006;
     private static final int NS_TYPE = 0x1007;
-    private static final int MIN_GRAM = 3;
+    private static final int MIN_GRAM = 2;
     private static final int MAX_GRAM = 5;
     private static final int MAX_WORDS = 2000;
 
@@ -40,13 +40,14 @@ final class FeatureExtractor {
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             wordGroup[i] = explain ? v.newGroup("'" + w + "'") : -1;
-            v.add(slot(Hashing.hash(NS_WORD, w)), 1f, wordGroup[i]);
+            v.add(slot(Hashing.hash(NS_WORD, w)), 2f, wordGroup[i]);
         }
         for (int i = 1; i < words.size(); i++) {
             int g = explain ? v.newGroup("'" + words.get(i - 1) + " " + words.get(i) + "'") : -1;
-            v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 1f, g);
+            v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 2f, g);
         }
-        charGrams(a.text().lower(), v, explain ? wordGroup : null, words.size());
+        charGrams(squeeze(a.text().lower()), v, explain ? wordGroup : null, words.size());
+        v.mergeRepeats(textStart);
         v.normalize(textStart, v.size);
 
         for (String d : a.domains()) {
@@ -81,6 +82,27 @@ final class FeatureExtractor {
             int g = explain ? v.newGroup("a website at " + site) : -1;
             v.add(slot(Hashing.hash(NS_AUTHOR, "u:" + site)), 1f, g);
         }
+    }
+
+    /** Cuts runs of one character to three ("!!!!!!!" to "!!!"), so a long run is one signal, not a flood. */
+    static String squeeze(String t) {
+        StringBuilder out = null;
+        int run = 0;
+        char prev = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            run = c == prev ? run + 1 : 1;
+            prev = c;
+            if (run > 3) {
+                if (out == null) {
+                    out = new StringBuilder(t.length());
+                    out.append(t, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? t : out.toString();
     }
 
     /**

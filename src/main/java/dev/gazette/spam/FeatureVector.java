@@ -34,6 +34,50 @@ final class FeatureVector {
         return groupLabels.size() - 1;
     }
 
+    /**
+     * Merges repeated slots in [from, size) into one feature whose value grows with the log of
+     * the count: a word said ten times is not ten times the evidence. Keeps first-seen order.
+     */
+    void mergeRepeats(int from) {
+        int n = size - from;
+        if (n <= 1) {
+            return;
+        }
+        int cap = Integer.highestOneBit(n * 2 - 1) << 1;
+        int[] table = new int[cap];
+        int tmask = cap - 1;
+        int[] count = new int[n];
+        int out = from;
+        for (int k = from; k < size; k++) {
+            int slot = index[k];
+            int h = (slot * 0x9E3779B1) >>> 7 & tmask;
+            while (true) {
+                int at = table[h] - 1;
+                if (at < 0) {
+                    table[h] = out + 1;
+                    index[out] = slot;
+                    value[out] = value[k];
+                    group[out] = group[k];
+                    count[out - from] = 1;
+                    out++;
+                    break;
+                }
+                if (index[at] == slot) {
+                    count[at - from]++;
+                    break;
+                }
+                h = (h + 1) & tmask;
+            }
+        }
+        size = out;
+        for (int k = from; k < size; k++) {
+            int c = count[k - from];
+            if (c > 1) {
+                value[k] *= (float) (1.0 + Math.log(c));
+            }
+        }
+    }
+
     /** Scales features [from, to) to unit length, so long texts do not shout louder than short ones. */
     void normalize(int from, int to) {
         double sq = 0;

@@ -23,6 +23,6 @@ public record LearnerSettings(int hashBits, double alpha, double beta, double l1
 
     /** The settings chosen by measurement; see docs/shield.md. */
     public static LearnerSettings defaults() {
-        return new LearnerSettings(20, 0.5, 1.0, 0.0, 0.0, 5, 42L);
+        return new LearnerSettings(20, 1.0, 1.0, 0.0, 0.0, 20, 42L);
     }
 }
