@@ -53,11 +53,12 @@ public final class Gazette implements AutoCloseable {
     private final SiteSecret secret;
     private final Comments comments;
     private final PersonalData personalData;
+    private final SpamShield shield;
     private WebServer server;
     private RetentionJob retention;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, SiteSecret secret,
-                    Comments comments, PersonalData personalData) {
+                    Comments comments, PersonalData personalData, SpamShield shield) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
@@ -65,6 +66,7 @@ public final class Gazette implements AutoCloseable {
         this.secret = secret;
         this.comments = comments;
         this.personalData = personalData;
+        this.shield = shield;
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -90,7 +92,7 @@ public final class Gazette implements AutoCloseable {
         Comments comments = new Comments(new CommentStore(database.jdbi()), commentSettings, shield::check,
                 clock, pageCache::clear);
         PersonalData personalData = new PersonalData(new PersonalDataStore(database.jdbi()), clock, pageCache::clear);
-        return new Gazette(settings, database, articles, pageCache, secret, comments, personalData);
+        return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield);
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -147,6 +149,10 @@ public final class Gazette implements AutoCloseable {
                 new PrivacyFacts.CookieFact(ReaderCookies.REMEMBER,
                         "Fills in your name, email and website next time. Set only if you tick “Save my name…”.",
                         "One year, or until you reply with the box unticked")));
+    }
+
+    public SpamShield shield() {
+        return shield;
     }
 
     public PersonalData personalData() {

@@ -1,0 +1,111 @@
+package dev.gazette.app;
+
+import dev.gazette.spam.ShieldStats;
+import dev.gazette.spam.eval.Datasets;
+import dev.gazette.spam.eval.Evaluation;
+import dev.gazette.spam.eval.LabelledText;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gazette spam train|eval|export|import}: the shield's model from the command line. */
+@Command(name = "spam", mixinStandardHelpOptions = true, description = "Train, evaluate, export or import the spam shield.",
+        subcommands = {SpamCommand.Train.class, SpamCommand.Eval.class, SpamCommand.Export.class, SpamCommand.Import.class})
+public final class SpamCommand {
+    @ParentCommand
+    GazetteCommand root;
+
+    /** Seeds the site's model from labelled data. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "Seed the site's shield from labelled data: a folder of YouTube-Spam-Collection CSV files,"
+                    + " or a TSV file of label<TAB>text lines (labels spam/ham).")
+    static final class Train implements Callable<Integer> {
+        @ParentCommand
+        SpamCommand spam;
+
+        @Option(names = "--dataset", required = true, paramLabel = "PATH", description = "The labelled data.")
+        Path dataset;
+
+        @Override
+        public Integer call() throws Exception {
+            List<LabelledText> rows = Datasets.loadDistinct(dataset);
+            try (Gazette gazette = Gazette.open(spam.root.settings())) {
+                gazette.shield().seed(rows.stream().map(LabelledText::toExample).toList());
+                ShieldStats stats = gazette.shield().stats();
+                long spamRows = rows.stream().filter(LabelledText::spam).count();
+                System.out.println("Trained on " + rows.size() + " distinct texts (" + spamRows + " spam, "
+                        + (rows.size() - spamRows) + " ham). The shield has now learned " + stats.spamLearned()
+                        + " spam and " + stats.hamLearned() + " ham; its classifier "
+                        + (stats.classifierAbstains() ? "still abstains (too few examples)." : "takes part in verdicts."));
+                return 0;
+            }
+        }
+    }
+
+    /** Cross-validates the shield and the library baselines on labelled data; touches no site. */
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = "Evaluate the shield (and any library baselines on the classpath) with stratified k-fold"
+                    + " cross-validation, and leave-one-file-out for a folder of CSV files.")
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--dataset", required = true, paramLabel = "PATH", description = "The labelled data.")
+        Path dataset;
+
+        @Option(names = "--folds", defaultValue = "10", description = "Number of folds (default: ${DEFAULT-VALUE}).")
+        int folds;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed for the folds (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            if (folds < 2) throw new IllegalArgumentException("--folds must be at least 2");
+            Evaluation.run(dataset, folds, seed, System.out);
+            return 0;
+        }
+    }
+
+    /** Writes the site's model to a file. */
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the site's shield model to a file.")
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        SpamCommand spam;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Gazette gazette = Gazette.open(spam.root.settings()); OutputStream out = Files.newOutputStream(file)) {
+                gazette.shield().exportModel(out);
+            }
+            System.out.println("Wrote the shield's model to " + file);
+            return 0;
+        }
+    }
+
+    /** Replaces the site's model with one from a file. */
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Replace the site's shield model with a file's.")
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        SpamCommand spam;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Gazette gazette = Gazette.open(spam.root.settings()); InputStream in = Files.newInputStream(file)) {
+                gazette.shield().importModel(in);
+            }
+            System.out.println("Imported the shield's model from " + file);
+            return 0;
+        }
+    }
+}
