@@ -66,6 +66,7 @@ public final class RepliesSection implements ArticleSection {
 
     private ThreadPage threads(Article article, int page, Set<Long> own) {
         List<Comment> shown = new ArrayList<>(comments.approved(article));
+        int approved = shown.size();
         if (!own.isEmpty()) shown.addAll(comments.ownPending(article, own));
         List<ReplyNode> all = Threads.build(shown, (c, children) -> new ReplyNode(c, avatars.url(c.authorEmail()),
                 c.state() != CommentState.APPROVED, own.contains(c.id()) && comments.editable(c), children));
@@ -76,7 +77,7 @@ public final class RepliesSection implements ArticleSection {
         int size = comments.settings().pageSize();
         int pages = Math.max(1, (all.size() + size - 1) / size);
         int from = Math.min((Math.min(page, pages) - 1) * size, all.size());
-        return new ThreadPage(all.subList(from, Math.min(from + size, all.size())), Threads.count(all), pages);
+        return new ThreadPage(all.subList(from, Math.min(from + size, all.size())), approved, pages);
     }
 
     private static int page(String raw) {

@@ -39,9 +39,4 @@ final class Threads {
         };
         return roots.stream().map(build).toList();
     }
-
-    /** How many replies a list of threads holds, counting every level. */
-    static int count(List<ReplyNode> threads) {
-        return threads.stream().mapToInt(t -> 1 + count(t.children())).sum();
-    }
 }
