@@ -88,8 +88,7 @@ public final class Gazette implements AutoCloseable {
         }
         SiteSecret secret = SiteSecret.load(database.jdbi());
         SpamShield shield = openShield(settings, database, clock);
-        CommentSettings commentSettings = CommentSettings.defaults();
-        Comments comments = new Comments(new CommentStore(database.jdbi()), commentSettings, shield::check,
+        Comments comments = new Comments(new CommentStore(database.jdbi()), settings.comments(), shield::check,
                 clock, pageCache::clear);
         PersonalData personalData = new PersonalData(new PersonalDataStore(database.jdbi()), clock, pageCache::clear);
         return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield);
@@ -124,7 +123,8 @@ public final class Gazette implements AutoCloseable {
                 new ServerSettings(settings.host(), port, settings.virtualThreads()),
                 List.of(new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts),
-                        new CommentRoutes(comments, articlePage, replies, tokens, cookies),
+                        new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
+                                title -> chrome.page(title, "", "/")),
                         new AvatarRoutes(),
                         new PrivacyRoutes(privacyFacts(comments.settings(), settings), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy")),

@@ -1,5 +1,6 @@
 package dev.gazette.app;
 
+import dev.gazette.comment.CommentSettings;
 import java.nio.file.Path;
 
 /** Everything Gazette reads at start, after the command line, environment and config file have had their say. */
@@ -15,7 +16,8 @@ public record Settings(
         boolean virtualThreads,
         boolean sampleContent,
         double minSecondsToPost,
-        String privacyContact) {
+        String privacyContact,
+        CommentSettings comments) {
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

@@ -1,5 +1,7 @@
 package dev.gazette.app;
 
+import dev.gazette.comment.CommentSettings;
+import dev.gazette.privacy.Retention;
 import dev.gazette.store.Database;
 import java.io.IOException;
 import java.io.Reader;
@@ -7,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +18,7 @@ import java.util.Properties;
 
 /**
  * Resolves settings in one documented order: command-line option, then environment variable
- * ({@code GAZETTE_PORT} for {@code port}), then the config file, then the default.
+ * ({@code GAZETTE_PORT} for {@code port}, {@code GAZETTE_COMMENTS_HOLD_ALL} for {@code comments.hold-all}), then the config file, then the default.
  */
 public final class SettingsLoader {
     static final String DEFAULT_CONFIG = "gazette.properties";
@@ -54,7 +58,51 @@ public final class SettingsLoader {
                 bool("virtual.threads", get("virtual.threads", "false")),
                 bool("sample.content", get("sample.content", "true")),
                 seconds("shield.min.seconds", get("shield.min.seconds", "3")),
-                get("privacy.contact", ""));
+                get("privacy.contact", ""),
+                comments());
+    }
+
+    /** The reply policy; every key is optional and falls back to {@link CommentSettings#defaults()}. */
+    private CommentSettings comments() {
+        CommentSettings d = CommentSettings.defaults();
+        Retention r = d.retention();
+        return new CommentSettings(
+                bool("comments.hold-all", get("comments.hold-all", String.valueOf(d.holdAll()))),
+                bool("comments.approve-known-authors",
+                        get("comments.approve-known-authors", String.valueOf(d.approveKnownAuthors()))),
+                number("comments.hold-at-links", get("comments.hold-at-links", String.valueOf(d.holdAtLinks())), 1, 100),
+                list(get("comments.moderation-keys", "")),
+                list(get("comments.disallowed-keys", "")),
+                number("comments.close-after-days", get("comments.close-after-days", "0"), 0, 36_500),
+                bool("comments.keep-discarded", get("comments.keep-discarded", String.valueOf(d.keepDiscarded()))),
+                number("comments.max-depth", get("comments.max-depth", String.valueOf(d.maxDepth())), 1, 10),
+                number("comments.page-size", get("comments.page-size", String.valueOf(d.pageSize())), 1, 500),
+                bool("comments.newest-first", get("comments.newest-first", String.valueOf(d.newestFirst()))),
+                d.maxCommentLength(),
+                d.maxNameLength(),
+                number("comments.edit-minutes", get("comments.edit-minutes", String.valueOf(d.editMinutes())), 0, 1440),
+                new Retention(
+                        number("privacy.anonymize-ip-after-days",
+                                get("privacy.anonymize-ip-after-days", String.valueOf(r.anonymizeIpAfterDays())), 1, 3650),
+                        number("privacy.delete-spam-after-days",
+                                get("privacy.delete-spam-after-days", String.valueOf(r.deleteSpamAfterDays())), 1, 3650),
+                        number("privacy.delete-trash-after-days",
+                                get("privacy.delete-trash-after-days", String.valueOf(r.deleteTrashAfterDays())), 1, 3650)));
+    }
+
+    private static int number(String key, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    /** Comma- or newline-separated keys. */
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split("[,\\n]")).map(String::strip).filter(k -> !k.isEmpty()).toList();
     }
 
     private String get(String key, String fallback) {
@@ -67,7 +115,7 @@ public final class SettingsLoader {
 
     /** "db.url" is read from GAZETTE_DB_URL. */
     static String envName(String key) {
-        return "GAZETTE_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+        return "GAZETTE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     private static int port(String value) {

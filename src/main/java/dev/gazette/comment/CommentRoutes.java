@@ -2,13 +2,19 @@ package dev.gazette.comment;
 
 import dev.gazette.article.ArticlePage;
 import dev.gazette.article.ArticleSection;
+import dev.gazette.article.Articles;
+import dev.gazette.web.BadRequest;
+import dev.gazette.web.Format;
+import dev.gazette.web.Page;
 import dev.gazette.web.Responses;
+import dev.gazette.web.Templates;
+import io.javalin.http.ForbiddenResponse;
+import java.util.function.Function;
 import dev.gazette.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Taking replies in: the form's POST, and an author's own edit or withdrawal within the edit window. */
@@ -22,9 +28,15 @@ public final class CommentRoutes implements Routes {
     private final RepliesSection replies;
     private final FormTokens tokens;
     private final ReaderCookies cookies;
+    private final Articles articles;
+    private final Templates templates;
+    private final Function<String, Page> chrome;
 
     public CommentRoutes(Comments comments, ArticlePage articlePage, RepliesSection replies, FormTokens tokens,
-                  ReaderCookies cookies) {
+                         ReaderCookies cookies, Articles articles, Templates templates, Function<String, Page> chrome) {
+        this.articles = articles;
+        this.templates = templates;
+        this.chrome = chrome;
         this.comments = comments;
         this.articlePage = articlePage;
         this.replies = replies;
@@ -36,6 +48,8 @@ public final class CommentRoutes implements Routes {
     public void addTo(RoutesConfig routes) {
         routes.post("/articles/{slug}/comments", this::submit);
         routes.post("/comments/{id}/delete", this::withdraw);
+        routes.get("/comments/{id}/edit", ctx -> editPage(ctx, null, ""));
+        routes.post("/comments/{id}/edit", this::edit);
     }
 
     private void submit(Context ctx) {
@@ -64,17 +78,56 @@ public final class CommentRoutes implements Routes {
     }
 
     private void withdraw(Context ctx) {
-        Optional<Comment> comment = RepliesSection.parseId(ctx.pathParam("id")).flatMap(comments::find)
-                .filter(c -> cookies.own(ctx).contains(c.id()));
-        if (comment.isEmpty() || !cookies.csrfValid(ctx, ctx.formParam("csrf")) || !comments.withdraw(comment.get())) {
-            ctx.status(HttpStatus.FORBIDDEN).contentType(Responses.HTML)
-                    .result("<!DOCTYPE html><title>Not allowed</title><p>You can only take back your own reply, "
-                            + "within " + comments.settings().editMinutes() + " minutes of posting it. "
-                            + "<a href=\"/\">Back to the news</a></p>");
+        Comment comment = ownEditable(ctx);
+        if (!cookies.csrfValid(ctx, ctx.formParam("csrf"))) throw new BadRequest(SESSION_LOST);
+        comments.withdraw(comment);
+        ctx.redirect(articleUrl(comment) + "#comments", HttpStatus.SEE_OTHER);
+    }
+
+    private void edit(Context ctx) {
+        Comment comment = ownEditable(ctx);
+        String text = field(ctx, "comment");
+        if (!cookies.csrfValid(ctx, ctx.formParam("csrf"))) {
+            editPage(ctx, text, SESSION_LOST);
             return;
         }
-        ctx.redirect(ctx.header("Referer") != null && ctx.header("Referer").startsWith("/") ? ctx.header("Referer") : "/",
-                HttpStatus.SEE_OTHER);
+        Map<String, String> errors = comments.edit(comment, text);
+        if (errors.isEmpty()) {
+            ctx.redirect(articleUrl(comment) + "#comment-" + comment.id(), HttpStatus.SEE_OTHER);
+        } else {
+            editPage(ctx, text, errors.getOrDefault("comment", errors.getOrDefault("form", "")));
+        }
+    }
+
+    private void editPage(Context ctx, String text, String error) {
+        Comment comment = ownEditable(ctx);
+        ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
+        Responses.html(ctx, templates.render("edit-reply.jte", new EditView(chrome.apply("Edit your reply").notIndexed(),
+                comment.id(), articleTitle(comment), text == null ? comment.bodyMarkdown() : text, error,
+                cookies.csrfToken(ctx), Format.dateTime(comments.editableUntil(comment)), articleUrl(comment))));
+    }
+
+    /** The reader's own reply, still inside its edit window; anything else is refused with the reason. */
+    private Comment ownEditable(Context ctx) {
+        Comment comment = RepliesSection.parseId(ctx.pathParam("id")).flatMap(comments::find)
+                .filter(c -> cookies.own(ctx).contains(c.id()))
+                .orElseThrow(() -> new ForbiddenResponse("You can only change your own replies, from the browser you"
+                        + " wrote them in."));
+        if (!comments.editable(comment)) {
+            throw new ForbiddenResponse("The " + comments.settings().editMinutes() + " minutes to change this reply"
+                    + " have passed.");
+        }
+        return comment;
+    }
+
+    private String articleUrl(Comment comment) {
+        return articles.published(java.util.List.of(comment.articleId())).stream().findFirst()
+                .map(a -> "/articles/" + a.slug()).orElse("/");
+    }
+
+    private String articleTitle(Comment comment) {
+        return articles.published(java.util.List.of(comment.articleId())).stream().findFirst()
+                .map(a -> a.title()).orElse("");
     }
 
     private void invalid(Context ctx, ArticlePage.Framed framed, CommentForm form, Map<String, String> errors) {

@@ -139,7 +139,11 @@ public final class Comments {
     /** True while the author may still change or take back the reply. */
     public boolean editable(Comment c) {
         return !c.erased() && c.state() != CommentState.SPAM && c.state() != CommentState.TRASH
-                && c.createdAt().plus(Duration.ofMinutes(settings.editMinutes())).isAfter(clock.instant());
+                && editableUntil(c).isAfter(clock.instant());
+    }
+
+    public Instant editableUntil(Comment c) {
+        return c.createdAt().plus(Duration.ofMinutes(settings.editMinutes()));
     }
 
     /** The author's own edit, within the edit window; returns the errors, empty when saved. */

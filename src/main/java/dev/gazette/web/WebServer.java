@@ -2,6 +2,7 @@ package dev.gazette.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class WebServer implements AutoCloseable {
             routes.forEach(r -> r.addTo(config.routes));
             config.routes.exception(BadRequest.class, (e, ctx) ->
                     error(ctx, templates, errorPage, 400, "That request could not be read", e.getMessage()));
+            config.routes.exception(ForbiddenResponse.class, (e, ctx) ->
+                    error(ctx, templates, errorPage, 403, "Not allowed", e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, templates, errorPage, 500, "Something went wrong on our side",

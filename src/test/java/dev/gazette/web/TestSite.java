@@ -2,6 +2,7 @@ package dev.gazette.web;
 
 import dev.gazette.app.Gazette;
 import dev.gazette.app.Settings;
+import dev.gazette.comment.CommentSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,10 +25,18 @@ public final class TestSite implements AutoCloseable {
 
     /** Builds the site; {@code before} runs after the database is ready and before the server starts. */
     public static TestSite start(boolean sampleContent, java.util.function.Consumer<Gazette> before) {
+        return start(sampleContent, 0, CommentSettings.defaults(), before);
+    }
+
+    /**
+     * @param minSecondsToPost the shield's "too fast for a human" limit; most tests post at once and use 0
+     */
+    public static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
+                                 java.util.function.Consumer<Gazette> before) {
         try {
             Path data = Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
-                    "Test Gazette", "News for tests.", "en", false, sampleContent, 0, "");
+                    "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, "", comments);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());
