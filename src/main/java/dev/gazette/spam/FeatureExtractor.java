@@ -39,11 +39,11 @@ final class FeatureExtractor {
         int[] wordGroup = new int[words.size()];
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
-            wordGroup[i] = explain ? v.newGroup("'" + w + "'") : -1;
+            wordGroup[i] = explain ? v.newGroup(FeatureVector.QUOTED, w) : -1;
             v.add(slot(Hashing.hash(NS_WORD, w)), 2f, wordGroup[i]);
         }
         for (int i = 1; i < words.size(); i++) {
-            int g = explain ? v.newGroup("'" + words.get(i - 1) + " " + words.get(i) + "'") : -1;
+            int g = explain ? v.newGroup(FeatureVector.QUOTED, words.get(i - 1) + " " + words.get(i)) : -1;
             v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 2f, g);
         }
         charGrams(squeeze(a.text().lower()), v, explain ? wordGroup : null, words.size());
@@ -51,11 +51,11 @@ final class FeatureExtractor {
         v.normalize(textStart, v.size);
 
         for (String d : a.domains()) {
-            int g = explain ? v.newGroup("a link to " + d) : -1;
+            int g = explain ? v.newGroup("a link to ", d) : -1;
             v.add(slot(Hashing.hash(NS_DOMAIN, d)), 1f, g);
         }
         for (RuleHit h : hits) {
-            int g = explain ? v.newGroup(h.reason().text()) : -1;
+            int g = explain ? v.newGroup("", h.reason().text()) : -1;
             v.add(slot(Hashing.hash(NS_RULE, h.signal())), 1f, g);
         }
         author(s, a, v, explain);
@@ -67,19 +67,19 @@ final class FeatureExtractor {
 
     private void author(Submission s, Analysis a, FeatureVector v, boolean explain) {
         for (String w : Analyzer.words(a.authorName().lower())) {
-            int g = explain ? v.newGroup("the name word '" + w + "'") : -1;
+            int g = explain ? v.newGroup("the name word ", w) : -1;
             v.add(slot(Hashing.hash(NS_AUTHOR, "n:" + w)), 1f, g);
         }
         String email = s.authorEmail().trim().toLowerCase(java.util.Locale.ROOT);
         int at = email.lastIndexOf('@');
         if (at >= 0 && at < email.length() - 1) {
             String dom = email.substring(at + 1);
-            int g = explain ? v.newGroup("an email at " + dom) : -1;
+            int g = explain ? v.newGroup("an email at ", dom) : -1;
             v.add(slot(Hashing.hash(NS_AUTHOR, "e:" + dom)), 1f, g);
         }
         String site = Links.domainOf(s.authorUrl());
         if (!site.isEmpty()) {
-            int g = explain ? v.newGroup("a website at " + site) : -1;
+            int g = explain ? v.newGroup("a website at ", site) : -1;
             v.add(slot(Hashing.hash(NS_AUTHOR, "u:" + site)), 1f, g);
         }
     }

@@ -14,7 +14,9 @@ final class FeatureVector {
     float[] value = new float[256];
     int[] group = new int[256];
     int size;
-    final List<String> groupLabels = new ArrayList<>();
+    /** Per group: a key (a word, "word word", a domain, a rule's text) and how to show it; labels are built only when shown. */
+    final List<String> groupKeys = new ArrayList<>();
+    final List<String> groupPrefixes = new ArrayList<>();
 
     void add(int slot, float v, int g) {
         if (size == index.length) {
@@ -29,9 +31,18 @@ final class FeatureVector {
         size++;
     }
 
-    int newGroup(String label) {
-        groupLabels.add(label);
-        return groupLabels.size() - 1;
+    int newGroup(String prefix, String key) {
+        groupKeys.add(key);
+        groupPrefixes.add(prefix);
+        return groupKeys.size() - 1;
+    }
+
+    static final String QUOTED = "'";
+
+    /** The words a moderator reads for a group. */
+    String label(int g) {
+        String prefix = groupPrefixes.get(g);
+        return prefix == QUOTED ? "'" + groupKeys.get(g) + "'" : prefix + groupKeys.get(g);
     }
 
     /**

@@ -8,6 +8,8 @@ package dev.gazette.spam;
 final class Ftrl {
     final double[] z;
     final double[] n;
+    /** The weights implied by z and n, kept current on update so a check costs no square roots. */
+    private final double[] w;
     private final double alpha;
     private final double beta;
     private final double l1;
@@ -24,9 +26,19 @@ final class Ftrl {
         this.l2 = s.l2();
         this.z = z;
         this.n = n;
+        this.w = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            if (z[i] != 0.0) {
+                w[i] = computeWeight(i);
+            }
+        }
     }
 
     double weight(int i) {
+        return w[i];
+    }
+
+    private double computeWeight(int i) {
         double zi = z[i];
         if (Math.abs(zi) <= l1) {
             return 0.0;
@@ -39,7 +51,7 @@ final class Ftrl {
     double margin(FeatureVector x) {
         double sum = 0.0;
         for (int k = 0; k < x.size; k++) {
-            sum += weight(x.index[k]) * x.value[k];
+            sum += w[x.index[k]] * x.value[k];
         }
         return sum;
     }
@@ -50,11 +62,11 @@ final class Ftrl {
         for (int k = 0; k < x.size; k++) {
             int i = x.index[k];
             double gi = g * x.value[k];
-            double w = weight(i);
             double ni = n[i];
             double sigma = (Math.sqrt(ni + gi * gi) - Math.sqrt(ni)) / alpha;
-            z[i] += gi - sigma * w;
+            z[i] += gi - sigma * w[i];
             n[i] = ni + gi * gi;
+            w[i] = computeWeight(i);
         }
     }
 }

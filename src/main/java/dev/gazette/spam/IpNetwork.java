@@ -28,11 +28,22 @@ public final class IpNetwork {
                 return Optional.empty();
             }
         }
-        if (!v6 && !s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return Optional.empty();
-        }
         try {
-            // Only literals reach here, so getByName parses and never resolves.
+            if (!v6) {
+                String[] parts = s.split("\\.", -1);
+                if (parts.length != 4) {
+                    return Optional.empty();
+                }
+                byte[] b = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    if (parts[i].isEmpty() || parts[i].length() > 3 || Integer.parseInt(parts[i]) > 255) {
+                        return Optional.empty();
+                    }
+                    b[i] = (byte) Integer.parseInt(parts[i]);
+                }
+                return Optional.of(InetAddress.getByAddress(b));
+            }
+            // A name with ':' is only ever parsed as an IPv6 literal, never resolved.
             return Optional.of(InetAddress.getByName(s));
         } catch (UnknownHostException | RuntimeException e) {
             return Optional.empty();

@@ -267,26 +267,40 @@ public final class SpamShield {
 
     /** Adds the rules' reasons, each with what the classifier learned about it, then the weightiest words. */
     private void explain(FeatureVector x, List<RuleHit> hits, List<Reason> out) {
-        double[] byGroup = new double[x.groupLabels.size()];
+        int groups = x.groupKeys.size();
+        double[] byGroup = new double[groups];
         for (int k = 0; k < x.size; k++) {
             int g = x.group[k];
             if (g >= 0) {
                 byGroup[g] += model.ftrl.weight(x.index[k]) * x.value[k];
             }
         }
-        Map<String, Double> merged = new LinkedHashMap<>();
-        for (int g = 0; g < byGroup.length; g++) {
-            merged.merge(x.groupLabels.get(g), byGroup[g], Double::sum);
+        // A word said twice is one reason; merged by key in first-seen order, so the result is stable.
+        Map<String, Integer> first = new LinkedHashMap<>();
+        double[] merged = new double[groups];
+        for (int g = 0; g < groups; g++) {
+            String key = x.groupPrefixes.get(g) + "\u0000" + x.groupKeys.get(g);
+            Integer at = first.putIfAbsent(key, g);
+            merged[at == null ? g : at] += byGroup[g];
+            if (at != null) {
+                merged[g] = Double.NaN;
+            }
+        }
+        Map<String, Double> ruleLearned = new LinkedHashMap<>();
+        for (int g = 0; g < groups; g++) {
+            if (x.groupPrefixes.get(g).isEmpty() && !Double.isNaN(merged[g])) {
+                ruleLearned.put(x.groupKeys.get(g), merged[g]);
+                merged[g] = Double.NaN;
+            }
         }
         for (RuleHit h : hits) {
-            double learned = merged.getOrDefault(h.reason().text(), 0.0);
-            merged.remove(h.reason().text());
+            double learned = ruleLearned.getOrDefault(h.reason().text(), 0.0);
             out.add(new Reason(h.reason().text(), h.reason().weight() + learned));
         }
-        for (Map.Entry<String, Double> e : merged.entrySet()) {
-            double w = e.getValue();
-            if (Math.abs(w) >= MIN_REASON_WEIGHT) {
-                out.add(new Reason(e.getKey() + (w > 0 ? " counts toward spam" : " counts toward ham"), w));
+        for (int g = 0; g < groups; g++) {
+            double w = merged[g];
+            if (!Double.isNaN(w) && Math.abs(w) >= MIN_REASON_WEIGHT) {
+                out.add(new Reason(x.label(g) + (w > 0 ? " counts toward spam" : " counts toward ham"), w));
             }
         }
     }

@@ -71,7 +71,7 @@ public final class Datasets {
                 if (!rec.isSet("CLASS")) {
                     continue;
                 }
-                out.add(new LabelledText(rec.get("CONTENT"), label(rec.get("CLASS"), f, rec.getRecordNumber()), source));
+                out.add(new LabelledText(rec.get("CONTENT"), label(rec.get("CLASS"), f, "record " + rec.getRecordNumber()), source));
             }
         }
         return out;
@@ -90,19 +90,19 @@ public final class Datasets {
             if (tab < 0) {
                 throw new IOException(f + " line " + (i + 1) + ": expected label<TAB>text");
             }
-            out.add(new LabelledText(line.substring(tab + 1), label(line.substring(0, tab), f, i + 1), source));
+            out.add(new LabelledText(line.substring(tab + 1), label(line.substring(0, tab), f, "line " + (i + 1)), source));
         }
         return out;
     }
 
-    private static boolean label(String raw, Path f, long line) throws IOException {
+    private static boolean label(String raw, Path f, String where) throws IOException {
         switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "1", "spam":
                 return true;
             case "0", "ham":
                 return false;
             default:
-                throw new IOException(f + " record " + line + ": label '" + raw + "' is not spam/ham/1/0");
+                throw new IOException(f + " " + where + ": label '" + raw + "' is not spam/ham/1/0");
         }
     }
 

@@ -1,0 +1,34 @@
+package dev.gazette.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LinksTest {
+    private final Links links = new Links();
+
+    @Test
+    void findsUrlsWwwHostsAndBareDomains() {
+        List<Links.Link> found = links.find("see http://a.example.com/x, www.shop.net and cheap-pills.biz.", List.of());
+        assertThat(found).extracting(Links.Link::domain).containsExactly("example.com", "shop.net", "cheap-pills.biz");
+    }
+
+    @Test
+    void ignoresOrdinaryPunctuation() {
+        assertThat(links.find("i.e. it was 3.5 times better. e.g. fine", List.of())).isEmpty();
+    }
+
+    @Test
+    void registrableDomainKeepsCountrySecondLevel() {
+        assertThat(Links.domainOf("https://news.bbc.co.uk/path?q=1")).isEqualTo("bbc.co.uk");
+        assertThat(Links.domainOf("HTTP://User@WWW.Example.COM:8080/")).isEqualTo("example.com");
+        assertThat(Links.domainOf("not a url")).isEmpty();
+    }
+
+    @Test
+    void distinctDomainsInFirstSeenOrder() {
+        List<Links.Link> found = links.find("a.com/1 b.org a.com/2", List.of());
+        assertThat(Links.domains(found)).containsExactly("a.com", "b.org");
+    }
+}

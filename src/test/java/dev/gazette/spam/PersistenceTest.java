@@ -1,0 +1,91 @@
+package dev.gazette.spam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PersistenceTest {
+    private static final List<Submission> PROBES = List.of(
+            Submission.of("Earn money from home http://x.example.top"),
+            Submission.of("The bus report was useful."),
+            Submission.builder("subscribe to my channel").authorName("Tom").build());
+
+    private static double[] probabilities(SpamShield s) {
+        return PROBES.stream().mapToDouble(p -> s.check(p).spamProbability()).toArray();
+    }
+
+    @Test
+    void restartRestoresSnapshotAndReplaysTheLogSinceIt() throws Exception {
+        InMemoryModelStore store = new InMemoryModelStore();
+        ShieldSettings settings = ShieldSettings.defaults().withSnapshotEvery(7).withMinExamplesPerClass(3);
+        SpamShield first = SpamShield.open(settings, store);
+        for (Example e : ShieldFixtures.examples(1)) {
+            first.learn(e.submission(), e.spam());
+        }
+        assertThat(store.latestSnapshot()).isPresent();
+        assertThat(store.logSize()).isBetween(1, 6); // 20 learned, snapshots at 7 and 14
+        SpamShield restarted = SpamShield.open(settings, store);
+        assertThat(restarted.stats()).isEqualTo(first.stats());
+        assertThat(probabilities(restarted)).containsExactly(probabilities(first));
+    }
+
+    @Test
+    void exportThenImportGivesTheSameVerdicts() throws Exception {
+        SpamShield trained = ShieldFixtures.trained();
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        trained.exportModel(file);
+        InMemoryModelStore store = new InMemoryModelStore();
+        SpamShield other = SpamShield.open(ShieldSettings.defaults(), store);
+        other.importModel(new ByteArrayInputStream(file.toByteArray()));
+        assertThat(probabilities(other)).containsExactly(probabilities(trained));
+        assertThat(Arrays.equals(store.latestSnapshot().orElseThrow().model(), file.toByteArray())).isTrue();
+        assertThat(probabilities(SpamShield.open(ShieldSettings.defaults(), store))).containsExactly(probabilities(trained));
+    }
+
+    @Test
+    void damagedOrForeignFilesAreRejectedAndTheModelKept() throws Exception {
+        SpamShield trained = ShieldFixtures.trained();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        trained.exportModel(out);
+        byte[] good = out.toByteArray();
+        double[] before = probabilities(trained);
+
+        byte[] flipped = good.clone();
+        flipped[good.length / 2] ^= 0x10;
+        assertThatThrownBy(() -> trained.importModel(new ByteArrayInputStream(flipped)))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("damaged");
+        byte[] truncated = Arrays.copyOf(good, good.length - 9);
+        assertThatThrownBy(() -> trained.importModel(new ByteArrayInputStream(truncated)))
+                .isInstanceOf(InvalidModelException.class);
+        assertThatThrownBy(() -> trained.importModel(new ByteArrayInputStream("PK\u0003\u0004 a zip file".getBytes())))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("not a Gazette spam model");
+        byte[] future = good.clone();
+        future[11] = 9;
+        assertThatThrownBy(() -> trained.importModel(new ByteArrayInputStream(future)))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("version 9");
+        assertThat(probabilities(trained)).containsExactly(before);
+    }
+
+    @Test
+    void damagedSnapshotInTheStoreFailsToOpenWithAClearError() {
+        InMemoryModelStore store = new InMemoryModelStore();
+        store.saveSnapshot(new ModelStore.Snapshot(new byte[] {1, 2, 3}, 0));
+        assertThatThrownBy(() -> SpamShield.open(ShieldSettings.defaults(), store))
+                .isInstanceOf(InvalidModelException.class).hasMessageContaining("not a Gazette spam model");
+    }
+
+    @Test
+    void logEntriesRoundTripEveryField() throws Exception {
+        Submission s = Submission.builder("text é ✓").authorName("n").authorEmail("e@x.example").authorUrl("http://u.example")
+                .ip("192.0.2.1").userAgent("ua").referrer("r").permalink("p").type(CommentType.TRACKBACK)
+                .siteLanguage("fr").secondsToPost(4.5).honeypot("").articleTitle("t").articleTags(List.of("a", "b"))
+                .articleAgeDays(12).history(new History(1, 2, 3, 4, 5, 6, 7, 8)).recentIdenticalElsewhere(2).build();
+        Example back = ExampleCodec.decode(ExampleCodec.encode(new Example(s, true)));
+        assertThat(back).isEqualTo(new Example(s, true));
+    }
+}
