@@ -15,8 +15,10 @@ CREATE TABLE comment (
     author_url       TEXT    NOT NULL DEFAULT '',
     body_markdown    TEXT    NOT NULL,
     body_html        TEXT    NOT NULL,
+    content_hash     TEXT    NOT NULL DEFAULT '',
     state            TEXT    NOT NULL CHECK (state IN ('pending', 'approved', 'spam', 'trash')),
     ip               TEXT    NOT NULL DEFAULT '',
+    network          TEXT    NOT NULL DEFAULT '',
     user_agent       TEXT    NOT NULL DEFAULT '',
     referrer         TEXT    NOT NULL DEFAULT '',
     created_at       BIGINT  NOT NULL,
@@ -27,6 +29,9 @@ CREATE TABLE comment (
 );
 CREATE INDEX comment_by_article ON comment (article_id, state, created_at);
 CREATE INDEX comment_by_email ON comment (author_email);
+CREATE INDEX comment_by_network ON comment (network);
+-- The same text posted again elsewhere is found by its hash, not by comparing whole texts.
+CREATE INDEX comment_by_content ON comment (content_hash, created_at);
 CREATE INDEX comment_by_state ON comment (state, created_at);
 
 -- Replies the shield discarded are not stored; only how many, per day.

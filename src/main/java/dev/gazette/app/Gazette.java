@@ -80,17 +80,17 @@ public final class Gazette implements AutoCloseable {
         Database database = Database.open(settings.dbUrl());
         Clock clock = Clock.systemUTC();
         PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000);
-        ArticleStore store = new ArticleStore(database.jdbi());
-        Articles articles = new Articles(store, ArticleSearch.forDialect(database.dialect(), database.jdbi()),
+        ArticleStore store = new ArticleStore(database);
+        Articles articles = new Articles(store, ArticleSearch.of(database),
                 new MarkdownRenderer(), clock, pageCache::clear);
         if (settings.sampleContent()) {
             new SampleArticles(articles, clock).addIfEmpty();
         }
-        SiteSecret secret = SiteSecret.load(database.jdbi());
+        SiteSecret secret = SiteSecret.load(database);
         SpamShield shield = openShield(settings, database, clock);
-        Comments comments = new Comments(new CommentStore(database.jdbi()), settings.comments(), shield::check,
+        Comments comments = new Comments(new CommentStore(database), settings.comments(), shield::check,
                 clock, pageCache::clear);
-        PersonalData personalData = new PersonalData(new PersonalDataStore(database.jdbi()), clock, pageCache::clear);
+        PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear);
         return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield);
     }
 
@@ -100,7 +100,7 @@ public final class Gazette implements AutoCloseable {
                 d.spamThreshold(), d.discardThreshold(), settings.language(), d.minExamplesPerClass(), d.priorLogOdds(),
                 d.maxReasons(), d.snapshotEvery(), d.learner());
         try {
-            return SpamShield.open(shieldSettings, new ShieldStore(database.jdbi(), clock));
+            return SpamShield.open(shieldSettings, new ShieldStore(database, clock));
         } catch (InvalidModelException e) {
             throw new IllegalStateException("The spam shield's saved model cannot be read (" + e.getMessage()
                     + "). Restore a backup, or import a model with 'gazette spam import'.", e);

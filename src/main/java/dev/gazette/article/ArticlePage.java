@@ -1,6 +1,9 @@
 package dev.gazette.article;
 
+import dev.gazette.web.CachedPage;
 import dev.gazette.web.Page;
+import dev.gazette.web.Responses;
+import io.javalin.http.Context;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Templates;
 import java.util.List;
@@ -40,15 +43,25 @@ public final class ArticlePage {
                                     "/articles/" + article.slug() + "/comments/feed.xml")));
             String html = templates.render("article.jte",
                     new ArticleView(page, article, articles.older(article), articles.newer(article), SLOT));
-            return new Framed(article, html);
+            int at = html.indexOf(SLOT);
+            String before = html.substring(0, at);
+            String after = html.substring(at + SLOT.length());
+            return new Framed(article, before, after, CachedPage.digest(html));
         });
     }
 
-    /** A public article and its page with an empty slot for the section below it. */
-    public record Framed(Article article, String frame) {
+    /** A public article and its page, cut where the section below it goes. */
+    public record Framed(Article article, String before, String after, String digest) {
         public String with(String below) {
-            int at = frame.indexOf(SLOT);
-            return frame.substring(0, at) + below + frame.substring(at + SLOT.length());
+            return new StringBuilder(before.length() + below.length() + after.length())
+                    .append(before).append(below).append(after).toString();
+        }
+
+        /** Sends the page with the section in place. */
+        public void send(Context ctx, ArticleSection.Rendered section) {
+            String html = with(section.html());
+            String digest = section.digest().isEmpty() ? CachedPage.digest(html) : CachedPage.digest(this.digest + section.digest());
+            Responses.personalized(ctx, html, digest, section.fills());
         }
     }
 }

@@ -55,8 +55,7 @@ public final class ArticleRoutes implements Routes {
 
     private void article(Context ctx) {
         ArticlePage.Framed framed = page.find(ctx.pathParam("slug"));
-        ArticleSection.Rendered section = below.render(framed.article(), ctx);
-        Responses.personalized(ctx, framed.with(section.html()), section.fills());
+        framed.send(ctx, below.render(framed.article(), ctx));
     }
 
     private void section(Context ctx) {

@@ -1,9 +1,8 @@
 package dev.gazette.article;
 
-import dev.gazette.store.Dialect;
+import dev.gazette.store.Database;
 import java.time.Instant;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /** Full-text search over public articles: FTS5 on SQLite, tsvector on PostgreSQL. */
 public interface ArticleSearch {
@@ -13,10 +12,10 @@ public interface ArticleSearch {
 
     int count(SearchQuery query, Instant now);
 
-    static ArticleSearch forDialect(Dialect dialect, Jdbi jdbi) {
-        return switch (dialect) {
-            case SQLITE -> new SqliteArticleSearch(jdbi);
-            case POSTGRESQL -> new PostgresArticleSearch(jdbi);
+    static ArticleSearch of(Database db) {
+        return switch (db.dialect()) {
+            case SQLITE -> new SqliteArticleSearch(db.reads());
+            case POSTGRESQL -> new PostgresArticleSearch(db.reads());
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.gazette.article;
 
+import dev.gazette.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,14 +22,16 @@ public final class ArticleStore {
     private static final String VISIBLE = "state <> 'draft' AND published_at <= :now";
     private static final String NEWEST_FIRST = " ORDER BY published_at DESC, id DESC";
 
-    private final Jdbi jdbi;
+    private final Jdbi reads;
+    private final Jdbi writes;
 
-    public ArticleStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public ArticleStore(Database db) {
+        this.reads = db.reads();
+        this.writes = db.writes();
     }
 
     long insert(Article a) {
-        return jdbi.inTransaction(h -> {
+        return writes.inTransaction(h -> {
             long id = h.createQuery("INSERT INTO article (slug, title, summary, body_markdown, body_html, author,"
                             + " section_slug, section_name, state, created_at, published_at, updated_at,"
                             + " source_headline, source_outlet, source_agency, source_url)"
@@ -63,47 +66,47 @@ public final class ArticleStore {
     }
 
     boolean slugTaken(String slug) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :slug")
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :slug")
                 .bind("slug", slug).mapTo(Integer.class).one() > 0);
     }
 
     long count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article").mapTo(Long.class).one());
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article").mapTo(Long.class).one());
     }
 
     Optional<Article> findVisible(String slug, Instant now) {
-        return jdbi.withHandle(h -> withTags(h, h.createQuery(
+        return reads.withHandle(h -> withTags(h, h.createQuery(
                         "SELECT " + COLUMNS + " FROM article WHERE slug = :slug AND " + VISIBLE)
                 .bind("slug", slug).bind("now", now.toEpochMilli())
                 .map(ArticleStore::map).list())).stream().findFirst();
     }
 
     List<Article> latest(Instant now, int offset, int limit) {
-        return jdbi.withHandle(h -> withTags(h, h.createQuery(
+        return reads.withHandle(h -> withTags(h, h.createQuery(
                         "SELECT " + COLUMNS + " FROM article WHERE " + VISIBLE + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
                 .bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
                 .map(ArticleStore::map).list()));
     }
 
     int countVisible(Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE " + VISIBLE)
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE " + VISIBLE)
                 .bind("now", now.toEpochMilli()).mapTo(Integer.class).one());
     }
 
     List<Article> inSection(String sectionSlug, Instant now, int offset, int limit) {
-        return jdbi.withHandle(h -> withTags(h, h.createQuery("SELECT " + COLUMNS + " FROM article WHERE section_slug = :s AND "
+        return reads.withHandle(h -> withTags(h, h.createQuery("SELECT " + COLUMNS + " FROM article WHERE section_slug = :s AND "
                         + VISIBLE + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
                 .bind("s", sectionSlug).bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
                 .map(ArticleStore::map).list()));
     }
 
     int countInSection(String sectionSlug, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE section_slug = :s AND " + VISIBLE)
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE section_slug = :s AND " + VISIBLE)
                 .bind("s", sectionSlug).bind("now", now.toEpochMilli()).mapTo(Integer.class).one());
     }
 
     List<Article> tagged(String tagSlug, Instant now, int offset, int limit) {
-        return jdbi.withHandle(h -> withTags(h, h.createQuery("SELECT " + COLUMNS + " FROM article WHERE " + VISIBLE
+        return reads.withHandle(h -> withTags(h, h.createQuery("SELECT " + COLUMNS + " FROM article WHERE " + VISIBLE
                         + " AND id IN (SELECT article_id FROM article_tag WHERE slug = :t)"
                         + NEWEST_FIRST + " LIMIT :limit OFFSET :offset")
                 .bind("t", tagSlug).bind("now", now.toEpochMilli()).bind("limit", limit).bind("offset", offset)
@@ -111,7 +114,7 @@ public final class ArticleStore {
     }
 
     int countTagged(String tagSlug, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE " + VISIBLE
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE " + VISIBLE
                         + " AND id IN (SELECT article_id FROM article_tag WHERE slug = :t)")
                 .bind("t", tagSlug).bind("now", now.toEpochMilli()).mapTo(Integer.class).one());
     }
@@ -119,7 +122,7 @@ public final class ArticleStore {
     /** The visible articles with these ids, in the order of the ids given. */
     List<Article> byIds(List<Long> ids, Instant now) {
         if (ids.isEmpty()) return List.of();
-        List<Article> found = jdbi.withHandle(h -> withTags(h, h.createQuery(
+        List<Article> found = reads.withHandle(h -> withTags(h, h.createQuery(
                         "SELECT " + COLUMNS + " FROM article WHERE id IN (<ids>) AND " + VISIBLE)
                 .bindList("ids", ids).bind("now", now.toEpochMilli())
                 .map(ArticleStore::map).list()));
@@ -133,20 +136,20 @@ public final class ArticleStore {
         String order = newer
                 ? "(published_at > :at OR (published_at = :at AND id > :id)) ORDER BY published_at ASC, id ASC"
                 : "(published_at < :at OR (published_at = :at AND id < :id)) ORDER BY published_at DESC, id DESC";
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM article WHERE " + VISIBLE + " AND " + order
+        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM article WHERE " + VISIBLE + " AND " + order
                         + " LIMIT 1")
                 .bind("now", now.toEpochMilli()).bind("at", of.shownDate().toEpochMilli()).bind("id", of.id())
                 .map(ArticleStore::map).findOne());
     }
 
     Optional<Tag> tag(String slug) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT slug, name FROM article_tag WHERE slug = :slug LIMIT 1")
+        return reads.withHandle(h -> h.createQuery("SELECT slug, name FROM article_tag WHERE slug = :slug LIMIT 1")
                 .bind("slug", slug).map((rs, ctx) -> new Tag(rs.getString(1), rs.getString(2))).findOne());
     }
 
     /** Sections that have at least one public article, the busiest first. */
     List<Section> sections(Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT section_slug, MIN(section_name) FROM article WHERE " + VISIBLE
+        return reads.withHandle(h -> h.createQuery("SELECT section_slug, MIN(section_name) FROM article WHERE " + VISIBLE
                         + " GROUP BY section_slug ORDER BY COUNT(*) DESC, section_slug")
                 .bind("now", now.toEpochMilli())
                 .map((rs, ctx) -> new Section(rs.getString(1), rs.getString(2))).list());

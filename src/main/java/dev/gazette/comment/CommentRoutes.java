@@ -131,8 +131,7 @@ public final class CommentRoutes implements Routes {
     }
 
     private void invalid(Context ctx, ArticlePage.Framed framed, CommentForm form, Map<String, String> errors) {
-        ArticleSection.Rendered section = replies.render(framed.article(), ctx, form, errors);
-        Responses.personalized(ctx, framed.with(section.html()), section.fills());
+        framed.send(ctx, replies.render(framed.article(), ctx, form, errors));
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
     }
 

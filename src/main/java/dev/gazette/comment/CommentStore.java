@@ -1,5 +1,6 @@
 package dev.gazette.comment;
 
+import dev.gazette.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,17 +20,22 @@ public final class CommentStore {
             + " body_markdown, body_html, state, ip, user_agent, referrer, created_at, updated_at, spam_probability,"
             + " spam_reasons, erased";
 
-    private final Jdbi jdbi;
+    private final Jdbi reads;
+    private final Jdbi writes;
 
-    public CommentStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public CommentStore(Database db) {
+        this.reads = db.reads();
+        this.writes = db.writes();
     }
 
     long insert(Comment c) {
-        return jdbi.withHandle(h -> h.createQuery("INSERT INTO comment (article_id, parent_id, depth, author_name,"
-                        + " author_email, author_url, body_markdown, body_html, state, ip, user_agent, referrer, created_at,"
-                        + " updated_at, spam_probability, spam_reasons) VALUES (:article, :parent, :depth, :name, :email,"
-                        + " :url, :md, :html, :state, :ip, :ua, :referrer, :created, :updated, :p, :reasons) RETURNING id")
+        return writes.withHandle(h -> h.createQuery("INSERT INTO comment (article_id, parent_id, depth, author_name,"
+                        + " author_email, author_url, body_markdown, body_html, content_hash, state, ip, network, user_agent,"
+                        + " referrer, created_at, updated_at, spam_probability, spam_reasons) VALUES (:article, :parent,"
+                        + " :depth, :name, :email, :url, :md, :html, :hash, :state, :ip, :network, :ua, :referrer, :created,"
+                        + " :updated, :p, :reasons) RETURNING id")
+                .bind("hash", contentHash(c.bodyMarkdown()))
+                .bind("network", Networks.prefix(c.ip()))
                 .bind("article", c.articleId())
                 .bind("parent", c.parentId().orElse(null))
                 .bind("depth", c.depth())
@@ -51,18 +57,18 @@ public final class CommentStore {
     }
 
     Optional<Comment> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE id = :id")
+        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE id = :id")
                 .bind("id", id).map(CommentStore::map).findOne());
     }
 
     List<Comment> approved(long articleId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE article_id = :a"
+        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE article_id = :a"
                         + " AND state = 'approved' ORDER BY created_at, id")
                 .bind("a", articleId).map(CommentStore::map).list());
     }
 
     List<Comment> latestApproved(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE state = 'approved'"
+        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE state = 'approved'"
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("limit", limit).map(CommentStore::map).list());
     }
@@ -70,7 +76,7 @@ public final class CommentStore {
     /** The given replies, if they belong to the article; used for an author's own pending replies. */
     List<Comment> byIds(long articleId, Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE article_id = :a AND id IN (<ids>)")
+        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE article_id = :a AND id IN (<ids>)")
                 .bind("a", articleId).bindList("ids", List.copyOf(ids)).map(CommentStore::map).list());
     }
 
@@ -78,7 +84,7 @@ public final class CommentStore {
     public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
         if (articleIds.isEmpty()) return Map.of();
         Map<Long, Integer> counts = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT article_id, COUNT(*) FROM comment WHERE state = 'approved'"
+        reads.useHandle(h -> h.createQuery("SELECT article_id, COUNT(*) FROM comment WHERE state = 'approved'"
                         + " AND article_id IN (<ids>) GROUP BY article_id")
                 .bindList("ids", List.copyOf(articleIds))
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
@@ -87,16 +93,16 @@ public final class CommentStore {
     }
 
     /** Earlier replies by this email, this IP and this network, approved and spam: what the shield calls history. */
-    AuthorRecord record(String email, String ip, String networkPrefix) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT"
+    AuthorRecord record(String email, String ip) {
+        return reads.withHandle(h -> h.createQuery("SELECT"
                         + " SUM(CASE WHEN author_email = :email AND state = 'approved' THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN author_email = :email AND state = 'spam' THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN ip = :ip AND state = 'approved' THEN 1 ELSE 0 END),"
                         + " SUM(CASE WHEN ip = :ip AND state = 'spam' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN ip LIKE :net ESCAPE '!' AND state = 'approved' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN ip LIKE :net ESCAPE '!' AND state = 'spam' THEN 1 ELSE 0 END)"
-                        + " FROM comment WHERE author_email = :email OR ip LIKE :net ESCAPE '!'")
-                .bind("email", email).bind("ip", ip).bind("net", escapeLike(networkPrefix) + "%")
+                        + " SUM(CASE WHEN network = :net AND state = 'approved' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN network = :net AND state = 'spam' THEN 1 ELSE 0 END)"
+                        + " FROM comment WHERE author_email = :email OR network = :net")
+                .bind("email", email).bind("ip", ip).bind("net", Networks.prefix(ip))
                 .map((rs, ctx) -> new AuthorRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
                         rs.getInt(6)))
                 .one());
@@ -104,38 +110,45 @@ public final class CommentStore {
 
     /** How often the same text was posted on other articles in the window: a sign of a spam run. */
     int identicalElsewhere(String bodyMarkdown, long articleId, Instant since) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE body_markdown = :body"
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
                         + " AND article_id <> :a AND created_at >= :since")
-                .bind("body", bodyMarkdown).bind("a", articleId).bind("since", since.toEpochMilli())
+                .bind("hash", contentHash(bodyMarkdown)).bind("a", articleId).bind("since", since.toEpochMilli())
                 .mapTo(Integer.class).one());
     }
 
     void countDiscard(Instant when) {
         String day = LocalDate.ofInstant(when, ZoneOffset.UTC).toString();
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO comment_discard_count (day, count) VALUES (:day, 1)"
+        writes.useHandle(h -> h.createUpdate("INSERT INTO comment_discard_count (day, count) VALUES (:day, 1)"
                         + " ON CONFLICT (day) DO UPDATE SET count = comment_discard_count.count + 1")
                 .bind("day", day).execute());
     }
 
     int discardedOn(LocalDate day) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count FROM comment_discard_count WHERE day = :day")
+        return reads.withHandle(h -> h.createQuery("SELECT count FROM comment_discard_count WHERE day = :day")
                 .bind("day", day.toString()).mapTo(Integer.class).findOne().orElse(0));
     }
 
     void updateText(long id, String markdown, String html, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE comment SET body_markdown = :md, body_html = :html, updated_at = :now"
+        writes.useHandle(h -> h.createUpdate("UPDATE comment SET body_markdown = :md, body_html = :html, updated_at = :now"
                         + " WHERE id = :id")
                 .bind("md", markdown).bind("html", html).bind("now", now.toEpochMilli()).bind("id", id).execute());
     }
 
     void setState(long id, CommentState state, Instant now) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE comment SET state = :s, updated_at = :now WHERE id = :id")
+        writes.useHandle(h -> h.createUpdate("UPDATE comment SET state = :s, updated_at = :now WHERE id = :id")
                 .bind("s", state.code()).bind("now", now.toEpochMilli()).bind("id", id).execute());
     }
 
-    private static String escapeLike(String s) {
-        // '!' rather than backslash: Jdbi's statement parser treats backslashes itself.
-        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    /** The text folded for comparison (case, spacing), hashed: equal for copies that differ only in layout. */
+    static String contentHash(String text) {
+        String folded = String.join(" ", text.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+"));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(folded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     static Comment map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -25,8 +25,10 @@ final class CommentValidator {
 
     /** The form with every field NFC-normalized and trimmed, as it will be stored. */
     static CommentForm normalize(CommentForm form) {
-        return new CommentForm(nfc(form.comment()).strip(), nfc(form.name()).strip(), nfc(form.email()).strip(),
-                nfc(form.website()).strip(), form.replyTo(), form.remember());
+        // Emails compare without case everywhere (history, data requests), so they are stored that way.
+        return new CommentForm(nfc(form.comment()).strip(), nfc(form.name()).strip(),
+                nfc(form.email()).strip().toLowerCase(Locale.ROOT), nfc(form.website()).strip(), form.replyTo(),
+                form.remember());
     }
 
     /** Errors by field name ("comment", "author", "email", "url"); empty when the form is good. */

@@ -74,7 +74,7 @@ public final class Comments {
                 form.comment(), text.render(form.comment()), CommentState.PENDING, request.ip(), request.userAgent(),
                 request.referrer(), now, now, 0, "", false);
 
-        CommentStore.AuthorRecord record = store.record(form.email(), request.ip(), Networks.prefix(request.ip()));
+        CommentStore.AuthorRecord record = store.record(form.email(), request.ip());
         Verdict verdict = shield.apply(submission(article, draft, request, record, now));
         Optional<CommentState> state = policy.decide(draft, verdict, record);
         if (state.isEmpty()) {

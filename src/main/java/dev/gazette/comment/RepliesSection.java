@@ -4,6 +4,7 @@ import dev.gazette.article.Article;
 import dev.gazette.article.ArticleSection;
 import dev.gazette.article.ArticleSection.Rendered;
 import dev.gazette.privacy.Avatars;
+import dev.gazette.web.CachedPage;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Templates;
 import io.javalin.http.Context;
@@ -43,9 +44,23 @@ public final class RepliesSection implements ArticleSection {
     @Override
     public Rendered render(Article article, Context ctx) {
         Optional<Long> replyTo = parseId(ctx.queryParam("replyto"));
-        CommentForm values = cookies.remembered(ctx).orElse(CommentForm.empty());
+        Optional<CommentForm> remembered = cookies.remembered(ctx);
+        if (replyTo.isEmpty() && remembered.isEmpty() && cookies.own(ctx).isEmpty()) {
+            // Most readers: the same section for everyone, rendered once per few seconds.
+            Rendered shared = cache.part("section:" + article.id() + ":" + page(ctx.queryParam("cpage")), Rendered.class,
+                    () -> {
+                        Rendered fresh = render(article, ctx, CommentForm.empty(), Map.of());
+                        return new Rendered(fresh.html(), Map.of(), CachedPage.digest(fresh.html()));
+                    });
+            return shared.with(fills(article, ctx));
+        }
+        CommentForm values = remembered.orElse(CommentForm.empty());
         return render(article, ctx, new CommentForm("", values.name(), values.email(), values.website(), replyTo,
                 values.remember()), Map.of());
+    }
+
+    private Map<String, String> fills(Article article, Context ctx) {
+        return Map.of(FORM_TOKEN, tokens.issue(article.id()), CSRF_TOKEN, cookies.csrfToken(ctx));
     }
 
     /** The section with the form filled with what the reader sent, and the messages for what to change. */
@@ -61,7 +76,7 @@ public final class RepliesSection implements ArticleSection {
                 FORM_TOKEN, CSRF_TOKEN, replyingTo, comments.closed(article), "/privacy");
         String html = templates.render("replies.jte",
                 new RepliesView(article, threads.threads(), threads.total(), page, threads.pages(), form));
-        return new Rendered(html, Map.of(FORM_TOKEN, tokens.issue(article.id()), CSRF_TOKEN, cookies.csrfToken(ctx)));
+        return new Rendered(html, fills(article, ctx), "");
     }
 
     private ThreadPage threads(Article article, int page, Set<Long> own) {

@@ -1,6 +1,7 @@
 package dev.gazette.moderation;
 
 import dev.gazette.spam.ModelStore;
+import dev.gazette.store.Database;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -8,23 +9,25 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The shield's model in the site's database, so every node and every restart sees what moderators taught it. */
 public final class ShieldStore implements ModelStore {
-    private final Jdbi jdbi;
+    private final Jdbi reads;
+    private final Jdbi writes;
     private final Clock clock;
 
-    public ShieldStore(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
+    public ShieldStore(Database db, Clock clock) {
+        this.reads = db.reads();
+        this.writes = db.writes();
         this.clock = clock;
     }
 
     @Override
     public Optional<Snapshot> latestSnapshot() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT model, through_sequence FROM shield_snapshot WHERE id = 1")
+        return reads.withHandle(h -> h.createQuery("SELECT model, through_sequence FROM shield_snapshot WHERE id = 1")
                 .map((rs, ctx) -> new Snapshot(rs.getBytes(1), rs.getLong(2))).findOne());
     }
 
     @Override
     public void saveSnapshot(Snapshot snapshot) {
-        jdbi.useTransaction(h -> {
+        writes.useTransaction(h -> {
             h.createUpdate("INSERT INTO shield_snapshot (id, model, through_sequence, saved_at) VALUES (1, :m, :t, :now)"
                             + " ON CONFLICT (id) DO UPDATE SET model = excluded.model,"
                             + " through_sequence = excluded.through_sequence, saved_at = excluded.saved_at")
@@ -36,14 +39,14 @@ public final class ShieldStore implements ModelStore {
 
     @Override
     public long append(byte[] example) {
-        return jdbi.withHandle(h -> h.createQuery("INSERT INTO shield_log (example, learned_at) VALUES (:e, :now)"
+        return writes.withHandle(h -> h.createQuery("INSERT INTO shield_log (example, learned_at) VALUES (:e, :now)"
                         + " RETURNING sequence")
                 .bind("e", example).bind("now", clock.millis()).mapTo(Long.class).one());
     }
 
     @Override
     public List<LogEntry> entriesAfter(long sequence) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT sequence, example FROM shield_log WHERE sequence > :s"
+        return reads.withHandle(h -> h.createQuery("SELECT sequence, example FROM shield_log WHERE sequence > :s"
                         + " ORDER BY sequence")
                 .bind("s", sequence).map((rs, ctx) -> new LogEntry(rs.getLong(1), rs.getBytes(2))).list());
     }

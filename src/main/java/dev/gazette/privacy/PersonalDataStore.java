@@ -1,5 +1,6 @@
 package dev.gazette.privacy;
 
+import dev.gazette.store.Database;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -7,15 +8,17 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The SQL behind personal-data requests and retention, over the tables that hold personal data (replies). */
 public final class PersonalDataStore {
-    private final Jdbi jdbi;
+    private final Jdbi reads;
+    private final Jdbi writes;
 
-    public PersonalDataStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public PersonalDataStore(Database db) {
+        this.reads = db.reads();
+        this.writes = db.writes();
     }
 
     /** Every reply written with this email, with the story it answers. */
     List<StoredReply> replies(String email) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT c.id, a.slug, a.title, c.author_name, c.author_email,"
+        return reads.withHandle(h -> h.createQuery("SELECT c.id, a.slug, a.title, c.author_name, c.author_email,"
                         + " c.author_url, c.body_markdown, c.state, c.ip, c.user_agent, c.referrer, c.created_at, c.updated_at"
                         + " FROM comment c JOIN article a ON a.id = c.article_id"
                         + " WHERE lower(c.author_email) = :email AND c.erased = 0 ORDER BY c.created_at, c.id")
@@ -33,9 +36,10 @@ public final class PersonalDataStore {
      */
     Erasure erase(String email, Instant now) {
         String normalized = email.strip().toLowerCase(Locale.ROOT);
-        return jdbi.inTransaction(h -> {
+        return writes.inTransaction(h -> {
             int kept = h.createUpdate("UPDATE comment SET author_name = '[deleted]', author_email = '', author_url = '',"
-                            + " body_markdown = '[deleted]', body_html = '<p>[deleted]</p>', ip = '', user_agent = '',"
+                            + " body_markdown = '[deleted]', body_html = '<p>[deleted]</p>', content_hash = '', ip = '',"
+                            + " network = '', user_agent = '',"
                             + " referrer = '', spam_reasons = '', erased = 1, updated_at = :now"
                             + " WHERE lower(author_email) = :email"
                             + " AND id IN (SELECT parent_id FROM comment WHERE parent_id IS NOT NULL)")
@@ -49,7 +53,7 @@ public final class PersonalDataStore {
     /** Applies the retention periods; returns what it changed. */
     RetentionRun applyRetention(Retention retention, Instant now) {
         long day = 86_400_000L;
-        return jdbi.inTransaction(h -> {
+        return writes.inTransaction(h -> {
             List<IdIp> old = h.createQuery("SELECT id, ip FROM comment WHERE created_at < :before AND ip <> ''"
                             + " AND ip NOT LIKE '%.0' AND ip NOT LIKE '%::'")
                     .bind("before", now.toEpochMilli() - retention.anonymizeIpAfterDays() * day)

@@ -10,16 +10,23 @@ import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** The connection pool, its migrations and the Jdbi handle every feature's store uses. */
+/**
+ * The connection pools, their migrations and the Jdbi handles every feature's store uses: {@link #reads()} for
+ * queries, {@link #writes()} for anything that changes data.
+ */
 public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource pool;
-    private final Jdbi jdbi;
+    private final HikariDataSource writerPool;
+    private final Jdbi reads;
+    private final Jdbi writes;
 
-    private Database(Dialect dialect, HikariDataSource pool) {
+    private Database(Dialect dialect, HikariDataSource pool, HikariDataSource writerPool) {
         this.dialect = dialect;
         this.pool = pool;
-        this.jdbi = Jdbi.create(pool);
+        this.writerPool = writerPool;
+        this.reads = Jdbi.create(pool);
+        this.writes = writerPool == pool ? reads : Jdbi.create(writerPool);
     }
 
     /** The JDBC URL of the embedded default: one SQLite file inside the data folder. */
@@ -35,17 +42,27 @@ public final class Database implements AutoCloseable {
         config.setPoolName("gazette");
         if (dialect == Dialect.SQLITE) {
             config.setDataSource(sqlite(jdbcUrl));
-            // SQLite allows one writer at a time; a few readers in WAL mode are plenty.
             config.setMaximumPoolSize(4);
         } else {
             config.setJdbcUrl(jdbcUrl);
             config.setMaximumPoolSize(10);
         }
         HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource writerPool = pool;
         try {
             migrate(pool, dialect);
-            return new Database(dialect, pool);
+            if (dialect == Dialect.SQLITE) {
+                // SQLite takes one writer at a time and makes the others sleep and retry. One connection for all
+                // writes turns that into a fair queue in the pool, without the sleeps.
+                HikariConfig writer = new HikariConfig();
+                writer.setPoolName("gazette-writer");
+                writer.setDataSource(sqlite(jdbcUrl));
+                writer.setMaximumPoolSize(1);
+                writerPool = new HikariDataSource(writer);
+            }
+            return new Database(dialect, pool, writerPool);
         } catch (RuntimeException e) {
+            if (writerPool != pool) writerPool.close();
             pool.close();
             throw e;
         }
@@ -71,8 +88,14 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
+    /** For queries. */
+    public Jdbi reads() {
+        return reads;
+    }
+
+    /** For every statement that changes data, and for transactions that read then write. */
+    public Jdbi writes() {
+        return writes;
     }
 
     public Dialect dialect() {
@@ -82,7 +105,7 @@ public final class Database implements AutoCloseable {
     /** True when a trivial query answers: what {@code /healthz} reports. */
     public boolean healthy() {
         try {
-            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+            return reads.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             return false;
         }
@@ -90,6 +113,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (writerPool != pool) writerPool.close();
         pool.close();
     }
 }

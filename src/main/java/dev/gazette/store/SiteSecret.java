@@ -18,7 +18,8 @@ public final class SiteSecret {
     }
 
     /** Reads the key, creating it on first start; concurrent first starts agree on one key. */
-    public static SiteSecret load(Jdbi jdbi) {
+    public static SiteSecret load(Database db) {
+        Jdbi jdbi = db.writes();
         String fresh = Base64.getEncoder().encodeToString(random(32));
         String value = jdbi.inTransaction(h -> {
             h.createUpdate("INSERT INTO site_secret (id, value) VALUES (1, :v) ON CONFLICT (id) DO NOTHING")

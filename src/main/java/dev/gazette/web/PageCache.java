@@ -25,7 +25,14 @@ public final class PageCache {
 
     /** A part of a page (an article's frame, a rendered thread), built only when not cached. */
     public <T> T part(String key, Class<T> type, Supplier<T> build) {
-        return type.cast(entries.get(type.getName() + ":" + key, k -> build.get()));
+        String fullKey = type.getName() + ":" + key;
+        Object cached = entries.getIfPresent(fullKey);
+        if (cached != null) return type.cast(cached);
+        // Built outside the cache's lock: parts are built from other cached parts, which a computing
+        // map would refuse as a recursive update. Two requests may build the same part once each; both are right.
+        T built = build.get();
+        entries.put(fullKey, built);
+        return built;
     }
 
     public void clear() {

@@ -26,12 +26,16 @@ public final class Responses {
      * @param fills placeholder → value; placeholders are plain ASCII that escaping leaves alone
      */
     public static void personalized(Context ctx, String html, Map<String, String> fills) {
-        CachedPage stable = CachedPage.of(HTML, html);
+        personalized(ctx, html, CachedPage.digest(html), fills);
+    }
+
+    /** The same, with the digest of the unfilled page already known (its parts were cached with theirs). */
+    public static void personalized(Context ctx, String html, String digest, Map<String, String> fills) {
         String filled = html;
         for (Map.Entry<String, String> fill : fills.entrySet()) {
             filled = filled.replace(fill.getKey(), fill.getValue());
         }
-        send(ctx, new CachedPage(HTML, filled.getBytes(StandardCharsets.UTF_8), stable.etag()));
+        send(ctx, new CachedPage(HTML, filled.getBytes(StandardCharsets.UTF_8), CachedPage.etag(digest)));
     }
 
     public static void send(Context ctx, CachedPage page) {

@@ -25,7 +25,7 @@ abstract class ArticlesContract {
     @BeforeEach
     void setUp() {
         db = open();
-        articles = new Articles(new ArticleStore(db.jdbi()), ArticleSearch.forDialect(db.dialect(), db.jdbi()),
+        articles = new Articles(new ArticleStore(db), ArticleSearch.of(db),
                 new MarkdownRenderer(), Clock.fixed(NOW, ZoneOffset.UTC), () -> {});
     }
 

@@ -47,7 +47,7 @@ class SampleArticlesTest {
     void addsTheShippedSamplesOnceAndOnlyToAnEmptySite() {
         try (Database db = TestDatabases.sqlite()) {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            Articles articles = new Articles(new ArticleStore(db.jdbi()), ArticleSearch.forDialect(db.dialect(), db.jdbi()),
+            Articles articles = new Articles(new ArticleStore(db), ArticleSearch.of(db),
                     new MarkdownRenderer(), clock, () -> {});
             SampleArticles samples = new SampleArticles(articles, clock);
 

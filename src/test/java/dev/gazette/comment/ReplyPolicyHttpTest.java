@@ -59,11 +59,11 @@ class ReplyPolicyHttpTest {
             HttpResponse<String> sent = post(site, bot, "Great post!", "bot@example.org", Map.of("phone", "555-0100"));
             assertThat(sent.statusCode()).isEqualTo(303);
             assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("#comments");
-            int discarded = site.gazette().database().jdbi().withHandle(h -> h.createQuery(
+            int discarded = site.gazette().database().reads().withHandle(h -> h.createQuery(
                     "SELECT count FROM comment_discard_count WHERE day = :d")
                     .bind("d", LocalDate.now(ZoneOffset.UTC).toString()).mapTo(Integer.class).one());
             assertThat(discarded).isEqualTo(1);
-            int stored = site.gazette().database().jdbi().withHandle(h ->
+            int stored = site.gazette().database().reads().withHandle(h ->
                     h.createQuery("SELECT COUNT(*) FROM comment").mapTo(Integer.class).one());
             assertThat(stored).isZero();
         }
@@ -74,7 +74,7 @@ class ReplyPolicyHttpTest {
         try (TestSite site = site(3, CommentSettings.defaults(), Duration.ofHours(1))) {
             HttpResponse<String> sent = post(site, new Browser(site), "Instant reply", "fast@example.org", Map.of());
             assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("#comments");
-            int stored = site.gazette().database().jdbi().withHandle(h ->
+            int stored = site.gazette().database().reads().withHandle(h ->
                     h.createQuery("SELECT COUNT(*) FROM comment").mapTo(Integer.class).one());
             assertThat(stored).isZero();
         }

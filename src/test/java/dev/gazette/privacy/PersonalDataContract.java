@@ -24,8 +24,8 @@ abstract class PersonalDataContract {
     @BeforeEach
     void setUp() {
         db = open();
-        data = new PersonalData(new PersonalDataStore(db.jdbi()), Clock.fixed(NOW, ZoneOffset.UTC), () -> changes++);
-        db.jdbi().useHandle(h -> h.execute("INSERT INTO article (id, slug, title, body_markdown, body_html, author,"
+        data = new PersonalData(new PersonalDataStore(db), Clock.fixed(NOW, ZoneOffset.UTC), () -> changes++);
+        db.writes().useHandle(h -> h.execute("INSERT INTO article (id, slug, title, body_markdown, body_html, author,"
                 + " section_slug, section_name, state, created_at, published_at, updated_at)"
                 + " VALUES (1, 'story', 'Story', '', '', 'A', 'world', 'World', 'published', 0, 0, 0)"));
     }
@@ -36,7 +36,7 @@ abstract class PersonalDataContract {
     }
 
     private long reply(Long parent, String email, String state, String ip, Duration age) {
-        return db.jdbi().withHandle(h -> insert(h, parent, email, state, ip, NOW.minus(age)));
+        return db.writes().withHandle(h -> insert(h, parent, email, state, ip, NOW.minus(age)));
     }
 
     private static long insert(Handle h, Long parent, String email, String state, String ip, Instant at) {
@@ -48,7 +48,7 @@ abstract class PersonalDataContract {
     }
 
     private String column(long id, String column) {
-        return db.jdbi().withHandle(h -> h.createQuery("SELECT " + column + " FROM comment WHERE id = :id")
+        return db.reads().withHandle(h -> h.createQuery("SELECT " + column + " FROM comment WHERE id = :id")
                 .bind("id", id).mapTo(String.class).findOne().orElse("(gone)"));
     }
 

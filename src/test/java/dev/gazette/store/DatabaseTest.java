@@ -15,7 +15,7 @@ class DatabaseTest {
         try (Database db = TestDatabases.of(dialect)) {
             assertThat(db.dialect()).isEqualTo(dialect);
             assertThat(db.healthy()).isTrue();
-            int articles = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article").mapTo(Integer.class).one());
+            int articles = db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article").mapTo(Integer.class).one());
             assertThat(articles).isZero();
         }
     }
@@ -31,7 +31,7 @@ class DatabaseTest {
     @Test
     void sqliteRunsInWalModeWithForeignKeysAndFullSync() {
         try (Database db = TestDatabases.sqlite()) {
-            db.jdbi().useHandle(h -> {
+            db.reads().useHandle(h -> {
                 assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualToIgnoringCase("wal");
                 assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
                 assertThat(h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one()).isEqualTo(2); // FULL
