@@ -28,8 +28,10 @@ CREATE TABLE comment (
     erased           INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX comment_by_article ON comment (article_id, state, created_at);
-CREATE INDEX comment_by_email ON comment (author_email);
-CREATE INDEX comment_by_network ON comment (network);
+-- The shield's history: earlier replies by the same email, address and network, per state.
+CREATE INDEX comment_by_email ON comment (author_email, state);
+CREATE INDEX comment_by_ip ON comment (ip, state);
+CREATE INDEX comment_by_network ON comment (network, state);
 -- The same text posted again elsewhere is found by its hash, not by comparing whole texts.
 CREATE INDEX comment_by_content ON comment (content_hash, created_at);
 CREATE INDEX comment_by_state ON comment (state, created_at);

@@ -88,8 +88,9 @@ public final class Gazette implements AutoCloseable {
         }
         SiteSecret secret = SiteSecret.load(database);
         SpamShield shield = openShield(settings, database, clock);
+        // A reply changes its article's page at once; counts on lists and reply feeds follow within the cache's lifetime.
         Comments comments = new Comments(new CommentStore(database), settings.comments(), shield::check,
-                clock, pageCache::clear);
+                clock, articleId -> pageCache.clearTagged(RepliesSection.cacheTag(articleId)));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear);
         return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield);
     }

@@ -92,20 +92,26 @@ public final class CommentStore {
         return counts;
     }
 
-    /** Earlier replies by this email, this IP and this network, approved and spam: what the shield calls history. */
+    /**
+     * Earlier replies by this email, this IP and this network, approved and spam: what the shield calls history.
+     * Each count stops at {@link #HISTORY_CAP}, so a flood from one network costs no more than a few rows.
+     */
     AuthorRecord record(String email, String ip) {
-        return reads.withHandle(h -> h.createQuery("SELECT"
-                        + " SUM(CASE WHEN author_email = :email AND state = 'approved' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN author_email = :email AND state = 'spam' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN ip = :ip AND state = 'approved' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN ip = :ip AND state = 'spam' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN network = :net AND state = 'approved' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN network = :net AND state = 'spam' THEN 1 ELSE 0 END)"
-                        + " FROM comment WHERE author_email = :email OR network = :net")
-                .bind("email", email).bind("ip", ip).bind("net", Networks.prefix(ip))
-                .map((rs, ctx) -> new AuthorRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6)))
-                .one());
+        return reads.withHandle(h -> {
+            String net = Networks.prefix(ip);
+            return new AuthorRecord(count(h, "author_email", email, "approved"), count(h, "author_email", email, "spam"),
+                    count(h, "ip", ip, "approved"), count(h, "ip", ip, "spam"),
+                    count(h, "network", net, "approved"), count(h, "network", net, "spam"));
+        });
+    }
+
+    static final int HISTORY_CAP = 50;
+
+    // column is one of three constants above, never input.
+    private static int count(org.jdbi.v3.core.Handle h, String column, String value, String state) {
+        return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE " + column + " = :v AND state = :s"
+                        + " LIMIT " + HISTORY_CAP + ") capped")
+                .bind("v", value).bind("s", state).mapTo(Integer.class).one();
     }
 
     /** How often the same text was posted on other articles in the window: a sign of a spam run. */

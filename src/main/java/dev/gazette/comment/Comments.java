@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 
 /** Replies: taking one in through the shield and the policy, and reading them back for a page. */
@@ -27,14 +28,14 @@ public final class Comments {
     private final CommentValidator validator;
     private final ModerationPolicy policy;
     private final Clock clock;
-    private final Runnable onChange;
+    private final LongConsumer onChange;
 
     /**
      * @param shield   the spam shield's check
-     * @param onChange called after every write that may change a public page
+     * @param onChange called with the article's id after every write that may change its public page
      */
     public Comments(CommentStore store, CommentSettings settings, Function<Submission, Verdict> shield, Clock clock,
-                    Runnable onChange) {
+                    LongConsumer onChange) {
         this.store = store;
         this.settings = settings;
         this.shield = shield;
@@ -86,7 +87,7 @@ public final class Comments {
                 draft.referrer(), now, now, verdict.spamProbability(),
                 verdict.reasons().stream().limit(5).map(Reason::toString).collect(Collectors.joining("\n")), false);
         Comment stored = toStore.withId(store.insert(toStore));
-        if (stored.state() == CommentState.APPROVED) onChange.run();
+        if (stored.state() == CommentState.APPROVED) onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
     }
 
@@ -154,21 +155,21 @@ public final class Comments {
         if (!editable(c)) errors.put("form", "The time to edit this reply has passed.");
         if (!errors.isEmpty()) return errors;
         store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
-        onChange.run();
+        onChange.accept(c.articleId());
         return Map.of();
     }
 
     /** A moderator's decision on a reply; public pages follow at once. */
     public void moderate(long id, CommentState state) {
         store.setState(id, state, clock.instant());
-        onChange.run();
+        store.find(id).ifPresent(c -> onChange.accept(c.articleId()));
     }
 
     /** The author takes their reply back, within the edit window. */
     public boolean withdraw(Comment c) {
         if (!editable(c)) return false;
         store.setState(c.id(), CommentState.TRASH, clock.instant());
-        onChange.run();
+        onChange.accept(c.articleId());
         return true;
     }
 }

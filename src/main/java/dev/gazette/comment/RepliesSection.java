@@ -47,7 +47,7 @@ public final class RepliesSection implements ArticleSection {
         Optional<CommentForm> remembered = cookies.remembered(ctx);
         if (replyTo.isEmpty() && remembered.isEmpty() && cookies.own(ctx).isEmpty()) {
             // Most readers: the same section for everyone, rendered once per few seconds.
-            Rendered shared = cache.part("section:" + article.id() + ":" + page(ctx.queryParam("cpage")), Rendered.class,
+            Rendered shared = cache.part(cacheTag(article.id()) + "section:" + page(ctx.queryParam("cpage")), Rendered.class,
                     () -> {
                         Rendered fresh = render(article, ctx, CommentForm.empty(), Map.of());
                         return new Rendered(fresh.html(), Map.of(), CachedPage.digest(fresh.html()));
@@ -59,6 +59,11 @@ public final class RepliesSection implements ArticleSection {
                 values.remember()), Map.of());
     }
 
+    /** What the cached parts of one article's replies have in their keys, to drop them all when a reply changes. */
+    public static String cacheTag(long articleId) {
+        return "[article-" + articleId + "]";
+    }
+
     private Map<String, String> fills(Article article, Context ctx) {
         return Map.of(FORM_TOKEN, tokens.issue(article.id()), CSRF_TOKEN, cookies.csrfToken(ctx));
     }
@@ -68,7 +73,7 @@ public final class RepliesSection implements ArticleSection {
         int page = page(ctx.queryParam("cpage"));
         List<Long> own = cookies.own(ctx);
         ThreadPage threads = own.isEmpty()
-                ? cache.part("replies:" + article.id() + ":" + page, ThreadPage.class, () -> threads(article, page, Set.of()))
+                ? cache.part(cacheTag(article.id()) + "replies:" + page, ThreadPage.class, () -> threads(article, page, Set.of()))
                 : threads(article, page, new HashSet<>(own));
         Optional<Comment> replyingTo = values.replyTo().flatMap(comments::find)
                 .filter(c -> c.articleId() == article.id() && c.state() == CommentState.APPROVED);

@@ -38,4 +38,9 @@ public final class PageCache {
     public void clear() {
         entries.invalidateAll();
     }
+
+    /** Drops the parts whose key contains the tag, such as everything cached for one article. */
+    public void clearTagged(String tag) {
+        entries.asMap().keySet().removeIf(key -> key.contains(tag));
+    }
 }
