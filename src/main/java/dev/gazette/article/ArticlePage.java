@@ -1,8 +1,7 @@
 package dev.gazette.article;
 
-import dev.gazette.web.CachedPage;
 import dev.gazette.web.Page;
-import dev.gazette.web.Responses;
+import dev.gazette.web.PreparedPage;
 import io.javalin.http.Context;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Templates;
@@ -46,22 +45,24 @@ public final class ArticlePage {
             int at = html.indexOf(SLOT);
             String before = html.substring(0, at);
             String after = html.substring(at + SLOT.length());
-            return new Framed(article, before, after, CachedPage.digest(html));
+            return new Framed(article, before, after);
         });
     }
 
+    /** Sends an article page with the section below it; pages that are the same for everyone are prepared once. */
+    public void send(Context ctx, Framed framed, ArticleSection.Rendered section) {
+        PreparedPage page = section.sharedKey().isEmpty()
+                ? PreparedPage.of(framed.with(section.html()), section.fills().keySet(), "")
+                : cache.part(section.sharedKey() + "page:" + framed.article().slug(), PreparedPage.class,
+                        () -> PreparedPage.of(framed.with(section.html()), section.fills().keySet(), ""));
+        page.send(ctx, section.fills());
+    }
+
     /** A public article and its page, cut where the section below it goes. */
-    public record Framed(Article article, String before, String after, String digest) {
+    public record Framed(Article article, String before, String after) {
         public String with(String below) {
             return new StringBuilder(before.length() + below.length() + after.length())
                     .append(before).append(below).append(after).toString();
-        }
-
-        /** Sends the page with the section in place. */
-        public void send(Context ctx, ArticleSection.Rendered section) {
-            String html = with(section.html());
-            String digest = section.digest().isEmpty() ? CachedPage.digest(html) : CachedPage.digest(this.digest + section.digest());
-            Responses.personalized(ctx, html, digest, section.fills());
         }
     }
 }

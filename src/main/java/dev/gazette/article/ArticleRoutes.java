@@ -55,7 +55,7 @@ public final class ArticleRoutes implements Routes {
 
     private void article(Context ctx) {
         ArticlePage.Framed framed = page.find(ctx.pathParam("slug"));
-        framed.send(ctx, below.render(framed.article(), ctx));
+        page.send(ctx, framed, below.render(framed.article(), ctx));
     }
 
     private void section(Context ctx) {

@@ -10,18 +10,19 @@ public interface ArticleSection {
     Rendered render(Article article, Context ctx);
 
     /**
-     * The section's HTML with placeholders for per-reader values (form tokens), those values, and the digest of
-     * the HTML with its placeholders (computed once when the section is cached). Pages are compared for
-     * "not modified" before the values go in.
+     * The section's HTML with placeholders for per-reader values (form tokens), and those values.
+     *
+     * @param sharedKey for a section that is the same for every reader: a cache key that changes whenever the
+     *                  section does, so the whole page can be prepared once; empty for a reader's own view
      */
-    record Rendered(String html, Map<String, String> fills, String digest) {
+    record Rendered(String html, Map<String, String> fills, String sharedKey) {
         public Rendered {
             fills = Map.copyOf(fills);
         }
 
         /** The same section with other values for its placeholders. */
         public Rendered with(Map<String, String> values) {
-            return new Rendered(html, values, digest);
+            return new Rendered(html, values, sharedKey);
         }
     }
 }

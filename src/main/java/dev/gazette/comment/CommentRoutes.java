@@ -131,7 +131,7 @@ public final class CommentRoutes implements Routes {
     }
 
     private void invalid(Context ctx, ArticlePage.Framed framed, CommentForm form, Map<String, String> errors) {
-        framed.send(ctx, replies.render(framed.article(), ctx, form, errors));
+        articlePage.send(ctx, framed, replies.render(framed.article(), ctx, form, errors));
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
     }
 

@@ -4,7 +4,6 @@ import dev.gazette.article.Article;
 import dev.gazette.article.ArticleSection;
 import dev.gazette.article.ArticleSection.Rendered;
 import dev.gazette.privacy.Avatars;
-import dev.gazette.web.CachedPage;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Templates;
 import io.javalin.http.Context;
@@ -37,9 +36,11 @@ public final class RepliesSection implements ArticleSection {
         this.cache = cache;
     }
 
-    // Placeholders for the values that differ on every render; escaping leaves them as they are.
-    private static final String FORM_TOKEN = "@@gazette-form-token@@";
-    private static final String CSRF_TOKEN = "@@gazette-csrf-token@@";
+    // Placeholders for the values that differ on every render; escaping leaves them as they are, and the random
+    // part keeps a reader from planting one in a reply's text.
+    private static final String NONCE = java.util.HexFormat.of().formatHex(dev.gazette.store.SiteSecret.random(8));
+    private static final String FORM_TOKEN = "@@form-token-" + NONCE + "@@";
+    private static final String CSRF_TOKEN = "@@csrf-token-" + NONCE + "@@";
 
     @Override
     public Rendered render(Article article, Context ctx) {
@@ -47,11 +48,11 @@ public final class RepliesSection implements ArticleSection {
         Optional<CommentForm> remembered = cookies.remembered(ctx);
         if (replyTo.isEmpty() && remembered.isEmpty() && cookies.own(ctx).isEmpty()) {
             // Most readers: the same section for everyone, rendered once per few seconds.
-            Rendered shared = cache.part(cacheTag(article.id()) + "section:" + page(ctx.queryParam("cpage")), Rendered.class,
-                    () -> {
-                        Rendered fresh = render(article, ctx, CommentForm.empty(), Map.of());
-                        return new Rendered(fresh.html(), Map.of(), CachedPage.digest(fresh.html()));
-                    });
+            String key = cacheTag(article.id()) + "section:" + page(ctx.queryParam("cpage"));
+            Rendered shared = cache.part(key, Rendered.class, () -> {
+                Rendered fresh = render(article, ctx, CommentForm.empty(), Map.of());
+                return new Rendered(fresh.html(), Map.of(), key);
+            });
             return shared.with(fills(article, ctx));
         }
         CommentForm values = remembered.orElse(CommentForm.empty());

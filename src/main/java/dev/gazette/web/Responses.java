@@ -2,8 +2,6 @@ package dev.gazette.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** Sends bodies with a validator so browsers and caches can ask "has it changed?" and get a 304. */
 public final class Responses {
@@ -19,25 +17,6 @@ public final class Responses {
         send(ctx, CachedPage.of(contentType, body));
     }
 
-    /**
-     * Sends a page whose few per-reader values (form tokens) are filled in last: the validator is computed before,
-     * so the page still answers "not modified" while only those values would differ.
-     *
-     * @param fills placeholder → value; placeholders are plain ASCII that escaping leaves alone
-     */
-    public static void personalized(Context ctx, String html, Map<String, String> fills) {
-        personalized(ctx, html, CachedPage.digest(html), fills);
-    }
-
-    /** The same, with the digest of the unfilled page already known (its parts were cached with theirs). */
-    public static void personalized(Context ctx, String html, String digest, Map<String, String> fills) {
-        String filled = html;
-        for (Map.Entry<String, String> fill : fills.entrySet()) {
-            filled = filled.replace(fill.getKey(), fill.getValue());
-        }
-        send(ctx, new CachedPage(HTML, filled.getBytes(StandardCharsets.UTF_8), CachedPage.etag(digest)));
-    }
-
     public static void send(Context ctx, CachedPage page) {
         ctx.header("ETag", page.etag());
         ctx.header("Cache-Control", "no-cache");
@@ -49,7 +28,7 @@ public final class Responses {
         ctx.result(page.body());
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) return false;
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.strip();
