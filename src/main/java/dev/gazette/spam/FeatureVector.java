@@ -14,6 +14,9 @@ final class FeatureVector {
     float[] value = new float[256];
     int[] group = new int[256];
     int size;
+    /** The text features (words, pairs, character grams) are [textFrom, textTo): distinct slots, unit length. */
+    int textFrom;
+    int textTo;
     /** Per group: a key (a word, "word word", a domain, a rule's text) and how to show it; labels are built only when shown. */
     final List<String> groupKeys = new ArrayList<>();
     final List<String> groupPrefixes = new ArrayList<>();

@@ -56,12 +56,26 @@ final class Ftrl {
         return sum;
     }
 
+    /** w·v over the given slots and values. */
+    double margin(int[] index, float[] value, int size) {
+        double sum = 0.0;
+        for (int k = 0; k < size; k++) {
+            sum += w[index[k]] * value[k];
+        }
+        return sum;
+    }
+
     void update(FeatureVector x, double offset, boolean spam) {
-        double p = Probability.sigmoid(margin(x) + offset);
+        update(x.index, x.value, x.size, offset, spam);
+    }
+
+    /** One FTRL step on the given slots and values; offset is added to the margin (and not learned). */
+    void update(int[] index, float[] value, int size, double offset, boolean spam) {
+        double p = Probability.sigmoid(margin(index, value, size) + offset);
         double g = p - (spam ? 1.0 : 0.0);
-        for (int k = 0; k < x.size; k++) {
-            int i = x.index[k];
-            double gi = g * x.value[k];
+        for (int k = 0; k < size; k++) {
+            int i = index[k];
+            double gi = g * value[k];
             double ni = n[i];
             double sigma = (Math.sqrt(ni + gi * gi) - Math.sqrt(ni)) / alpha;
             z[i] += gi - sigma * w[i];

@@ -95,8 +95,9 @@ public final class SpamShield {
             active = !abstains(model);
             if (active) {
                 FeatureVector x = features.extract(submission, a, hits, true);
-                logit = model.ftrl.margin(x) + offset;
-                explain(x, hits, reasons);
+                float[] eff = model.effective(x);
+                logit = model.margin(x, eff, offset);
+                explain(x, eff, hits, reasons);
             } else {
                 logit = settings.priorLogOdds() + offset;
                 for (RuleHit h : hits) {
@@ -161,30 +162,33 @@ public final class SpamShield {
                 order[i] = i;
             }
             Random rnd = new Random(l.seed());
+            // Counting pass: Naive Bayes counts and class totals, in the given order (no shuffling needed).
+            for (int i = 0; i < order.length; i++) {
+                model.count(seedFeatures(list, xs, i), list.get(i).spam());
+            }
             for (int epoch = 0; epoch < l.seedEpochs(); epoch++) {
                 shuffle(order, rnd);
                 for (int i : order) {
-                    Example ex = list.get(i);
-                    FeatureVector x = xs.get(i);
-                    if (x == null) {
-                        Submission s = ex.submission();
-                        Analysis a = analyzer.analyze(s);
-                        x = features.extract(s, a, rules.apply(s, a), false);
-                        if (list.size() <= 50_000) {
-                            xs.set(i, x); // bounded memory: only small collections keep features between passes
-                        }
-                    }
-                    if (epoch == 0) {
-                        model.learn(x, offsets[i], ex.spam());
-                    } else {
-                        model.ftrl.update(x, offsets[i], ex.spam());
-                    }
+                    model.train(seedFeatures(list, xs, i), offsets[i], list.get(i).spam());
                 }
             }
             snapshot();
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private FeatureVector seedFeatures(List<Example> list, List<FeatureVector> xs, int i) {
+        FeatureVector x = xs.get(i);
+        if (x == null) {
+            Submission s = list.get(i).submission();
+            Analysis a = analyzer.analyze(s);
+            x = features.extract(s, a, rules.apply(s, a), false);
+            if (list.size() <= 50_000) {
+                xs.set(i, x); // bounded memory: only small collections keep features between passes
+            }
+        }
+        return x;
     }
 
     private static void shuffle(Integer[] a, Random rnd) {
@@ -266,13 +270,13 @@ public final class SpamShield {
     }
 
     /** Adds the rules' reasons, each with what the classifier learned about it, then the weightiest words. */
-    private void explain(FeatureVector x, List<RuleHit> hits, List<Reason> out) {
+    private void explain(FeatureVector x, float[] eff, List<RuleHit> hits, List<Reason> out) {
         int groups = x.groupKeys.size();
         double[] byGroup = new double[groups];
         for (int k = 0; k < x.size; k++) {
             int g = x.group[k];
             if (g >= 0) {
-                byGroup[g] += model.ftrl.weight(x.index[k]) * x.value[k];
+                byGroup[g] += model.ftrl.weight(x.index[k]) * eff[k];
             }
         }
         // A word said twice is one reason; merged by key in first-seen order, so the result is stable.
