@@ -32,11 +32,14 @@ final class FeatureExtractor {
 
     /** @param explain whether to record which word or signal each feature came from (costs strings) */
     FeatureVector extract(Submission s, Analysis a, List<RuleHit> hits, boolean explain) {
-        FeatureVector v = new FeatureVector();
+        List<String> words = a.words().size() > MAX_WORDS ? a.words().subList(0, MAX_WORDS) : a.words();
+        int chars = Math.min(a.text().lower().length(), TextNormalizer.MAX_CHARS) + 1;
+        // Room for every feature up front: bias, NB score, words and pairs, grams, and a few more.
+        FeatureVector v = new FeatureVector(2 * words.size() + (MAX_GRAM - MIN_GRAM + 1) * chars + a.domains().size()
+                + hits.size() + 16);
         v.add(0, 1f, -1);
         v.add(1, 0f, -1);
         int textStart = v.size;
-        List<String> words = a.words().size() > MAX_WORDS ? a.words().subList(0, MAX_WORDS) : a.words();
         int[] wordGroup = new int[words.size()];
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);

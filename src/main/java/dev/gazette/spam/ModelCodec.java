@@ -138,7 +138,7 @@ final class ModelCodec {
             if (b.remaining() != 4) {
                 throw new InvalidModelException("the spam model is damaged (" + (b.remaining() - 4) + " stray bytes)");
             }
-            return new ShieldModel(l, new Ftrl(l, z, n), new NaiveBayes(sc, hc, spam, ham), spam, ham);
+            return new ShieldModel(l, z, n, sc, hc, spam, ham);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new InvalidModelException("the spam model is damaged (" + e.getClass().getSimpleName() + ")");
         }

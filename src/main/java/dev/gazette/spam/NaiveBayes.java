@@ -10,8 +10,8 @@ package dev.gazette.spam;
 final class NaiveBayes {
     final float[] spamCount;
     final float[] hamCount;
-    /** Per slot log((s+a)/(h+a)), kept current on update so a check costs no logarithms. */
-    private final float[] ratio;
+    /** Per slot log((s+a)/(h+a)) at odd positions of the table shared with the weights (see {@link Ftrl}). */
+    private final float[] cache;
     /** Additive smoothing of the counts (Laplace), as in NBSVM. */
     static final double SMOOTHING = 1.0;
     private final double smoothing = SMOOTHING;
@@ -20,20 +20,18 @@ final class NaiveBayes {
     /** log((H+2a)/(S+2a)): the part of every ratio that depends only on the class totals. */
     private double shift;
 
-    NaiveBayes(int slots) {
-        this(new float[slots], new float[slots], 0, 0);
+    NaiveBayes(int slots, float[] cache) {
+        this(new float[slots], new float[slots], 0, 0, cache);
     }
 
-    NaiveBayes(float[] spamCount, float[] hamCount, long spamDocs, long hamDocs) {
+    NaiveBayes(float[] spamCount, float[] hamCount, long spamDocs, long hamDocs, float[] cache) {
         this.spamCount = spamCount;
         this.hamCount = hamCount;
         this.spamDocs = spamDocs;
         this.hamDocs = hamDocs;
-        this.ratio = new float[spamCount.length];
-        for (int i = 0; i < ratio.length; i++) {
-            if (spamCount[i] != 0f || hamCount[i] != 0f) {
-                ratio[i] = computeRatio(i);
-            }
+        this.cache = cache;
+        for (int i = 0; i < spamCount.length; i++) {
+            cache[2 * i + 1] = spamCount[i] != 0f || hamCount[i] != 0f ? computeRatio(i) : 0f;
         }
         updateShift();
     }
@@ -48,7 +46,7 @@ final class NaiveBayes {
 
     /** The log-count ratio of slot i: positive when it occurs more often in spam. */
     double ratio(int i) {
-        return ratio[i] + shift;
+        return cache[2 * i + 1] + shift;
     }
 
     /**
@@ -69,7 +67,7 @@ final class NaiveBayes {
         for (int k = x.textFrom; k < x.textTo; k++) {
             int i = x.index[k];
             counts[i] += 1f;
-            ratio[i] = computeRatio(i);
+            cache[2 * i + 1] = computeRatio(i);
         }
         if (spam) {
             spamDocs++;

@@ -24,16 +24,21 @@ final class ShieldModel {
     long hamSeen;
 
     ShieldModel(LearnerSettings learner) {
-        this(learner, new Ftrl(learner), new NaiveBayes(1 << learner.hashBits()), 0, 0);
+        this(learner, new double[1 << learner.hashBits()], new double[1 << learner.hashBits()],
+                new float[1 << learner.hashBits()], new float[1 << learner.hashBits()], 0, 0);
     }
 
-    ShieldModel(LearnerSettings learner, Ftrl ftrl, NaiveBayes nb, long spamSeen, long hamSeen) {
+    /** A model from its saved state: FTRL's z and n, the NB counts and the class totals. */
+    ShieldModel(LearnerSettings learner, double[] z, double[] n, float[] spamCount, float[] hamCount, long spamSeen,
+            long hamSeen) {
+        float[] cache = new float[2 * z.length];
         this.learner = learner;
-        this.ftrl = ftrl;
-        this.nb = nb;
+        this.ftrl = new Ftrl(learner, z, n, cache);
+        this.nb = new NaiveBayes(spamCount, hamCount, spamSeen, hamSeen, cache);
         this.spamSeen = spamSeen;
         this.hamSeen = hamSeen;
     }
+
 
     /** The values the logistic model sees for x, with the current counts. */
     float[] effective(FeatureVector x) {

@@ -21,7 +21,7 @@ class NaiveBayesTest {
 
     @Test
     void ratioFollowsTheClassAWordWasSeenIn() {
-        NaiveBayes nb = new NaiveBayes(1 << 20);
+        NaiveBayes nb = new NaiveBayes(1 << 20, new float[2 << 20]);
         FeatureVector spam = vector("win a free prize now");
         FeatureVector ham = vector("the council met on tuesday");
         nb.update(spam, true);
@@ -45,7 +45,7 @@ class NaiveBayesTest {
 
     @Test
     void ratioWithoutAnExampleIsTheRatioBeforeItWasCounted() {
-        NaiveBayes nb = new NaiveBayes(1 << 20);
+        NaiveBayes nb = new NaiveBayes(1 << 20, new float[2 << 20]);
         nb.update(vector("cheap pills online"), true);
         nb.update(vector("nice article about pills"), false);
         FeatureVector x = vector("cheap pills here");
