@@ -61,7 +61,76 @@ public final class TextNormalizer {
         return true;
     }
 
-    private static String stripTags(String s, List<String> hrefs) {
+    /**
+     * Replaces each tag or comment with a space, collecting href/src targets: the {@link #TAG}
+     * pattern scanned by hand (no regex engine or matcher per reply), same matches.
+     */
+    static String stripTags(String s, List<String> hrefs) {
+        StringBuilder out = null;
+        int copied = 0;
+        int n = s.length();
+        int i = s.indexOf('<');
+        while (i >= 0 && i < n) {
+            int end = -1; // index just past the match
+            int attrFrom = -1;
+            if (s.startsWith("<!--", i)) {
+                int close = s.indexOf("-->", i + 4);
+                if (close >= 0) {
+                    end = close + 3;
+                }
+            }
+            if (end < 0) {
+                int p = i + 1;
+                if (p < n && s.charAt(p) == '/') {
+                    p++;
+                }
+                if (p < n && isAsciiLetter(s.charAt(p))) {
+                    p++;
+                    while (p < n && (isAsciiLetter(s.charAt(p)) || (s.charAt(p) >= '0' && s.charAt(p) <= '9'))) {
+                        p++;
+                    }
+                    attrFrom = p;
+                    while (p < n && s.charAt(p) != '<' && s.charAt(p) != '>') {
+                        p++;
+                    }
+                    if (p < n && s.charAt(p) == '>') {
+                        end = p + 1;
+                    }
+                }
+            }
+            if (end < 0) {
+                i = s.indexOf('<', i + 1);
+                continue;
+            }
+            if (attrFrom >= 0 && attrFrom < end - 1) {
+                Matcher h = HREF.matcher(s.substring(attrFrom, end - 1));
+                while (h.find()) {
+                    String url = h.group(1) != null ? h.group(1) : h.group(2) != null ? h.group(2) : h.group(3);
+                    if (!url.isBlank()) {
+                        hrefs.add(decodeEntities(url.trim()));
+                    }
+                }
+            }
+            if (out == null) {
+                out = new StringBuilder(n);
+            }
+            // Tags separate words ("a<br/>b" is two words), so each becomes a space.
+            out.append(s, copied, i).append(' ');
+            copied = end;
+            i = s.indexOf('<', end);
+        }
+        if (out == null) {
+            return s;
+        }
+        return out.append(s, copied, n).toString();
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** The regex original of {@link #stripTags}, kept as the reference its tests compare with. */
+    static String stripTagsByPattern(String s, List<String> hrefs) {
         Matcher m = TAG.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
         while (m.find()) {
@@ -82,7 +151,82 @@ public final class TextNormalizer {
         return out.toString();
     }
 
+    /** Decodes numeric and known named entities: the {@link #ENTITY} pattern scanned by hand, same matches. */
     static String decodeEntities(String s) {
+        StringBuilder out = null;
+        int copied = 0;
+        int n = s.length();
+        int i = s.indexOf('&');
+        while (i >= 0) {
+            int p = i + 1;
+            int end = -1; // index of the ';'
+            if (p < n && s.charAt(p) == '#') {
+                if (p + 1 < n && (s.charAt(p + 1) == 'x' || s.charAt(p + 1) == 'X')) {
+                    int q = p + 2;
+                    while (q < n && q - (p + 2) < 6 && Character.digit(s.charAt(q), 16) >= 0 && s.charAt(q) < 0x80) {
+                        q++;
+                    }
+                    if (q > p + 2 && q < n && s.charAt(q) == ';') {
+                        end = q;
+                    }
+                } else {
+                    int q = p + 1;
+                    while (q < n && q - (p + 1) < 7 && s.charAt(q) >= '0' && s.charAt(q) <= '9') {
+                        q++;
+                    }
+                    if (q > p + 1 && q < n && s.charAt(q) == ';') {
+                        end = q;
+                    }
+                }
+            } else if (p < n && isAsciiLetter(s.charAt(p))) {
+                int q = p + 1;
+                while (q < n && q - p < 32 && (isAsciiLetter(s.charAt(q)) || (s.charAt(q) >= '0' && s.charAt(q) <= '9'))) {
+                    q++;
+                }
+                if (q > p + 1 && q < n && s.charAt(q) == ';') {
+                    end = q;
+                }
+            }
+            if (end < 0) {
+                i = s.indexOf('&', i + 1);
+                continue;
+            }
+            String rep = replacement(s.substring(i + 1, end));
+            if (rep != null) {
+                if (out == null) {
+                    out = new StringBuilder(n);
+                }
+                out.append(s, copied, i).append(rep);
+                copied = end + 1;
+            }
+            i = s.indexOf('&', end + 1);
+        }
+        if (out == null) {
+            return s;
+        }
+        return out.append(s, copied, n).toString();
+    }
+
+    /** What an entity's name ("#39", "#x27", "amp") stands for, or null to keep it as written. */
+    private static String replacement(String name) {
+        if (name.charAt(0) == '#') {
+            try {
+                int cp = (name.charAt(1) == 'x' || name.charAt(1) == 'X')
+                        ? Integer.parseInt(name.substring(2), 16)
+                        : Integer.parseInt(name.substring(1));
+                if (Character.isValidCodePoint(cp) && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                    return new String(Character.toChars(cp));
+                }
+            } catch (NumberFormatException ignored) {
+                return null;
+            }
+            return null;
+        }
+        return NAMED.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The regex original of {@link #decodeEntities}, kept as the reference its tests compare with. */
+    static String decodeEntitiesByPattern(String s) {
         Matcher m = ENTITY.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
         while (m.find()) {
