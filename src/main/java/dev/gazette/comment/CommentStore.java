@@ -1,5 +1,6 @@
 package dev.gazette.comment;
 
+import dev.gazette.spam.IpNetwork;
 import dev.gazette.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +36,7 @@ public final class CommentStore {
                         + " :depth, :name, :email, :url, :md, :html, :hash, :state, :ip, :network, :ua, :referrer, :created,"
                         + " :updated, :p, :reasons) RETURNING id")
                 .bind("hash", contentHash(c.bodyMarkdown()))
-                .bind("network", Networks.prefix(c.ip()))
+                .bind("network", network(c.ip()))
                 .bind("article", c.articleId())
                 .bind("parent", c.parentId().orElse(null))
                 .bind("depth", c.depth())
@@ -98,7 +99,7 @@ public final class CommentStore {
      */
     AuthorRecord record(String email, String ip) {
         return reads.withHandle(h -> {
-            String net = Networks.prefix(ip);
+            String net = network(ip);
             return new AuthorRecord(count(h, "author_email", email, "approved"), count(h, "author_email", email, "spam"),
                     count(h, "ip", ip, "approved"), count(h, "ip", ip, "spam"),
                     count(h, "network", net, "approved"), count(h, "network", net, "spam"));
@@ -106,6 +107,11 @@ public final class CommentStore {
     }
 
     static final int HISTORY_CAP = 50;
+
+    /** The /24 or /48 an address belongs to, as the shield names it; the address itself when it is no literal. */
+    private static String network(String ip) {
+        return IpNetwork.networkOf(ip).orElse(ip);
+    }
 
     // column is one of three constants above, never input.
     private static int count(org.jdbi.v3.core.Handle h, String column, String value, String state) {
