@@ -8,6 +8,9 @@ import dev.gazette.article.Articles;
 import dev.gazette.article.MarkdownRenderer;
 import dev.gazette.article.SampleArticles;
 import dev.gazette.article.SiteChrome;
+import dev.gazette.akismet.AkismetRoutes;
+import dev.gazette.akismet.AkismetStore;
+import dev.gazette.akismet.ApiKeys;
 import dev.gazette.comment.CommentRoutes;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.comment.CommentStore;
@@ -54,11 +57,14 @@ public final class Gazette implements AutoCloseable {
     private final Comments comments;
     private final PersonalData personalData;
     private final SpamShield shield;
+    private final ApiKeys apiKeys;
+    private final AkismetStore akismetStore;
     private WebServer server;
     private RetentionJob retention;
+    private AkismetRoutes akismet;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, SiteSecret secret,
-                    Comments comments, PersonalData personalData, SpamShield shield) {
+                    Comments comments, PersonalData personalData, SpamShield shield, AkismetStore akismetStore) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
@@ -67,6 +73,8 @@ public final class Gazette implements AutoCloseable {
         this.comments = comments;
         this.personalData = personalData;
         this.shield = shield;
+        this.akismetStore = akismetStore;
+        this.apiKeys = new ApiKeys(akismetStore, Clock.systemUTC());
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -92,7 +100,8 @@ public final class Gazette implements AutoCloseable {
         Comments comments = new Comments(new CommentStore(database), settings.comments(), shield::check,
                 clock, articleId -> pageCache.clearTagged(RepliesSection.cacheTag(articleId)));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear);
-        return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield);
+        return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield,
+                new AkismetStore(database));
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -120,6 +129,7 @@ public final class Gazette implements AutoCloseable {
         FormTokens tokens = new FormTokens(secret, clock);
         ReaderCookies cookies = new ReaderCookies(secret);
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret), tokens, cookies, templates, pageCache);
+        akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
         server = new WebServer(
                 new ServerSettings(settings.host(), port, settings.virtualThreads()),
                 List.of(new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
@@ -127,6 +137,7 @@ public final class Gazette implements AutoCloseable {
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
                                 title -> chrome.page(title, "", "/")),
                         new AvatarRoutes(),
+                        akismet,
                         new PrivacyRoutes(privacyFacts(comments.settings(), settings), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy")),
                         new FeedRoutes(articles, comments, site, pageCache)),
@@ -149,11 +160,16 @@ public final class Gazette implements AutoCloseable {
                         "30 days"),
                 new PrivacyFacts.CookieFact(ReaderCookies.REMEMBER,
                         "Fills in your name, email and website next time. Set only if you tick “Save my name…”.",
-                        "One year, or until you reply with the box unticked")));
+                        "One year, or until you reply with the box unticked")),
+                settings.akismet().retention().toDays());
     }
 
     public SpamShield shield() {
         return shield;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     public PersonalData personalData() {
@@ -181,6 +197,7 @@ public final class Gazette implements AutoCloseable {
     public void close() {
         if (retention != null) retention.close();
         if (server != null) server.close();
+        if (akismet != null) akismet.close();
         database.close();
     }
 }

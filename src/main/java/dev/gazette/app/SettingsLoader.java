@@ -1,5 +1,6 @@
 package dev.gazette.app;
 
+import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.privacy.Retention;
 import dev.gazette.store.Database;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +61,10 @@ public final class SettingsLoader {
                 bool("sample.content", get("sample.content", "true")),
                 seconds("shield.min.seconds", get("shield.min.seconds", "3")),
                 get("privacy.contact", ""),
-                comments());
+                comments(),
+                new AkismetSettings(
+                        number("akismet.requests-per-minute", get("akismet.requests-per-minute", "6000"), 1, 100_000_000),
+                        Duration.ofDays(number("akismet.retention-days", get("akismet.retention-days", "15"), 1, 3650))));
     }
 
     /** The reply policy; every key is optional and falls back to {@link CommentSettings#defaults()}. */
