@@ -96,7 +96,7 @@ public final class AkismetRoutes implements Routes {
             discard = verdict.decision() == Decision.DISCARD;
         }
         if (discard) ctx.header("X-akismet-pro-tip", "discard");
-        log.add(new CheckLog.Entry(guid, key.get().id(), clock.instant(), spam, params.toJson(), !params.isTest()));
+        log.add(new CheckLog.Entry(guid, key.get().id(), clock.instant(), spam, params, !params.isTest()));
         text(ctx, spam ? "true" : "false");
     }
 

@@ -45,7 +45,10 @@ public final class AkismetStore {
                 .bind("now", now.toEpochMilli()).bind("prefix", prefix).execute()) > 0;
     }
 
-    /** Stores a batch of checks and adds their counts, in one transaction: one disk sync for many requests. */
+    /**
+     * Stores a batch of checks and adds their counts, in one transaction: one disk sync for many requests. The
+     * parameters are serialised here, on the log's thread, not on the request's.
+     */
     void record(List<CheckLog.Entry> checks) {
         if (checks.isEmpty()) return;
         writes.useTransaction(h -> {
@@ -56,7 +59,7 @@ public final class AkismetStore {
             for (CheckLog.Entry c : checks) {
                 if (c.keep()) {
                     insert.bind("guid", c.guid()).bind("key", c.keyId()).bind("at", c.at().toEpochMilli())
-                            .bind("spam", c.spam() ? 1 : 0).bind("params", c.params()).add();
+                            .bind("spam", c.spam() ? 1 : 0).bind("params", c.params().toJson()).add();
                 }
                 count.bind("spam", c.spam() ? 1 : 0).bind("ham", c.spam() ? 0 : 1).bind("key", c.keyId()).add();
             }

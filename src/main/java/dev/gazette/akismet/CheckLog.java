@@ -74,9 +74,9 @@ final class CheckLog implements AutoCloseable {
     }
 
     /**
-     * One check: whose, when, the verdict, and the parameters (JSON) when they are to be kept for feedback.
+     * One check: whose, when, the verdict, and the parameters it was made with.
      *
      * @param keep false for test calls, which count but leave no trail
      */
-    record Entry(String guid, long keyId, Instant at, boolean spam, String params, boolean keep) {}
+    record Entry(String guid, long keyId, Instant at, boolean spam, AkismetParams params, boolean keep) {}
 }
