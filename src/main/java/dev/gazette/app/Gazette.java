@@ -8,6 +8,11 @@ import dev.gazette.article.Articles;
 import dev.gazette.article.MarkdownRenderer;
 import dev.gazette.article.SampleArticles;
 import dev.gazette.article.SiteChrome;
+import dev.gazette.account.AccountRoutes;
+import dev.gazette.account.AccountStore;
+import dev.gazette.account.Accounts;
+import dev.gazette.account.Sessions;
+import dev.gazette.account.StaffGuard;
 import dev.gazette.akismet.AkismetRoutes;
 import dev.gazette.akismet.AkismetStore;
 import dev.gazette.akismet.ApiKeys;
@@ -25,6 +30,10 @@ import dev.gazette.privacy.PersonalDataStore;
 import dev.gazette.privacy.PrivacyFacts;
 import dev.gazette.privacy.PrivacyRoutes;
 import dev.gazette.privacy.RetentionJob;
+import dev.gazette.moderation.CorrectionStore;
+import dev.gazette.moderation.DashboardRoutes;
+import dev.gazette.moderation.Moderation;
+import dev.gazette.moderation.ModerationRoutes;
 import dev.gazette.moderation.ShieldStore;
 import dev.gazette.spam.InvalidModelException;
 import dev.gazette.spam.ShieldSettings;
@@ -58,6 +67,7 @@ public final class Gazette implements AutoCloseable {
     private final PersonalData personalData;
     private final SpamShield shield;
     private final ApiKeys apiKeys;
+    private final Accounts accounts;
     private final AkismetStore akismetStore;
     private WebServer server;
     private RetentionJob retention;
@@ -75,6 +85,7 @@ public final class Gazette implements AutoCloseable {
         this.shield = shield;
         this.akismetStore = akismetStore;
         this.apiKeys = new ApiKeys(akismetStore, Clock.systemUTC());
+        this.accounts = new Accounts(new AccountStore(database), Clock.systemUTC());
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -130,13 +141,19 @@ public final class Gazette implements AutoCloseable {
         ReaderCookies cookies = new ReaderCookies(secret);
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret), tokens, cookies, templates, pageCache);
         akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
+        Sessions sessions = new Sessions(new AccountStore(database), secret, clock);
+        Moderation moderation = new Moderation(comments, shield, new CorrectionStore(database), accounts, clock);
         server = new WebServer(
                 new ServerSettings(settings.host(), port, settings.virtualThreads()),
-                List.of(new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
+                List.of(new StaffGuard(sessions),
+                        new AccountRoutes(accounts, sessions, templates, title -> chrome.page(title, "", "/admin")),
+                        new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
                                 title -> chrome.page(title, "", "/")),
                         new AvatarRoutes(),
+                        new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock),
+                        new ModerationRoutes(comments, moderation, templates),
                         akismet,
                         new PrivacyRoutes(privacyFacts(comments.settings(), settings), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy")),
@@ -166,6 +183,10 @@ public final class Gazette implements AutoCloseable {
 
     public SpamShield shield() {
         return shield;
+    }
+
+    public Accounts accounts() {
+        return accounts;
     }
 
     public ApiKeys apiKeys() {

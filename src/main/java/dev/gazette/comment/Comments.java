@@ -159,6 +159,65 @@ public final class Comments {
         return Map.of();
     }
 
+    /** One page of the moderation queue. */
+    public QueuePage queue(CommentStore.QueueFilter filter, int page, int pageSize) {
+        int total = store.queueSize(filter);
+        int pages = Math.max(1, (total + pageSize - 1) / pageSize);
+        return new QueuePage(store.queue(filter, (Math.min(page, pages) - 1) * pageSize, pageSize), Math.min(page, pages),
+                pages, total);
+    }
+
+    public Map<CommentState, Integer> counts() {
+        return store.countsByState();
+    }
+
+    public List<CommentStore.DayCount> since(Instant since) {
+        return store.perDay(since);
+    }
+
+    /** The shield's reasons given for replies since then, one string per reason. */
+    public List<String> reasonsSince(Instant since) {
+        return store.reasonsSince(since).stream().flatMap(r -> r.lines()).filter(r -> !r.isBlank()).toList();
+    }
+
+    /** Deletes a reply for good; replies below it move up a level. */
+    public void delete(long id) {
+        Optional<Comment> c = store.find(id);
+        store.delete(id);
+        c.ifPresent(gone -> onChange.accept(gone.articleId()));
+    }
+
+    /** A moderator's correction of a reply's text: no time limit, the same checks as a reader's. */
+    public Map<String, String> correct(Comment c, String newText) {
+        CommentForm form = CommentValidator.normalize(
+                new CommentForm(newText, c.authorName(), c.authorEmail(), c.authorUrl(), Optional.empty(), false));
+        Map<String, String> errors = validator.errors(form);
+        if (!errors.isEmpty()) return errors;
+        store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
+        onChange.accept(c.articleId());
+        return Map.of();
+    }
+
+    /** The reply as the shield sees it, for teaching it a moderator's decision. */
+    public Submission submissionOf(Comment c) {
+        return Submission.builder(c.bodyMarkdown())
+                .authorName(c.authorName())
+                .authorEmail(c.authorEmail())
+                .authorUrl(c.authorUrl())
+                .ip(c.ip())
+                .userAgent(c.userAgent())
+                .referrer(c.referrer())
+                .type(c.parentId().isPresent() ? CommentType.REPLY : CommentType.COMMENT)
+                .build();
+    }
+
+    /** A page of the queue and where it stands. */
+    public record QueuePage(List<Comment> items, int page, int pages, int total) {
+        public QueuePage {
+            items = List.copyOf(items);
+        }
+    }
+
     /** A moderator's decision on a reply; public pages follow at once. */
     public void moderate(long id, CommentState state) {
         store.setState(id, state, clock.instant());
