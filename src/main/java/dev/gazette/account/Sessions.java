@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Staff sessions: a random token in an HttpOnly cookie, stored only as a hash; each session's forms carry a token. */
 public final class Sessions {
-    static final String COOKIE = "gazette_staff";
+    public static final String COOKIE = "gazette_staff";
     static final Duration LIFETIME = Duration.ofHours(12);
 
     private final AccountStore store;

@@ -27,6 +27,7 @@ import dev.gazette.privacy.AvatarRoutes;
 import dev.gazette.privacy.Avatars;
 import dev.gazette.privacy.PersonalData;
 import dev.gazette.privacy.PersonalDataStore;
+import dev.gazette.privacy.PeopleRoutes;
 import dev.gazette.privacy.PrivacyFacts;
 import dev.gazette.privacy.PrivacyRoutes;
 import dev.gazette.privacy.RetentionJob;
@@ -38,6 +39,9 @@ import dev.gazette.moderation.ShieldStore;
 import dev.gazette.spam.InvalidModelException;
 import dev.gazette.spam.ShieldSettings;
 import dev.gazette.spam.SpamShield;
+import dev.gazette.settings.LiveSettings;
+import dev.gazette.settings.SettingsRoutes;
+import dev.gazette.settings.SettingsStore;
 import dev.gazette.store.Database;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.syndication.FeedRoutes;
@@ -52,6 +56,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The composition root: builds every part of Gazette by hand, in one place. */
 public final class Gazette implements AutoCloseable {
@@ -69,12 +74,14 @@ public final class Gazette implements AutoCloseable {
     private final ApiKeys apiKeys;
     private final Accounts accounts;
     private final AkismetStore akismetStore;
+    private final LiveSettings live;
     private WebServer server;
     private RetentionJob retention;
     private AkismetRoutes akismet;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, SiteSecret secret,
-                    Comments comments, PersonalData personalData, SpamShield shield, AkismetStore akismetStore) {
+                    Comments comments, PersonalData personalData, SpamShield shield, AkismetStore akismetStore,
+                    LiveSettings live) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
@@ -84,6 +91,7 @@ public final class Gazette implements AutoCloseable {
         this.personalData = personalData;
         this.shield = shield;
         this.akismetStore = akismetStore;
+        this.live = live;
         this.apiKeys = new ApiKeys(akismetStore, Clock.systemUTC());
         this.accounts = new Accounts(new AccountStore(database), Clock.systemUTC());
     }
@@ -108,11 +116,13 @@ public final class Gazette implements AutoCloseable {
         SiteSecret secret = SiteSecret.load(database);
         SpamShield shield = openShield(settings, database, clock);
         // A reply changes its article's page at once; counts on lists and reply feeds follow within the cache's lifetime.
-        Comments comments = new Comments(new CommentStore(database), settings.comments(), shield::check,
+        LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
+                settings.siteDescription(), clock);
+        Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
                 clock, articleId -> pageCache.clearTagged(RepliesSection.cacheTag(articleId)));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear);
         return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield,
-                new AkismetStore(database));
+                new AkismetStore(database), live);
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -131,8 +141,8 @@ public final class Gazette implements AutoCloseable {
     /** Starts the web server; returns the address it listens on. */
     public String serve() {
         int port = settings.port() == 0 ? FreePort.find() : settings.port();
-        Site site = new Site(settings.siteTitle(), settings.siteDescription(), settings.publicUrl(port),
-                settings.language());
+        String publicUrl = settings.publicUrl(port);
+        Supplier<Site> site = () -> new Site(live.siteTitle(), live.siteDescription(), publicUrl, settings.language());
         Templates templates = new Templates();
         SiteChrome chrome = new SiteChrome(site, articles);
         ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache);
@@ -155,14 +165,16 @@ public final class Gazette implements AutoCloseable {
                         new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock),
                         new ModerationRoutes(comments, moderation, templates),
                         akismet,
-                        new PrivacyRoutes(privacyFacts(comments.settings(), settings), templates,
+                        new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy")),
+                        new SettingsRoutes(live, accounts, templates, pageCache::clear),
+                        new PeopleRoutes(personalData, accounts, templates),
                         new FeedRoutes(articles, comments, site, pageCache)),
                 templates,
                 title -> chrome.page(title, "", "/"),
                 database::healthy).start();
-        retention = new RetentionJob(personalData, comments.settings().retention());
-        return site.url("/");
+        retention = new RetentionJob(personalData, () -> comments.settings().retention());
+        return site.get().url("/");
     }
 
     private static PrivacyFacts privacyFacts(CommentSettings comments, Settings settings) {
@@ -177,7 +189,9 @@ public final class Gazette implements AutoCloseable {
                         "30 days"),
                 new PrivacyFacts.CookieFact(ReaderCookies.REMEMBER,
                         "Fills in your name, email and website next time. Set only if you tick “Save my name…”.",
-                        "One year, or until you reply with the box unticked")),
+                        "One year, or until you reply with the box unticked"),
+                new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
+                        + " never get it.", "12 hours, or until signing out")),
                 settings.akismet().retention().toDays());
     }
 
