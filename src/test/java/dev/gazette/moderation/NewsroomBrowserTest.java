@@ -1,0 +1,109 @@
+package dev.gazette.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.gazette.account.Role;
+import dev.gazette.article.ArticleDraft;
+import dev.gazette.article.ArticleState;
+import dev.gazette.comment.CommentState;
+import dev.gazette.web.Browser;
+import dev.gazette.web.TestSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A moderator in real headless Chromium signs in, approves one pending reply and marks another as spam. */
+class NewsroomBrowserTest {
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static TestSite site;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        if (System.getenv("CI") == null) {
+            assumeThat(CHROMEDRIVER).as("install chromium and chromium-driver to run browser tests").exists();
+        }
+        site = TestSite.start(false, g -> {
+            g.articles().create(new ArticleDraft("Night market opens", "", "Stalls and music.", "Staff", "World", List.of(),
+                    ArticleState.PUBLISHED, Optional.of(Instant.now().minusSeconds(600)), Optional.empty()));
+            g.accounts().add("admin@example.org", "Ada Admin", Role.ADMIN, "a long enough password");
+        });
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1300,1200");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+                options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (site != null) site.close();
+    }
+
+    static long reply(String text, String email) {
+        Browser reader = new Browser(site);
+        Map<String, String> form = new HashMap<>(Browser.fields(reader.page("/articles/night-market-opens"), "form.reply-form"));
+        form.putAll(Map.of("comment", text, "author", "Reader", "email", email, "url", ""));
+        String location = reader.post("/articles/night-market-opens/comments", form).headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.indexOf("#comment-") + 9));
+    }
+
+    static void shoot(String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    static void act(long id, String action) {
+        browser.findElement(By.cssSelector("input[name=id][value='" + id + "']")).click();
+        new Select(browser.findElement(By.id("action"))).selectByValue(action);
+        browser.findElement(By.cssSelector(".actions button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("done="));
+    }
+
+    @Test
+    void signInApproveOneReplyAndMarkAnotherAsSpam() throws Exception {
+        long good = reply("The night market was wonderful, thank you for the tips.", "good@example.org");
+        long bad = reply("Buy followers cheap!!! http://followers.example", "bad@example.org");
+
+        browser.get(site.url("/admin"));
+        assertThat(browser.getCurrentUrl()).contains("/admin/login");
+        browser.findElement(By.id("email")).sendKeys("admin@example.org");
+        browser.findElement(By.id("password")).sendKeys("a long enough password");
+        shoot("newsroom-sign-in.png");
+        browser.findElement(By.cssSelector("form.reply-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText().equals("Dashboard"));
+        shoot("newsroom-dashboard.png");
+
+        browser.get(site.url("/admin/replies?state=pending"));
+        shoot("newsroom-queue.png");
+        act(good, "approve");
+        act(bad, "spam");
+        shoot("newsroom-after-actions.png");
+
+        assertThat(site.gazette().comments().find(good).orElseThrow().state()).isEqualTo(CommentState.APPROVED);
+        assertThat(site.gazette().comments().find(bad).orElseThrow().state()).isEqualTo(CommentState.SPAM);
+        browser.get(site.url("/articles/night-market-opens"));
+        assertThat(browser.findElements(By.id("comment-" + good))).hasSize(1);
+        assertThat(browser.findElements(By.id("comment-" + bad))).isEmpty();
+    }
+}
