@@ -44,7 +44,7 @@ public final class Sessions {
         String token = ctx.cookie(COOKIE);
         if (token == null || token.isEmpty()) return Optional.empty();
         return store.sessionUser(Accounts.hash(token), clock.instant())
-                .map(u -> new Staff(u.id(), u.name(), u.role().code(), u.role().permissions(),
+                .map(u -> new Staff(u.id(), u.name(), u.email(), u.role().code(), u.role().permissions(),
                         secret.sign("staff-form:" + token)));
     }
 

@@ -91,6 +91,10 @@ public final class Moderation {
         return shield.check(comments.submissionOf(c)).spamProbability();
     }
 
+    public void recordReply(Staff who, Comment to) {
+        activity.record(who, "reply as staff", "to #" + to.id() + " by " + to.authorName());
+    }
+
     public void recordEdit(Staff who, Comment c) {
         activity.record(who, "edit reply", "#" + c.id() + " by " + c.authorName());
     }

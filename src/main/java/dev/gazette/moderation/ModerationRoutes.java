@@ -42,6 +42,8 @@ public final class ModerationRoutes implements Routes {
         routes.post("/admin/replies", this::act, Permission.REPLIES);
         routes.get("/admin/replies/{id}/edit", ctx -> editPage(ctx, null, ""), Permission.REPLIES);
         routes.post("/admin/replies/{id}/edit", this::edit, Permission.REPLIES);
+        routes.get("/admin/replies/{id}/reply", ctx -> replyPage(ctx, "", ""), Permission.REPLIES);
+        routes.post("/admin/replies/{id}/reply", this::reply, Permission.REPLIES);
     }
 
     private void queue(Context ctx) {
@@ -88,6 +90,26 @@ public final class ModerationRoutes implements Routes {
         }
         moderation.recordEdit(Staff.of(ctx), c);
         ctx.redirect("/admin/replies?state=" + c.state().code() + "&done=Saved+reply+%23" + c.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void replyPage(Context ctx, String text, String error) {
+        Comment c = found(ctx);
+        ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
+        Responses.html(ctx, templates.render("admin-reply-answer.jte", new EditView(
+                Staff.of(ctx).page("Reply to " + c.authorName(), "/admin/replies"), c, text, error)));
+    }
+
+    private void reply(Context ctx) {
+        Comment c = found(ctx);
+        Staff staff = Staff.of(ctx);
+        String text = field(ctx, "comment");
+        var outcome = comments.staffReply(c, staff.name(), staff.email(), text);
+        if (outcome instanceof dev.gazette.comment.Submitted.Invalid invalid) {
+            replyPage(ctx, text, invalid.errors().values().iterator().next());
+            return;
+        }
+        moderation.recordReply(staff, c);
+        ctx.redirect("/admin/replies?state=" + c.state().code() + "&done=Replied+to+%23" + c.id(), HttpStatus.SEE_OTHER);
     }
 
     private Comment found(Context ctx) {

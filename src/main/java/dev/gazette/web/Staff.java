@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The signed-in staff member of a request, as the staff guard found them; with the token their forms carry. */
-public record Staff(long id, String name, String role, Set<Permission> permissions, String csrf) {
+public record Staff(long id, String name, String email, String role, Set<Permission> permissions, String csrf) {
     private static final String ATTRIBUTE = "gazette.staff";
     /** Every staff page in menu order, with what it needs. */
     private static final List<Entry> MENU = List.of(

@@ -137,4 +137,17 @@ class ModerationHttpTest {
         assertThat(site.gazette().comments().find(id).orElseThrow().bodyMarkdown()).isEqualTo("The ferry is late.");
         assertThat(moderator.post("/admin/replies/" + id + "/edit", Map.of("comment", "")).statusCode()).isEqualTo(422);
     }
+
+    @Test
+    void aModeratorCanReplyAsStaff() {
+        long id = reply("When does the market close?", "Curious", "curious@example.org");
+        moderator.post("/admin/replies", Map.of("action", "approve", "id", String.valueOf(id), "state", "pending"));
+        assertThat(moderator.browser().page("/admin/replies/" + id + "/reply").select("textarea#comment")).hasSize(1);
+        assertThat(moderator.post("/admin/replies/" + id + "/reply", Map.of("comment", "At ten, every night.")).statusCode())
+                .isEqualTo(303);
+        Document page = new Browser(site).page("/articles/queue-story");
+        assertThat(page.select("#comment-" + id + " ol.children .reply-body").text()).isEqualTo("At ten, every night.");
+        assertThat(page.select("#comment-" + id + " ol.children .author").text()).isEqualTo("Mo");
+        assertThat(moderator.post("/admin/replies/" + id + "/reply", Map.of("comment", " ")).statusCode()).isEqualTo(422);
+    }
 }
