@@ -25,9 +25,10 @@ final class StaffQuery {
             q.add("id IN (SELECT article_id FROM article_tag WHERE slug = :tag)", "tag", filter.tag());
         }
         if (!filter.text().isEmpty()) {
-            // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-            q.add("(LOWER(title) LIKE :text ESCAPE '\\' OR LOWER(summary) LIKE :text ESCAPE '\\'"
-                    + " OR LOWER(body_markdown) LIKE :text ESCAPE '\\')",
+            // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not. The escape character
+            // is '!' because Jdbi's parser reads a backslash in SQL text as its own escape.
+            q.add("(LOWER(title) LIKE :text ESCAPE '!' OR LOWER(summary) LIKE :text ESCAPE '!'"
+                    + " OR LOWER(body_markdown) LIKE :text ESCAPE '!')",
                     "text", "%" + likeEscaped(filter.text().toLowerCase(Locale.ROOT)) + "%");
         }
         return q;
@@ -35,7 +36,7 @@ final class StaffQuery {
 
     /** The text with LIKE's wildcards and escape character taken literally. */
     static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private void add(String clause, String name, Object value) {
