@@ -1,5 +1,6 @@
 package dev.gazette.app;
 
+import dev.gazette.article.ArticleAdminRoutes;
 import dev.gazette.article.ArticlePage;
 import dev.gazette.article.ArticleRoutes;
 import dev.gazette.article.ArticleSearch;
@@ -164,6 +165,7 @@ public final class Gazette implements AutoCloseable {
                         new AvatarRoutes(),
                         new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock),
                         new ModerationRoutes(comments, moderation, templates),
+                        new ArticleAdminRoutes(articles, accounts, templates),
                         akismet,
                         new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy")),
