@@ -30,7 +30,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A moderator in real headless Chromium signs in, approves one pending reply and marks another as spam. */
+/** Staff in real headless Chromium: sign in, approve one pending reply, mark another as spam, publish an article. */
 class NewsroomBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -105,5 +105,17 @@ class NewsroomBrowserTest {
         browser.get(site.url("/articles/night-market-opens"));
         assertThat(browser.findElements(By.id("comment-" + good))).hasSize(1);
         assertThat(browser.findElements(By.id("comment-" + bad))).isEmpty();
+
+        browser.get(site.url("/admin/articles/new"));
+        browser.findElement(By.id("title")).sendKeys("Harbour lights festival draws record crowds");
+        browser.findElement(By.id("summary")).sendKeys("Lanterns lined both quays until midnight.");
+        browser.findElement(By.id("body")).sendKeys("Thousands walked the quays on **Saturday** night.");
+        browser.findElement(By.id("section")).sendKeys("World");
+        shoot("newsroom-editor.png");
+        browser.findElement(By.cssSelector("button[name=action][value=publish]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().endsWith("/admin/articles/new"));
+        browser.get(site.url("/"));
+        assertThat(browser.findElement(By.cssSelector(".story h2")).getText()).isEqualTo("Harbour lights festival draws record crowds");
+        shoot("newsroom-published-home.png");
     }
 }
