@@ -27,15 +27,19 @@ final class FeatureExtractor {
 
     private int slot(int h) {
         int s = h & mask;
-        return s == 0 ? 1 : s; // slot 0 is reserved for the bias
+        return s <= 1 ? s + 2 : s; // slot 0 is reserved for the bias, slot 1 for the Naive Bayes score
     }
 
     /** @param explain whether to record which word or signal each feature came from (costs strings) */
     FeatureVector extract(Submission s, Analysis a, List<RuleHit> hits, boolean explain) {
-        FeatureVector v = new FeatureVector();
-        v.add(0, 1f, -1);
-        int textStart = v.size;
         List<String> words = a.words().size() > MAX_WORDS ? a.words().subList(0, MAX_WORDS) : a.words();
+        int chars = Math.min(a.text().lower().length(), TextNormalizer.MAX_CHARS) + 1;
+        // Room for every feature up front: bias, NB score, words and pairs, grams, and a few more.
+        FeatureVector v = new FeatureVector(2 * words.size() + (MAX_GRAM - MIN_GRAM + 1) * chars + a.domains().size()
+                + hits.size() + 16);
+        v.add(0, 1f, -1);
+        v.add(1, 0f, -1);
+        int textStart = v.size;
         int[] wordGroup = new int[words.size()];
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
@@ -49,6 +53,8 @@ final class FeatureExtractor {
         charGrams(squeeze(a.text().lower()), v, explain ? wordGroup : null, words.size());
         v.mergeRepeats(textStart);
         v.normalize(textStart, v.size);
+        v.textFrom = textStart;
+        v.textTo = v.size;
 
         for (String d : a.domains()) {
             int g = explain ? v.newGroup("a link to ", d) : -1;

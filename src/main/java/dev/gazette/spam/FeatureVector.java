@@ -10,13 +10,27 @@ import java.util.List;
  * parts of the text weighed most.
  */
 final class FeatureVector {
-    int[] index = new int[256];
-    float[] value = new float[256];
-    int[] group = new int[256];
+    int[] index;
+    float[] value;
+    int[] group;
     int size;
+    /** The text features (words, pairs, character grams) are [textFrom, textTo): distinct slots, unit length. */
+    int textFrom;
+    int textTo;
     /** Per group: a key (a word, "word word", a domain, a rule's text) and how to show it; labels are built only when shown. */
     final List<String> groupKeys = new ArrayList<>();
     final List<String> groupPrefixes = new ArrayList<>();
+
+    FeatureVector() {
+        this(256);
+    }
+
+    /** A vector with room for {@code capacity} features before it grows. */
+    FeatureVector(int capacity) {
+        index = new int[capacity];
+        value = new float[capacity];
+        group = new int[capacity];
+    }
 
     void add(int slot, float v, int g) {
         if (size == index.length) {

@@ -8,34 +8,36 @@ package dev.gazette.spam;
 final class Ftrl {
     final double[] z;
     final double[] n;
-    /** The weights implied by z and n, kept current on update so a check costs no square roots. */
-    private final double[] w;
+    /**
+     * The weights implied by z and n, kept current on update so a check costs no square roots;
+     * as floats at even positions of a table shared with the Naive Bayes ratios (odd positions),
+     * so that a check finds both numbers of a slot in one cache line.
+     */
+    private final float[] cache;
     private final double alpha;
     private final double beta;
     private final double l1;
     private final double l2;
 
-    Ftrl(LearnerSettings s) {
-        this(s, new double[1 << s.hashBits()], new double[1 << s.hashBits()]);
+    Ftrl(LearnerSettings s, float[] cache) {
+        this(s, new double[1 << s.hashBits()], new double[1 << s.hashBits()], cache);
     }
 
-    Ftrl(LearnerSettings s, double[] z, double[] n) {
+    Ftrl(LearnerSettings s, double[] z, double[] n, float[] cache) {
         this.alpha = s.alpha();
         this.beta = s.beta();
         this.l1 = s.l1();
         this.l2 = s.l2();
         this.z = z;
         this.n = n;
-        this.w = new double[z.length];
+        this.cache = cache;
         for (int i = 0; i < z.length; i++) {
-            if (z[i] != 0.0) {
-                w[i] = computeWeight(i);
-            }
+            cache[2 * i] = z[i] != 0.0 ? (float) computeWeight(i) : 0f;
         }
     }
 
     double weight(int i) {
-        return w[i];
+        return cache[2 * i];
     }
 
     private double computeWeight(int i) {
@@ -47,26 +49,27 @@ final class Ftrl {
         return -(zi - sign * l1) / ((beta + Math.sqrt(n[i])) / alpha + l2);
     }
 
-    /** w·x, summed in feature order so the same input always gives the same bits. */
-    double margin(FeatureVector x) {
+    /** w·v over the given slots and values. */
+    double margin(int[] index, float[] value, int size) {
         double sum = 0.0;
-        for (int k = 0; k < x.size; k++) {
-            sum += w[x.index[k]] * x.value[k];
+        for (int k = 0; k < size; k++) {
+            sum += cache[2 * index[k]] * value[k];
         }
         return sum;
     }
 
-    void update(FeatureVector x, double offset, boolean spam) {
-        double p = Probability.sigmoid(margin(x) + offset);
+    /** One FTRL step on the given slots and values; offset is added to the margin (and not learned). */
+    void update(int[] index, float[] value, int size, double offset, boolean spam) {
+        double p = Probability.sigmoid(margin(index, value, size) + offset);
         double g = p - (spam ? 1.0 : 0.0);
-        for (int k = 0; k < x.size; k++) {
-            int i = x.index[k];
-            double gi = g * x.value[k];
+        for (int k = 0; k < size; k++) {
+            int i = index[k];
+            double gi = g * value[k];
             double ni = n[i];
             double sigma = (Math.sqrt(ni + gi * gi) - Math.sqrt(ni)) / alpha;
-            z[i] += gi - sigma * w[i];
+            z[i] += gi - sigma * computeWeight(i); // the weight before this step, in full precision
             n[i] = ni + gi * gi;
-            w[i] = computeWeight(i);
+            cache[2 * i] = (float) computeWeight(i);
         }
     }
 }

@@ -17,6 +17,18 @@ public final class LanguageGuess {
             "it", Set.of("il", "lo", "gli", "e", "un", "una", "che", "di", "non", "per", "con", "molto", "ma", "sono", "questo", "della", "io", "è", "ho", "mi"),
             "nl", Set.of("de", "het", "een", "en", "is", "niet", "ik", "je", "dat", "van", "met", "op", "voor", "maar", "ook", "zijn", "wat", "heel", "dit", "er"));
     private static final String[] ORDER = {"en", "de", "fr", "es", "pt", "it", "nl"};
+    /** Each function word with a bit per language of ORDER that uses it: one lookup per word, not seven. */
+    private static final Map<String, Integer> LANGS_OF_WORD = langsOfWord();
+
+    private static Map<String, Integer> langsOfWord() {
+        Map<String, Integer> m = new java.util.HashMap<>();
+        for (int l = 0; l < ORDER.length; l++) {
+            for (String w : STOPWORDS.get(ORDER[l])) {
+                m.merge(w, 1 << l, (a, b) -> a | b);
+            }
+        }
+        return Map.copyOf(m);
+    }
 
     /** ISO 639-1 code of the likely language, or "" when the text is too short or ambiguous. */
     public String guess(String lowerText, java.util.List<String> words) {
@@ -27,21 +39,26 @@ public final class LanguageGuess {
         if (words.size() < 5) {
             return "";
         }
+        int[] hitsOf = new int[ORDER.length];
+        for (String w : words) {
+            Integer langs = LANGS_OF_WORD.get(w);
+            if (langs != null) {
+                for (int l = 0; l < ORDER.length; l++) {
+                    if ((langs & (1 << l)) != 0) {
+                        hitsOf[l]++;
+                    }
+                }
+            }
+        }
         String best = "";
         int bestHits = 0;
         int second = 0;
-        for (String lang : ORDER) {
-            Set<String> sw = STOPWORDS.get(lang);
-            int hits = 0;
-            for (String w : words) {
-                if (sw.contains(w)) {
-                    hits++;
-                }
-            }
+        for (int l = 0; l < ORDER.length; l++) {
+            int hits = hitsOf[l];
             if (hits > bestHits) {
                 second = bestHits;
                 bestHits = hits;
-                best = lang;
+                best = ORDER[l];
             } else if (hits > second) {
                 second = hits;
             }
@@ -65,6 +82,13 @@ public final class LanguageGuess {
         int deva = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c < 0x80) { // ASCII: Latin or not a letter, no table lookup needed
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                    letters++;
+                    latin++;
+                }
+                continue;
+            }
             if (!Character.isLetter(c)) {
                 continue;
             }

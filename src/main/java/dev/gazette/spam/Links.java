@@ -28,7 +28,7 @@ public final class Links {
                 links.add(new Link(h, d));
             }
         }
-        if (text.indexOf('.') >= 0) {
+        if (mayHoldHost(text)) {
             Matcher m = URL.matcher(text);
             while (m.find()) {
                 String url = trimTrailingPunctuation(m.group());
@@ -39,6 +39,23 @@ public final class Links {
             }
         }
         return links;
+    }
+
+    /**
+     * Whether some '.' stands between two characters that are not spaces: every link the pattern
+     * can find (with a host that has a domain) contains one, and most sentences' full stops do not,
+     * so the pattern runs only on texts that may hold a link.
+     */
+    static boolean mayHoldHost(String text) {
+        int i = text.indexOf('.', 1);
+        while (i > 0 && i < text.length() - 1) {
+            if (!Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i + 1))
+                    && text.charAt(i + 1) != '.') {
+                return true;
+            }
+            i = text.indexOf('.', i + 1);
+        }
+        return false;
     }
 
     /** Distinct registrable domains, in first-seen order. */

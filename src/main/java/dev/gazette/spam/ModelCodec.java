@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * The model's binary format, version 1, big-endian:
- * magic "GZSHIELD", int version, learner settings, long spamSeen, long hamSeen, int count,
- * count x (int slot, double z, double n) for the slots ever touched, then a CRC32 of all before.
+ * The model's binary format, version 2, big-endian:
+ * magic "GZSHIELD", int version, learner settings, double NB smoothing, long spamSeen, long hamSeen,
+ * int count, count x (int slot, double z, double n, float spamCount, float hamCount) for the slots
+ * ever touched, then a CRC32 of all before.
+ *
+ * <p>Version 1 (FTRL weights only, no Naive Bayes counts) is refused: its weights were learned
+ * over unscaled features and mean nothing to this model.
  */
 final class ModelCodec {
     static final byte[] MAGIC = "GZSHIELD".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private ModelCodec() {
     }
@@ -34,22 +38,27 @@ final class ModelCodec {
             out.writeDouble(l.l2());
             out.writeInt(l.seedEpochs());
             out.writeLong(l.seed());
+            out.writeDouble(NaiveBayes.SMOOTHING);
             out.writeLong(m.spamSeen);
             out.writeLong(m.hamSeen);
             double[] z = m.ftrl.z;
             double[] n = m.ftrl.n;
+            float[] sc = m.nb.spamCount;
+            float[] hc = m.nb.hamCount;
             int count = 0;
             for (int i = 0; i < n.length; i++) {
-                if (n[i] != 0.0 || z[i] != 0.0) {
+                if (touched(m, i)) {
                     count++;
                 }
             }
             out.writeInt(count);
             for (int i = 0; i < n.length; i++) {
-                if (n[i] != 0.0 || z[i] != 0.0) {
+                if (touched(m, i)) {
                     out.writeInt(i);
                     out.writeDouble(z[i]);
                     out.writeDouble(n[i]);
+                    out.writeFloat(sc[i]);
+                    out.writeFloat(hc[i]);
                 }
             }
             out.flush();
@@ -61,6 +70,10 @@ final class ModelCodec {
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
+    }
+
+    private static boolean touched(ShieldModel m, int i) {
+        return m.ftrl.n[i] != 0.0 || m.ftrl.z[i] != 0.0 || m.nb.spamCount[i] != 0f || m.nb.hamCount[i] != 0f;
     }
 
     static ShieldModel decode(byte[] data) throws InvalidModelException {
@@ -75,6 +88,11 @@ final class ModelCodec {
         ByteBuffer b = ByteBuffer.wrap(data);
         b.position(MAGIC.length);
         int version = b.getInt();
+        if (version == 1) {
+            throw new InvalidModelException("spam model format version 1 was written by an earlier Gazette, whose"
+                    + " classifier had no Naive Bayes counts; this build reads version " + VERSION
+                    + ". Train the shield again ('gazette spam train') or import a model exported by this version");
+        }
         if (version != VERSION) {
             throw new InvalidModelException("spam model format version " + version
                     + " is not supported (this build reads version " + VERSION + "); retrain or export it again");
@@ -88,6 +106,11 @@ final class ModelCodec {
         try {
             LearnerSettings l = new LearnerSettings(b.getInt(), b.getDouble(), b.getDouble(), b.getDouble(),
                     b.getDouble(), b.getInt(), b.getLong());
+            double smoothing = b.getDouble();
+            if (smoothing != NaiveBayes.SMOOTHING) {
+                throw new InvalidModelException("the spam model uses Naive Bayes smoothing " + smoothing
+                        + ", this build only " + NaiveBayes.SMOOTHING + "; train the shield again");
+            }
             long spam = b.getLong();
             long ham = b.getLong();
             int count = b.getInt();
@@ -97,6 +120,8 @@ final class ModelCodec {
             }
             double[] z = new double[size];
             double[] n = new double[size];
+            float[] sc = new float[size];
+            float[] hc = new float[size];
             for (int k = 0; k < count; k++) {
                 int i = b.getInt();
                 if (i < 0 || i >= size) {
@@ -104,11 +129,16 @@ final class ModelCodec {
                 }
                 z[i] = b.getDouble();
                 n[i] = b.getDouble();
+                sc[i] = b.getFloat();
+                hc[i] = b.getFloat();
+                if (!(sc[i] >= 0f && hc[i] >= 0f && sc[i] <= spam && hc[i] <= ham)) {
+                    throw new InvalidModelException("the spam model is damaged (impossible counts at slot " + i + ")");
+                }
             }
             if (b.remaining() != 4) {
                 throw new InvalidModelException("the spam model is damaged (" + (b.remaining() - 4) + " stray bytes)");
             }
-            return new ShieldModel(l, new Ftrl(l, z, n), spam, ham);
+            return new ShieldModel(l, z, n, sc, hc, spam, ham);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new InvalidModelException("the spam model is damaged (" + e.getClass().getSimpleName() + ")");
         }

@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,8 +95,9 @@ public final class SpamShield {
             active = !abstains(model);
             if (active) {
                 FeatureVector x = features.extract(submission, a, hits, true);
-                logit = model.ftrl.margin(x) + offset;
-                explain(x, hits, reasons);
+                float[] eff = model.effective(x);
+                logit = model.margin(x, eff, offset);
+                explain(x, eff, hits, reasons);
             } else {
                 logit = settings.priorLogOdds() + offset;
                 for (RuleHit h : hits) {
@@ -161,30 +162,33 @@ public final class SpamShield {
                 order[i] = i;
             }
             Random rnd = new Random(l.seed());
+            // Counting pass: Naive Bayes counts and class totals, in the given order (no shuffling needed).
+            for (int i = 0; i < order.length; i++) {
+                model.count(seedFeatures(list, xs, i), list.get(i).spam());
+            }
             for (int epoch = 0; epoch < l.seedEpochs(); epoch++) {
                 shuffle(order, rnd);
                 for (int i : order) {
-                    Example ex = list.get(i);
-                    FeatureVector x = xs.get(i);
-                    if (x == null) {
-                        Submission s = ex.submission();
-                        Analysis a = analyzer.analyze(s);
-                        x = features.extract(s, a, rules.apply(s, a), false);
-                        if (list.size() <= 50_000) {
-                            xs.set(i, x); // bounded memory: only small collections keep features between passes
-                        }
-                    }
-                    if (epoch == 0) {
-                        model.learn(x, offsets[i], ex.spam());
-                    } else {
-                        model.ftrl.update(x, offsets[i], ex.spam());
-                    }
+                    model.train(seedFeatures(list, xs, i), offsets[i], list.get(i).spam());
                 }
             }
             snapshot();
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private FeatureVector seedFeatures(List<Example> list, List<FeatureVector> xs, int i) {
+        FeatureVector x = xs.get(i);
+        if (x == null) {
+            Submission s = list.get(i).submission();
+            Analysis a = analyzer.analyze(s);
+            x = features.extract(s, a, rules.apply(s, a), false);
+            if (list.size() <= 50_000) {
+                xs.set(i, x); // bounded memory: only small collections keep features between passes
+            }
+        }
+        return x;
     }
 
     private static void shuffle(Integer[] a, Random rnd) {
@@ -265,28 +269,30 @@ public final class SpamShield {
         return sum;
     }
 
-    /** Adds the rules' reasons, each with what the classifier learned about it, then the weightiest words. */
-    private void explain(FeatureVector x, List<RuleHit> hits, List<Reason> out) {
+    /**
+     * Adds the rules' reasons, each with what the classifier learned about it, then the weightiest
+     * words. Only the groups that can make the top {@code maxReasons} get their words built.
+     */
+    private void explain(FeatureVector x, float[] eff, List<RuleHit> hits, List<Reason> out) {
         int groups = x.groupKeys.size();
         double[] byGroup = new double[groups];
         for (int k = 0; k < x.size; k++) {
             int g = x.group[k];
             if (g >= 0) {
-                byGroup[g] += model.ftrl.weight(x.index[k]) * x.value[k];
+                byGroup[g] += model.ftrl.weight(x.index[k]) * eff[k];
             }
         }
         // A word said twice is one reason; merged by key in first-seen order, so the result is stable.
-        Map<String, Integer> first = new LinkedHashMap<>();
+        Map<GroupKey, Integer> first = new HashMap<>(groups * 2);
         double[] merged = new double[groups];
         for (int g = 0; g < groups; g++) {
-            String key = x.groupPrefixes.get(g) + "\u0000" + x.groupKeys.get(g);
-            Integer at = first.putIfAbsent(key, g);
+            Integer at = first.putIfAbsent(new GroupKey(x.groupPrefixes.get(g), x.groupKeys.get(g)), g);
             merged[at == null ? g : at] += byGroup[g];
             if (at != null) {
                 merged[g] = Double.NaN;
             }
         }
-        Map<String, Double> ruleLearned = new LinkedHashMap<>();
+        Map<String, Double> ruleLearned = new HashMap<>();
         for (int g = 0; g < groups; g++) {
             if (x.groupPrefixes.get(g).isEmpty() && !Double.isNaN(merged[g])) {
                 ruleLearned.put(x.groupKeys.get(g), merged[g]);
@@ -297,11 +303,37 @@ public final class SpamShield {
             double learned = ruleLearned.getOrDefault(h.reason().text(), 0.0);
             out.add(new Reason(h.reason().text(), h.reason().weight() + learned));
         }
+        int[] candidates = new int[groups];
+        int c = 0;
         for (int g = 0; g < groups; g++) {
             double w = merged[g];
             if (!Double.isNaN(w) && Math.abs(w) >= MIN_REASON_WEIGHT) {
+                candidates[c++] = g;
+            }
+        }
+        // The k-th largest |weight| among the candidates: a group below it can never be shown.
+        int k = settings.maxReasons();
+        double cutoff = 0;
+        if (k == 0) {
+            return;
+        }
+        if (c > k) {
+            double[] mags = new double[c];
+            for (int i = 0; i < c; i++) {
+                mags[i] = Math.abs(merged[candidates[i]]);
+            }
+            java.util.Arrays.sort(mags);
+            cutoff = mags[c - k];
+        }
+        for (int i = 0; i < c; i++) {
+            int g = candidates[i];
+            double w = merged[g];
+            if (Math.abs(w) >= cutoff) {
                 out.add(new Reason(x.label(g) + (w > 0 ? " counts toward spam" : " counts toward ham"), w));
             }
         }
+    }
+
+    private record GroupKey(String prefix, String key) {
     }
 }

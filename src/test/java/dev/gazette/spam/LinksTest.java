@@ -31,4 +31,17 @@ class LinksTest {
         List<Links.Link> found = links.find("a.com/1 b.org a.com/2", List.of());
         assertThat(Links.domains(found)).containsExactly("a.com", "b.org");
     }
+
+    @Test
+    void plainSentencesSkipThePatternButEveryKindOfLinkIsStillFound() {
+        assertThat(Links.mayHoldHost("I liked it. Really. The end...")).isFalse();
+        assertThat(Links.mayHoldHost(". . .")).isFalse();
+        assertThat(Links.mayHoldHost("see example.com")).isTrue();
+        assertThat(Links.mayHoldHost("www.x")).isTrue();
+        assertThat(links.find("visit shop.example.top now. thanks.", List.of())).extracting(Links.Link::domain)
+                .containsExactly("example.top");
+        assertThat(links.find("go to http://a.b.example.net/x.", List.of())).extracting(Links.Link::domain)
+                .containsExactly("example.net");
+        assertThat(links.find("nothing here. at all.", List.of())).isEmpty();
+    }
 }

@@ -20,7 +20,8 @@ public final class Evaluation {
     }
 
     /** One model's pooled scores over all test folds, its per-split MCC and its check rate. */
-    public record Result(String model, Metrics pooled, List<String> splitNames, double[] splitMcc, double checksPerSecond) {
+    public record Result(String model, Metrics pooled, List<String> splitNames, double[] splitMcc, double checksPerSecond,
+            boolean[] labels, double[] scores) {
         /** Mean of the per-split MCCs. */
         public double meanSplitMcc() {
             double s = 0;
@@ -72,6 +73,7 @@ public final class Evaluation {
             cv.add(evaluate(b, rows, cvSplits, seed));
         }
         printTable(cv, out);
+        printThresholds(cv.get(0), out);
 
         List<Result> lofo = new ArrayList<>();
         List<Folds.Split> fileSplits = Folds.leaveOneSourceOut(rows);
@@ -81,6 +83,7 @@ public final class Evaluation {
                 lofo.add(evaluate(b, rows, fileSplits, seed));
             }
             printFileTable(lofo, out);
+            printThresholds(lofo.get(0), out);
         }
         Metrics m = cv.get(0).pooled();
         out.printf(Locale.ROOT, "%nRESULT dataset=%s n=%d mcc=%.4f f1=%.4f accuracy=%.4f spam_caught=%.4f ham_blocked=%.4f auc=%.4f%n",
@@ -132,7 +135,7 @@ public final class Evaluation {
             sc[i] = scores.get(i);
         }
         double rate = nanos == 0 ? 0 : checks * 1e9 / nanos;
-        return new Result(b.name(), Metrics.of(y, p, sc), names, splitMcc, rate);
+        return new Result(b.name(), Metrics.of(y, p, sc), names, splitMcc, rate, y, sc);
     }
 
     static void printTable(List<Result> results, PrintStream out) {
@@ -144,6 +147,24 @@ public final class Evaluation {
                     m.f1(), m.accuracy(), m.precision(), m.spamCaught(), m.hamBlocked(), m.auc(), r.meanSplitMcc(),
                     r.checksPerSecond());
         }
+    }
+
+    /**
+     * What the first model would do at other spam thresholds, pooled over the same splits: how a
+     * site trades spam caught for ham blocked. For reading, not for choosing a threshold per split.
+     */
+    static void printThresholds(Result r, PrintStream out) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s at p >=", r.model()));
+        for (double t : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
+            boolean[] p = new boolean[r.scores().length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = r.scores()[i] >= t;
+            }
+            Metrics m = Metrics.of(r.labels(), p, r.scores());
+            line.append(String.format(Locale.ROOT, "  %.1f: MCC %.4f caught %.4f blocked %.4f;", t, m.mcc(), m.spamCaught(),
+                    m.hamBlocked()));
+        }
+        out.println(line);
     }
 
     static void printFileTable(List<Result> results, PrintStream out) {
@@ -165,11 +186,15 @@ public final class Evaluation {
         }
     }
 
-    /** Command line: {@code Evaluation [dataset] [folds] [seed]}. */
+    /** Command line: {@code Evaluation [dataset] [folds] [seed] [shield-only]}; the last skips the baselines. */
     public static void main(String[] args) throws IOException {
         Path dataset = Path.of(args.length > 0 ? args[0] : "../shared/datasets/youtube-spam-collection");
         int folds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
-        run(dataset, folds, seed, System.out);
+        if (args.length > 3 && args[3].equals("shield-only")) {
+            run(dataset, folds, seed, List.of(new ShieldBaseline()), System.out);
+        } else {
+            run(dataset, folds, seed, System.out);
+        }
     }
 }
