@@ -80,8 +80,9 @@ class ModerationHttpTest {
         site.gazette().shield().seed(dev.gazette.spam.eval.Datasets.load(
                 java.nio.file.Path.of("src/test/resources/dev/gazette/spam/own-comments.tsv")).stream()
                 .map(dev.gazette.spam.eval.LabelledText::toExample).toList());
-        String text = "Cheap replica watches at the lowest prices, order today at http://replica-watches.example";
-        long first = reply(text, "Watch Seller", "seller@replica-watches.example");
+        // Not obvious spam: a reply the shield would still let through, so the moderator's word is what teaches it.
+        String text = "Interesting points about the market, I collected more notes on it this week";
+        long first = reply(text, "Note Taker", "notes@example.org");
         double before = site.gazette().shield().check(site.gazette().comments().submissionOf(
                 site.gazette().comments().find(first).orElseThrow())).spamProbability();
 
