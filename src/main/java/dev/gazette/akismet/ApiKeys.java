@@ -22,14 +22,15 @@ public final class ApiKeys {
 
     private final AkismetStore store;
     private final Clock clock;
-    // Every check looks its key up; a revoked key stops working within this lifetime on every node.
-    private final LoadingCache<String, Optional<ApiKey>> byHash;
+    // Every check looks its key up; a revoked key stops working within this lifetime on every node. Keyed by the key
+    // as sent, so a hot path skips hashing; the cache lives in memory only, like the request that carried the key.
+    private final LoadingCache<String, Optional<ApiKey>> byKey;
 
     public ApiKeys(AkismetStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.byHash = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30))
-                .build(store::byHash);
+        this.byKey = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30))
+                .build(key -> store.byHash(hash(key)));
     }
 
     /** Makes a key for a site; the returned text is the only time the key is seen. */
@@ -45,8 +46,8 @@ public final class ApiKeys {
 
     /** The active key this text names, if any. */
     public Optional<ApiKey> find(String key) {
-        if (key == null || !FORMAT.matcher(key).matches()) return Optional.empty();
-        return byHash.get(hash(key)).filter(ApiKey::active);
+        if (key == null || key.length() < 12 || key.length() > 64 || !FORMAT.matcher(key).matches()) return Optional.empty();
+        return byKey.get(key).filter(ApiKey::active);
     }
 
     public List<ApiKey> all() {
@@ -56,7 +57,7 @@ public final class ApiKeys {
     /** Revokes the key that starts with this prefix (as listed); true when one was active. */
     public boolean revoke(String prefix) {
         boolean revoked = store.revoke(prefix, clock.instant());
-        byHash.invalidateAll();
+        byKey.invalidateAll();
         return revoked;
     }
 
