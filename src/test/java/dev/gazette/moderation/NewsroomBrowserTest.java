@@ -1,16 +1,14 @@
 package dev.gazette.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.gazette.account.Role;
 import dev.gazette.article.ArticleDraft;
 import dev.gazette.article.ArticleState;
 import dev.gazette.comment.CommentState;
 import dev.gazette.web.Browser;
+import dev.gazette.web.HeadlessChromium;
 import dev.gazette.web.TestSite;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,37 +19,23 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Staff in real headless Chromium: sign in, approve one pending reply, mark another as spam, publish an article. */
 class NewsroomBrowserTest {
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static TestSite site;
     static WebDriver browser;
 
     @BeforeAll
     static void start() {
-        if (System.getenv("CI") == null) {
-            assumeThat(CHROMEDRIVER).as("install chromium and chromium-driver to run browser tests").exists();
-        }
+        browser = HeadlessChromium.start(1300, 1200);
         site = TestSite.start(false, g -> {
             g.articles().create(new ArticleDraft("Night market opens", "", "Stalls and music.", "Staff", "World", List.of(),
                     ArticleState.PUBLISHED, Optional.of(Instant.now().minusSeconds(600)), Optional.empty()));
             g.accounts().add("admin@example.org", "Ada Admin", Role.ADMIN, "a long enough password");
         });
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1300,1200");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                options);
     }
 
     @AfterAll
@@ -69,8 +53,7 @@ class NewsroomBrowserTest {
     }
 
     static void shoot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        HeadlessChromium.screenshot(browser, name);
     }
 
     static void act(long id, String action) {
