@@ -176,9 +176,10 @@ public final class CommentStore {
                 .bind("day", day).execute());
     }
 
-    int discardedOn(LocalDate day) {
-        return reads.withHandle(h -> h.createQuery("SELECT count FROM comment_discard_count WHERE day = :day")
-                .bind("day", day.toString()).mapTo(Integer.class).findOne().orElse(0));
+    int discardedSince(LocalDate first) {
+        return reads.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(count), 0) FROM comment_discard_count"
+                        + " WHERE day >= :day")
+                .bind("day", first.toString()).mapTo(Integer.class).one());
     }
 
     void updateText(long id, String markdown, String html, Instant now) {

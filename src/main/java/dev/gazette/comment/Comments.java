@@ -171,6 +171,11 @@ public final class Comments {
         return store.countsByState();
     }
 
+    /** Replies the shield discarded unseen since that day (ISO dates compare as text). */
+    public int discardedSince(java.time.LocalDate first) {
+        return store.discardedSince(first);
+    }
+
     public List<CommentStore.DayCount> since(Instant since) {
         return store.perDay(since);
     }

@@ -71,11 +71,11 @@ public final class DashboardRoutes implements Routes {
                 .limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
         StaffPage frame = Staff.of(ctx).page("Dashboard", "/admin");
         Responses.html(ctx, templates.render("admin-dashboard.jte", new DashboardView(frame,
-                comments.counts().get(CommentState.PENDING), ReplyChart.svg(days), moderation.record(), top,
-                activity.apply(15))));
+                comments.counts().get(CommentState.PENDING), comments.discardedSince(first), ReplyChart.svg(days),
+                moderation.record(), top, activity.apply(15))));
     }
 
     /** The model of the dashboard. */
-    public record DashboardView(StaffPage frame, int pending, String chartSvg, CorrectionStore.ShieldRecord shield,
+    public record DashboardView(StaffPage frame, int pending, int discarded, String chartSvg, CorrectionStore.ShieldRecord shield,
                                 Map<String, Long> topReasons, List<ActivityEntry> activity) {}
 }
