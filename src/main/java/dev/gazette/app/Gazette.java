@@ -118,7 +118,7 @@ public final class Gazette implements AutoCloseable {
         SpamShield shield = openShield(settings, database, clock);
         // A reply changes its article's page at once; counts on lists and reply feeds follow within the cache's lifetime.
         LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
-                settings.siteDescription(), clock);
+                settings.siteDescription(), settings.gravatar(), clock);
         Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
                 clock, articleId -> pageCache.clearTagged(RepliesSection.cacheTag(articleId)));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear);
@@ -150,7 +150,8 @@ public final class Gazette implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         FormTokens tokens = new FormTokens(secret, clock);
         ReaderCookies cookies = new ReaderCookies(secret);
-        RepliesSection replies = new RepliesSection(comments, new Avatars(secret), tokens, cookies, templates, pageCache);
+        RepliesSection replies = new RepliesSection(comments, new Avatars(secret, live::gravatar), tokens, cookies, templates,
+                pageCache);
         akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
         Sessions sessions = new Sessions(new AccountStore(database), secret, clock);
         Moderation moderation = new Moderation(comments, shield, new CorrectionStore(database), accounts, clock);
@@ -167,19 +168,20 @@ public final class Gazette implements AutoCloseable {
                         new ModerationRoutes(comments, moderation, templates),
                         new ArticleAdminRoutes(articles, accounts, templates),
                         akismet,
-                        new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings), templates,
+                        new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy")),
                         new SettingsRoutes(live, accounts, templates, pageCache::clear),
                         new PeopleRoutes(personalData, accounts, templates),
                         new FeedRoutes(articles, comments, site, pageCache)),
                 templates,
                 title -> chrome.page(title, "", "/"),
-                database::healthy).start();
+                database::healthy,
+                () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of()).start();
         retention = new RetentionJob(personalData, () -> comments.settings().retention());
         return site.get().url("/");
     }
 
-    private static PrivacyFacts privacyFacts(CommentSettings comments, Settings settings) {
+    private static PrivacyFacts privacyFacts(CommentSettings comments, Settings settings, boolean gravatar) {
         return new PrivacyFacts(comments.retention(), comments.holdAll() || comments.approveKnownAuthors(),
                 comments.editMinutes(), settings.privacyContact(), List.of(
                 new PrivacyFacts.CookieFact(ReaderCookies.CSRF,
@@ -194,7 +196,7 @@ public final class Gazette implements AutoCloseable {
                         "One year, or until you reply with the box unticked"),
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
                         + " never get it.", "12 hours, or until signing out")),
-                settings.akismet().retention().toDays());
+                settings.akismet().retention().toDays(), gravatar);
     }
 
     public SpamShield shield() {

@@ -18,6 +18,7 @@ public record Settings(
         boolean sampleContent,
         double minSecondsToPost,
         String privacyContact,
+        boolean gravatar,
         CommentSettings comments,
         AkismetSettings akismet) {
 

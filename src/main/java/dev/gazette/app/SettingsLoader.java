@@ -61,6 +61,7 @@ public final class SettingsLoader {
                 bool("sample.content", get("sample.content", "true")),
                 seconds("shield.min.seconds", get("shield.min.seconds", "3")),
                 get("privacy.contact", ""),
+                bool("avatars.gravatar", get("avatars.gravatar", "false")),
                 comments(),
                 new AkismetSettings(
                         number("akismet.requests-per-minute", get("akismet.requests-per-minute", "6000"), 1, 100_000_000),

@@ -15,16 +15,20 @@ public final class LiveSettings {
     static final Duration REFRESH = Duration.ofSeconds(5);
     static final int MAX_TITLE = 80;
     static final int MAX_DESCRIPTION = 200;
+    /** The settings key of the Gravatar opt-in. */
+    public static final String GRAVATAR = "avatars.gravatar";
 
     private final SettingsStore store;
     private final CommentSettings baseComments;
     private final String baseTitle;
     private final String baseDescription;
+    private final boolean baseGravatar;
     private final Clock clock;
     private volatile Snapshot current;
 
     public LiveSettings(SettingsStore store, CommentSettings baseComments, String baseTitle, String baseDescription,
-                        Clock clock) {
+                        boolean baseGravatar, Clock clock) {
+        this.baseGravatar = baseGravatar;
         this.store = store;
         this.baseComments = baseComments;
         this.baseTitle = baseTitle;
@@ -45,12 +49,18 @@ public final class LiveSettings {
         return fresh().description();
     }
 
+    /** Whether avatars come from Gravatar (opted in) rather than the site's own identicons. */
+    public boolean gravatar() {
+        return fresh().gravatar();
+    }
+
     /** Everything the settings page shows, as text by key. */
     public Map<String, String> values() {
         Snapshot s = fresh();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("site.title", s.title());
         v.put("site.description", s.description());
+        v.put(GRAVATAR, String.valueOf(s.gravatar()));
         v.putAll(PolicyForm.values(s.comments()));
         return v;
     }
@@ -88,8 +98,10 @@ public final class LiveSettings {
         // Values saved by the page were checked when saved; a bad one (edited by hand) falls back to the config's.
         CommentSettings comments = PolicyForm.parse(saved::get, baseComments).settings();
         return new Snapshot(comments, saved.getOrDefault("site.title", baseTitle),
-                saved.getOrDefault("site.description", baseDescription), clock.instant());
+                saved.getOrDefault("site.description", baseDescription),
+                saved.containsKey(GRAVATAR) ? "true".equals(saved.get(GRAVATAR)) : baseGravatar, clock.instant());
     }
 
-    private record Snapshot(CommentSettings comments, String title, String description, Instant loadedAt) {}
+    private record Snapshot(CommentSettings comments, String title, String description, boolean gravatar,
+                            Instant loadedAt) {}
 }

@@ -38,7 +38,7 @@ public final class SettingsRoutes implements Routes {
     private void save(Context ctx) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String key : settings.values().keySet()) {
-            if (PolicyForm.SWITCHES.contains(key)) {
+            if (PolicyForm.SWITCHES.contains(key) || key.equals(LiveSettings.GRAVATAR)) {
                 form.put(key, String.valueOf(ctx.formParams(key).contains("true")));
             } else if (ctx.formParam(key) != null) {
                 form.put(key, ctx.formParam(key));

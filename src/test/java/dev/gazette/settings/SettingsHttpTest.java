@@ -80,6 +80,31 @@ class SettingsHttpTest {
     }
 
     @Test
+    void gravatarIsOffUntilOptedInAndThePrivacyPageSaysSoWhenOn() throws Exception {
+        try (TestSite site = site()) {
+            Browser reader = new Browser(site);
+            Map<String, String> reply = new HashMap<>(Browser.fields(reader.page("/articles/settings-story"), "form.reply-form"));
+            reply.putAll(Map.of("comment", "Picture check.", "author", "Gus", "email", "Gus@Example.org", "url", ""));
+            reader.post("/articles/settings-story/comments", reply);
+            assertThat(reader.page("/articles/settings-story").select("img.avatar").attr("src")).startsWith("/avatars/");
+            assertThat(site.get("/").headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain("gravatar");
+
+            StaffBrowser admin = StaffBrowser.signIn(site, "admin@example.org", PASSWORD);
+            Map<String, String> form = form(admin);
+            form.put("avatars.gravatar", "true");
+            assertThat(admin.post("/admin/settings", form).statusCode()).isEqualTo(303);
+
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest("gus@example.org".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(reader.page("/articles/settings-story").select("img.avatar").attr("src"))
+                    .isEqualTo("https://www.gravatar.com/avatar/" + sha + "?s=80&d=identicon");
+            assertThat(site.get("/").headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("img-src 'self' data: https://www.gravatar.com");
+            assertThat(Jsoup.parse(site.get("/privacy").body()).text()).contains("This site uses Gravatar");
+        }
+    }
+
+    @Test
     void dataRequestsExportAndEraseFromTheNewsroom() {
         try (TestSite site = site()) {
             Browser reader = new Browser(site);
