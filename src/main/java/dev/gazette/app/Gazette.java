@@ -17,6 +17,7 @@ import dev.gazette.account.StaffGuard;
 import dev.gazette.akismet.AkismetRoutes;
 import dev.gazette.akismet.AkismetStore;
 import dev.gazette.akismet.ApiKeys;
+import dev.gazette.akismet.KeyRoutes;
 import dev.gazette.comment.CommentRoutes;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.comment.CommentStore;
@@ -168,6 +169,7 @@ public final class Gazette implements AutoCloseable {
                         new ModerationRoutes(comments, moderation, templates),
                         new ArticleAdminRoutes(articles, accounts, templates),
                         akismet,
+                        new KeyRoutes(apiKeys, accounts, templates),
                         new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy")),
                         new SettingsRoutes(live, accounts, templates, pageCache::clear),

@@ -52,7 +52,8 @@ class StaffHttpTest {
                 assertThat(c).startsWith("gazette_staff=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax"));
         var dashboard = browser.page("/admin");
         assertThat(dashboard.select("h1").text()).isEqualTo("Dashboard");
-        assertThat(dashboard.select(".staff-bar nav a").eachText()).contains("Dashboard", "Replies", "Settings", "Data requests");
+        assertThat(dashboard.select(".staff-bar nav a").eachText())
+                .contains("Dashboard", "Replies", "Settings", "API keys", "Data requests");
 
         browser.post("/admin/logout", Map.of());
         assertThat(browser.get("/admin").statusCode()).isEqualTo(303);
@@ -91,7 +92,8 @@ class StaffHttpTest {
                 new Route("/admin/replies", List.of("admin", "mod")),
                 new Route("/admin/replies?state=spam", List.of("admin", "mod")),
                 new Route("/admin/settings", List.of("admin")),
-                new Route("/admin/people", List.of("admin")));
+                new Route("/admin/people", List.of("admin")),
+                new Route("/admin/keys", List.of("admin")));
         Map<String, StaffBrowser> staff = Map.of(
                 "admin", StaffBrowser.signIn(site, "admin@example.org", PASSWORD),
                 "mod", StaffBrowser.signIn(site, "mod@example.org", PASSWORD),

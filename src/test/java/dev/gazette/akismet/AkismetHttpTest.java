@@ -208,4 +208,20 @@ class AkismetHttpTest {
                         .mapTo(String.class).one());
         assertThat(stored).doesNotContain(key).contains(key.substring(0, 6));
     }
+
+    @Test
+    void staffListMakeAndRevokeKeysInTheNewsroom() throws Exception {
+        site.gazette().accounts().add("keys@example.org", "Kay", dev.gazette.account.Role.ADMIN, "a long enough password");
+        dev.gazette.web.StaffBrowser admin = dev.gazette.web.StaffBrowser.signIn(site, "keys@example.org", "a long enough password");
+        HttpResponse<String> made = admin.post("/admin/keys", Map.of("site", "https://newsroom.example"));
+        String newKey = org.jsoup.Jsoup.parse(made.body()).select("#new-key").text();
+        assertThat(newKey).matches("[a-z2-7]{24}");
+        assertThat(post("/1.1/verify-key", Map.of("key", newKey, "blog", "x")).body()).isEqualTo("valid");
+        var list = admin.browser().page("/admin/keys");
+        assertThat(list.select("table").text()).contains(newKey.substring(0, 6)).contains("https://newsroom.example")
+                .doesNotContain(newKey);
+        assertThat(admin.post("/admin/keys", Map.of("site", "not a site")).statusCode()).isEqualTo(422);
+        admin.post("/admin/keys/revoke", Map.of("prefix", newKey.substring(0, 6)));
+        assertThat(post("/1.1/verify-key", Map.of("key", newKey, "blog", "x")).body()).isEqualTo("invalid");
+    }
 }
