@@ -4,7 +4,9 @@ import dev.gazette.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -51,19 +53,23 @@ public final class AkismetStore {
      */
     void record(List<CheckLog.Entry> checks) {
         if (checks.isEmpty()) return;
+        // One counter update per key and batch, however many checks the batch holds.
+        Map<Long, long[]> counts = new HashMap<>();
+        for (CheckLog.Entry c : checks) counts.computeIfAbsent(c.keyId(), k -> new long[2])[c.spam() ? 0 : 1]++;
         writes.useTransaction(h -> {
             var insert = h.prepareBatch("INSERT INTO akismet_check (guid, key_id, checked_at, spam, params)"
                     + " VALUES (:guid, :key, :at, :spam, :params)");
-            var count = h.prepareBatch("UPDATE akismet_key SET checks = checks + 1, spam = spam + :spam,"
-                    + " ham = ham + :ham WHERE id = :key");
+            boolean any = false;
             for (CheckLog.Entry c : checks) {
-                if (c.keep()) {
-                    insert.bind("guid", c.guid()).bind("key", c.keyId()).bind("at", c.at().toEpochMilli())
-                            .bind("spam", c.spam() ? 1 : 0).bind("params", c.params().toJson()).add();
-                }
-                count.bind("spam", c.spam() ? 1 : 0).bind("ham", c.spam() ? 0 : 1).bind("key", c.keyId()).add();
+                if (!c.keep()) continue;
+                insert.bind("guid", c.guid()).bind("key", c.keyId()).bind("at", c.at().toEpochMilli())
+                        .bind("spam", c.spam() ? 1 : 0).bind("params", c.params().toJson()).add();
+                any = true;
             }
-            if (checks.stream().anyMatch(CheckLog.Entry::keep)) insert.execute();
+            if (any) insert.execute();
+            var count = h.prepareBatch("UPDATE akismet_key SET checks = checks + :n, spam = spam + :spam,"
+                    + " ham = ham + :ham WHERE id = :key");
+            counts.forEach((key, c) -> count.bind("n", c[0] + c[1]).bind("spam", c[0]).bind("ham", c[1]).bind("key", key).add());
             count.execute();
         });
     }
