@@ -53,6 +53,15 @@ final class FeatureVector {
 
     static final String QUOTED = "'";
 
+    /** 1 + ln(c) for small counts c, which most repeats are: a table lookup instead of a logarithm. */
+    private static final float[] LOG_WEIGHT = new float[64];
+
+    static {
+        for (int c = 1; c < LOG_WEIGHT.length; c++) {
+            LOG_WEIGHT[c] = (float) (1.0 + Math.log(c));
+        }
+    }
+
     /** The words a moderator reads for a group. */
     String label(int g) {
         String prefix = groupPrefixes.get(g);
@@ -98,7 +107,7 @@ final class FeatureVector {
         for (int k = from; k < size; k++) {
             int c = count[k - from];
             if (c > 1) {
-                value[k] *= (float) (1.0 + Math.log(c));
+                value[k] *= c < LOG_WEIGHT.length ? LOG_WEIGHT[c] : (float) (1.0 + Math.log(c));
             }
         }
     }

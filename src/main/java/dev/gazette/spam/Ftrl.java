@@ -41,12 +41,16 @@ final class Ftrl {
     }
 
     private double computeWeight(int i) {
-        double zi = z[i];
+        return weightOf(z[i], Math.sqrt(n[i]));
+    }
+
+    /** The FTRL-Proximal closed form for one slot, given z and the square root of n. */
+    private double weightOf(double zi, double rootN) {
         if (Math.abs(zi) <= l1) {
             return 0.0;
         }
         double sign = zi < 0 ? -1.0 : 1.0;
-        return -(zi - sign * l1) / ((beta + Math.sqrt(n[i])) / alpha + l2);
+        return -(zi - sign * l1) / ((beta + rootN) / alpha + l2);
     }
 
     /** w·v over the given slots and values. */
@@ -66,10 +70,12 @@ final class Ftrl {
             int i = index[k];
             double gi = g * value[k];
             double ni = n[i];
-            double sigma = (Math.sqrt(ni + gi * gi) - Math.sqrt(ni)) / alpha;
-            z[i] += gi - sigma * computeWeight(i); // the weight before this step, in full precision
+            double rootBefore = Math.sqrt(ni);
+            double rootAfter = Math.sqrt(ni + gi * gi);
+            double sigma = (rootAfter - rootBefore) / alpha;
+            z[i] += gi - sigma * weightOf(z[i], rootBefore); // the weight before this step, in full precision
             n[i] = ni + gi * gi;
-            cache[2 * i] = (float) computeWeight(i);
+            cache[2 * i] = (float) weightOf(z[i], rootAfter);
         }
     }
 }

@@ -44,11 +44,21 @@ public final class TextNormalizer {
             s = decodeEntities(s);
         }
         s = removeInvisible(s);
-        if (!Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+        // ASCII is its own NFKC form: only other text needs the (costlier) check.
+        if (!isAscii(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
             s = Normalizer.normalize(s, Normalizer.Form.NFKC);
         }
         s = collapseWhitespace(s);
         return new NormalizedText(s, s.toLowerCase(Locale.ROOT), hrefs);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripTags(String s, List<String> hrefs) {

@@ -155,13 +155,13 @@ public final class Evaluation {
      */
     static void printThresholds(Result r, PrintStream out) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %s at p >=", r.model()));
-        for (double t : new double[] {0.5, 0.6, 0.7, 0.8, 0.9}) {
+        for (double t : new double[] {0.5, 0.6, 0.7, 0.75, 0.8, 0.9}) {
             boolean[] p = new boolean[r.scores().length];
             for (int i = 0; i < p.length; i++) {
                 p[i] = r.scores()[i] >= t;
             }
             Metrics m = Metrics.of(r.labels(), p, r.scores());
-            line.append(String.format(Locale.ROOT, "  %.1f: MCC %.4f caught %.4f blocked %.4f;", t, m.mcc(), m.spamCaught(),
+            line.append(String.format(Locale.ROOT, "  %.2f: MCC %.4f caught %.4f blocked %.4f;", t, m.mcc(), m.spamCaught(),
                     m.hamBlocked()));
         }
         out.println(line);
