@@ -1,5 +1,6 @@
 package dev.gazette.app;
 
+import dev.gazette.article.ArticleAdminRoutes;
 import dev.gazette.article.ArticlePage;
 import dev.gazette.article.ArticleRoutes;
 import dev.gazette.article.ArticleSearch;
@@ -8,6 +9,15 @@ import dev.gazette.article.Articles;
 import dev.gazette.article.MarkdownRenderer;
 import dev.gazette.article.SampleArticles;
 import dev.gazette.article.SiteChrome;
+import dev.gazette.account.AccountRoutes;
+import dev.gazette.account.AccountStore;
+import dev.gazette.account.Accounts;
+import dev.gazette.account.Sessions;
+import dev.gazette.account.StaffGuard;
+import dev.gazette.akismet.AkismetRoutes;
+import dev.gazette.akismet.AkismetStore;
+import dev.gazette.akismet.ApiKeys;
+import dev.gazette.akismet.KeyRoutes;
 import dev.gazette.comment.CommentRoutes;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.comment.CommentStore;
@@ -19,13 +29,21 @@ import dev.gazette.privacy.AvatarRoutes;
 import dev.gazette.privacy.Avatars;
 import dev.gazette.privacy.PersonalData;
 import dev.gazette.privacy.PersonalDataStore;
+import dev.gazette.privacy.PeopleRoutes;
 import dev.gazette.privacy.PrivacyFacts;
 import dev.gazette.privacy.PrivacyRoutes;
 import dev.gazette.privacy.RetentionJob;
+import dev.gazette.moderation.CorrectionStore;
+import dev.gazette.moderation.DashboardRoutes;
+import dev.gazette.moderation.Moderation;
+import dev.gazette.moderation.ModerationRoutes;
 import dev.gazette.moderation.ShieldStore;
 import dev.gazette.spam.InvalidModelException;
 import dev.gazette.spam.ShieldSettings;
 import dev.gazette.spam.SpamShield;
+import dev.gazette.settings.LiveSettings;
+import dev.gazette.settings.SettingsRoutes;
+import dev.gazette.settings.SettingsStore;
 import dev.gazette.store.Database;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.syndication.FeedRoutes;
@@ -40,6 +58,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The composition root: builds every part of Gazette by hand, in one place. */
 public final class Gazette implements AutoCloseable {
@@ -54,11 +73,17 @@ public final class Gazette implements AutoCloseable {
     private final Comments comments;
     private final PersonalData personalData;
     private final SpamShield shield;
+    private final ApiKeys apiKeys;
+    private final Accounts accounts;
+    private final AkismetStore akismetStore;
+    private final LiveSettings live;
     private WebServer server;
     private RetentionJob retention;
+    private AkismetRoutes akismet;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, SiteSecret secret,
-                    Comments comments, PersonalData personalData, SpamShield shield) {
+                    Comments comments, PersonalData personalData, SpamShield shield, AkismetStore akismetStore,
+                    LiveSettings live) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
@@ -67,6 +92,10 @@ public final class Gazette implements AutoCloseable {
         this.comments = comments;
         this.personalData = personalData;
         this.shield = shield;
+        this.akismetStore = akismetStore;
+        this.live = live;
+        this.apiKeys = new ApiKeys(akismetStore, Clock.systemUTC());
+        this.accounts = new Accounts(new AccountStore(database), Clock.systemUTC());
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -89,10 +118,13 @@ public final class Gazette implements AutoCloseable {
         SiteSecret secret = SiteSecret.load(database);
         SpamShield shield = openShield(settings, database, clock);
         // A reply changes its article's page at once; counts on lists and reply feeds follow within the cache's lifetime.
-        Comments comments = new Comments(new CommentStore(database), settings.comments(), shield::check,
+        LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
+                settings.siteDescription(), settings.gravatar(), clock);
+        Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
                 clock, articleId -> pageCache.clearTagged(RepliesSection.cacheTag(articleId)));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear);
-        return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield);
+        return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield,
+                new AkismetStore(database), live);
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -111,33 +143,47 @@ public final class Gazette implements AutoCloseable {
     /** Starts the web server; returns the address it listens on. */
     public String serve() {
         int port = settings.port() == 0 ? FreePort.find() : settings.port();
-        Site site = new Site(settings.siteTitle(), settings.siteDescription(), settings.publicUrl(port),
-                settings.language());
+        String publicUrl = settings.publicUrl(port);
+        Supplier<Site> site = () -> new Site(live.siteTitle(), live.siteDescription(), publicUrl, settings.language());
         Templates templates = new Templates();
         SiteChrome chrome = new SiteChrome(site, articles);
         ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache);
         Clock clock = Clock.systemUTC();
         FormTokens tokens = new FormTokens(secret, clock);
         ReaderCookies cookies = new ReaderCookies(secret);
-        RepliesSection replies = new RepliesSection(comments, new Avatars(secret), tokens, cookies, templates, pageCache);
+        RepliesSection replies = new RepliesSection(comments, new Avatars(secret, live::gravatar), tokens, cookies, templates,
+                pageCache);
+        akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
+        Sessions sessions = new Sessions(new AccountStore(database), secret, clock);
+        Moderation moderation = new Moderation(comments, shield, new CorrectionStore(database), accounts, clock);
         server = new WebServer(
                 new ServerSettings(settings.host(), port, settings.virtualThreads()),
-                List.of(new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
+                List.of(new StaffGuard(sessions),
+                        new AccountRoutes(accounts, sessions, templates, title -> chrome.page(title, "", "/admin")),
+                        new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
                                 title -> chrome.page(title, "", "/")),
                         new AvatarRoutes(),
-                        new PrivacyRoutes(privacyFacts(comments.settings(), settings), templates,
+                        new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock),
+                        new ModerationRoutes(comments, moderation, templates),
+                        new ArticleAdminRoutes(articles, accounts, templates),
+                        akismet,
+                        new KeyRoutes(apiKeys, accounts, templates),
+                        new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy")),
+                        new SettingsRoutes(live, accounts, templates, pageCache::clear),
+                        new PeopleRoutes(personalData, accounts, templates),
                         new FeedRoutes(articles, comments, site, pageCache)),
                 templates,
                 title -> chrome.page(title, "", "/"),
-                database::healthy).start();
-        retention = new RetentionJob(personalData, comments.settings().retention());
-        return site.url("/");
+                database::healthy,
+                () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of()).start();
+        retention = new RetentionJob(personalData, () -> comments.settings().retention());
+        return site.get().url("/");
     }
 
-    private static PrivacyFacts privacyFacts(CommentSettings comments, Settings settings) {
+    private static PrivacyFacts privacyFacts(CommentSettings comments, Settings settings, boolean gravatar) {
         return new PrivacyFacts(comments.retention(), comments.holdAll() || comments.approveKnownAuthors(),
                 comments.editMinutes(), settings.privacyContact(), List.of(
                 new PrivacyFacts.CookieFact(ReaderCookies.CSRF,
@@ -149,11 +195,22 @@ public final class Gazette implements AutoCloseable {
                         "30 days"),
                 new PrivacyFacts.CookieFact(ReaderCookies.REMEMBER,
                         "Fills in your name, email and website next time. Set only if you tick “Save my name…”.",
-                        "One year, or until you reply with the box unticked")));
+                        "One year, or until you reply with the box unticked"),
+                new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
+                        + " never get it.", "12 hours, or until signing out")),
+                settings.akismet().retention().toDays(), gravatar);
     }
 
     public SpamShield shield() {
         return shield;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public ApiKeys apiKeys() {
+        return apiKeys;
     }
 
     public PersonalData personalData() {
@@ -181,6 +238,7 @@ public final class Gazette implements AutoCloseable {
     public void close() {
         if (retention != null) retention.close();
         if (server != null) server.close();
+        if (akismet != null) akismet.close();
         database.close();
     }
 }

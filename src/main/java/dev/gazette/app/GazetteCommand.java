@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
 /** The root command: options that every subcommand shares, and {@code serve} when none is named. */
 @Command(name = "gazette", mixinStandardHelpOptions = true, version = "Gazette 0.1.0",
         description = "A self-hosted news site with its own spam shield.",
-        subcommands = {ServeCommand.class, SpamCommand.class, PrivacyCommand.class},
+        subcommands = {ServeCommand.class, UserCommand.class, SpamCommand.class, PrivacyCommand.class,
+                AkismetCommand.class},
         footer = {"", "Settings are read in this order: command-line option, environment variable "
                 + "(GAZETTE_PORT, GAZETTE_DATA, GAZETTE_DB_URL, GAZETTE_HOST, GAZETTE_BASE_URL…), "
                 + "the config file (--config, GAZETTE_CONFIG, or ./gazette.properties), then the default."})

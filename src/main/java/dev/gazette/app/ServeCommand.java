@@ -27,6 +27,10 @@ public final class ServeCommand implements Callable<Integer> {
         }, "gazette-shutdown"));
         String url = gazette.serve();
         System.out.println("Gazette is serving " + url);
+        if (!gazette.accounts().hasAdmin()) {
+            System.out.println("No admin yet. Create one within a day at " + url + "admin/setup?token="
+                    + gazette.accounts().setupToken() + "  (or: gazette user add --email E --role admin)");
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.gazette.app;
 
+import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import java.nio.file.Path;
 
@@ -17,7 +18,9 @@ public record Settings(
         boolean sampleContent,
         double minSecondsToPost,
         String privacyContact,
-        CommentSettings comments) {
+        boolean gravatar,
+        CommentSettings comments,
+        AkismetSettings akismet) {
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

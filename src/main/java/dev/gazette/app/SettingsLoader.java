@@ -1,7 +1,8 @@
 package dev.gazette.app;
 
+import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
-import dev.gazette.privacy.Retention;
+import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
 import java.io.IOException;
 import java.io.Reader;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -59,35 +61,18 @@ public final class SettingsLoader {
                 bool("sample.content", get("sample.content", "true")),
                 seconds("shield.min.seconds", get("shield.min.seconds", "3")),
                 get("privacy.contact", ""),
-                comments());
+                bool("avatars.gravatar", get("avatars.gravatar", "false")),
+                comments(),
+                new AkismetSettings(
+                        number("akismet.requests-per-minute", get("akismet.requests-per-minute", "6000"), 1, 100_000_000),
+                        Duration.ofDays(number("akismet.retention-days", get("akismet.retention-days", "15"), 1, 3650))));
     }
 
     /** The reply policy; every key is optional and falls back to {@link CommentSettings#defaults()}. */
     private CommentSettings comments() {
-        CommentSettings d = CommentSettings.defaults();
-        Retention r = d.retention();
-        return new CommentSettings(
-                bool("comments.hold-all", get("comments.hold-all", String.valueOf(d.holdAll()))),
-                bool("comments.approve-known-authors",
-                        get("comments.approve-known-authors", String.valueOf(d.approveKnownAuthors()))),
-                number("comments.hold-at-links", get("comments.hold-at-links", String.valueOf(d.holdAtLinks())), 1, 100),
-                list(get("comments.moderation-keys", "")),
-                list(get("comments.disallowed-keys", "")),
-                number("comments.close-after-days", get("comments.close-after-days", "0"), 0, 36_500),
-                bool("comments.keep-discarded", get("comments.keep-discarded", String.valueOf(d.keepDiscarded()))),
-                number("comments.max-depth", get("comments.max-depth", String.valueOf(d.maxDepth())), 1, 10),
-                number("comments.page-size", get("comments.page-size", String.valueOf(d.pageSize())), 1, 500),
-                bool("comments.newest-first", get("comments.newest-first", String.valueOf(d.newestFirst()))),
-                d.maxCommentLength(),
-                d.maxNameLength(),
-                number("comments.edit-minutes", get("comments.edit-minutes", String.valueOf(d.editMinutes())), 0, 1440),
-                new Retention(
-                        number("privacy.anonymize-ip-after-days",
-                                get("privacy.anonymize-ip-after-days", String.valueOf(r.anonymizeIpAfterDays())), 1, 3650),
-                        number("privacy.delete-spam-after-days",
-                                get("privacy.delete-spam-after-days", String.valueOf(r.deleteSpamAfterDays())), 1, 3650),
-                        number("privacy.delete-trash-after-days",
-                                get("privacy.delete-trash-after-days", String.valueOf(r.deleteTrashAfterDays())), 1, 3650)));
+        PolicyForm.Parsed parsed = PolicyForm.parse(key -> get(key, null), CommentSettings.defaults());
+        if (!parsed.errors().isEmpty()) throw new IllegalArgumentException(parsed.errors().values().iterator().next());
+        return parsed.settings();
     }
 
     private static int number(String key, String value, int min, int max) {
@@ -100,17 +85,13 @@ public final class SettingsLoader {
         throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
     }
 
-    /** Comma- or newline-separated keys. */
-    private static List<String> list(String value) {
-        return Arrays.stream(value.split("[,\\n]")).map(String::strip).filter(k -> !k.isEmpty()).toList();
-    }
-
     private String get(String key, String fallback) {
         String fromOption = options.get(key);
         if (fromOption != null) return fromOption;
         String fromEnv = env.get(envName(key));
         if (fromEnv != null && !fromEnv.isEmpty()) return fromEnv;
-        return file.getProperty(key, fallback).strip();
+        String fromFile = file.getProperty(key, fallback);
+        return fromFile == null ? null : fromFile.strip();
     }
 
     /** "db.url" is read from GAZETTE_DB_URL. */

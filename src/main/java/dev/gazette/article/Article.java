@@ -36,6 +36,11 @@ public record Article(
                 createdAt, publishedAt, updatedAt, source, version);
     }
 
+    Article withUpdatedAt(Instant at) {
+        return new Article(id, slug, title, summary, bodyMarkdown, bodyHtml, author, section, tags, state,
+                createdAt, publishedAt, at, source, version);
+    }
+
     Article withTags(List<Tag> newTags) {
         return new Article(id, slug, title, summary, bodyMarkdown, bodyHtml, author, section, newTags, state,
                 createdAt, publishedAt, updatedAt, source, version);

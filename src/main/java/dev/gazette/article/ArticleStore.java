@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The SQL for articles and their tags; the same statements run on SQLite and PostgreSQL. */
@@ -32,37 +33,108 @@ public final class ArticleStore {
 
     long insert(Article a) {
         return writes.inTransaction(h -> {
-            long id = h.createQuery("INSERT INTO article (slug, title, summary, body_markdown, body_html, author,"
-                            + " section_slug, section_name, state, created_at, published_at, updated_at,"
+            long id = bindColumns(h.createQuery("INSERT INTO article (slug, title, summary, body_markdown, body_html,"
+                            + " author, section_slug, section_name, state, created_at, published_at, updated_at,"
                             + " source_headline, source_outlet, source_agency, source_url)"
                             + " VALUES (:slug, :title, :summary, :md, :html, :author, :sectionSlug, :sectionName,"
                             + " :state, :created, :published, :updated, :headline, :outlet, :agency, :url)"
-                            + " RETURNING id")
-                    .bind("slug", a.slug())
-                    .bind("title", a.title())
-                    .bind("summary", a.summary())
-                    .bind("md", a.bodyMarkdown())
-                    .bind("html", a.bodyHtml())
-                    .bind("author", a.author())
-                    .bind("sectionSlug", a.section().slug())
-                    .bind("sectionName", a.section().name())
-                    .bind("state", a.state().code())
+                            + " RETURNING id"), a)
                     .bind("created", a.createdAt().toEpochMilli())
-                    .bind("published", a.publishedAt().map(Instant::toEpochMilli).orElse(null))
-                    .bind("updated", a.updatedAt().toEpochMilli())
-                    .bind("headline", a.source().map(Source::headline).orElse(null))
-                    .bind("outlet", a.source().map(Source::outlet).orElse(null))
-                    .bind("agency", a.source().map(Source::agency).orElse(null))
-                    .bind("url", a.source().flatMap(Source::url).orElse(null))
                     .mapTo(Long.class)
                     .one();
-            var tags = h.prepareBatch("INSERT INTO article_tag (article_id, slug, name) VALUES (:id, :slug, :name)");
-            for (Tag tag : a.tags()) {
-                tags.bind("id", id).bind("slug", tag.slug()).bind("name", tag.name()).add();
-            }
-            if (!a.tags().isEmpty()) tags.execute();
+            insertTags(h, id, a.tags());
             return id;
         });
+    }
+
+    /**
+     * Replaces the stored article with this one (tags too) if it is still at {@code a.version()}, and bumps its
+     * version; false when someone saved first or the article is gone.
+     */
+    boolean update(Article a) {
+        return writes.inTransaction(h -> {
+            int changed = bindColumns(h.createUpdate("UPDATE article SET slug = :slug, title = :title,"
+                            + " summary = :summary, body_markdown = :md, body_html = :html, author = :author,"
+                            + " section_slug = :sectionSlug, section_name = :sectionName, state = :state,"
+                            + " published_at = :published, updated_at = :updated, source_headline = :headline,"
+                            + " source_outlet = :outlet, source_agency = :agency, source_url = :url,"
+                            + " version = version + 1 WHERE id = :id AND version = :version"), a)
+                    .bind("id", a.id())
+                    .bind("version", a.version())
+                    .execute();
+            if (changed == 0) return false;
+            h.createUpdate("DELETE FROM article_tag WHERE article_id = :id").bind("id", a.id()).execute();
+            insertTags(h, a.id(), a.tags());
+            return true;
+        });
+    }
+
+    /** Deletes the article; its tags and replies go with it (ON DELETE CASCADE). */
+    boolean delete(long id) {
+        return writes.withHandle(h -> h.createUpdate("DELETE FROM article WHERE id = :id").bind("id", id).execute() > 0);
+    }
+
+    private static <S extends SqlStatement<S>> S bindColumns(S statement, Article a) {
+        return statement
+                .bind("slug", a.slug())
+                .bind("title", a.title())
+                .bind("summary", a.summary())
+                .bind("md", a.bodyMarkdown())
+                .bind("html", a.bodyHtml())
+                .bind("author", a.author())
+                .bind("sectionSlug", a.section().slug())
+                .bind("sectionName", a.section().name())
+                .bind("state", a.state().code())
+                .bind("published", a.publishedAt().map(Instant::toEpochMilli).orElse(null))
+                .bind("updated", a.updatedAt().toEpochMilli())
+                .bind("headline", a.source().map(Source::headline).orElse(null))
+                .bind("outlet", a.source().map(Source::outlet).orElse(null))
+                .bind("agency", a.source().map(Source::agency).orElse(null))
+                .bind("url", a.source().flatMap(Source::url).orElse(null));
+    }
+
+    private static void insertTags(Handle h, long id, List<Tag> tags) {
+        if (tags.isEmpty()) return;
+        var batch = h.prepareBatch("INSERT INTO article_tag (article_id, slug, name) VALUES (:id, :slug, :name)");
+        for (Tag tag : tags) {
+            batch.bind("id", id).bind("slug", tag.slug()).bind("name", tag.name()).add();
+        }
+        batch.execute();
+    }
+
+    /** Any article by id, whatever its state: for the newsroom. */
+    Optional<Article> find(long id) {
+        return reads.withHandle(h -> withTags(h, h.createQuery("SELECT " + COLUMNS + " FROM article WHERE id = :id")
+                .bind("id", id).map(ArticleStore::map).list())).stream().findFirst();
+    }
+
+    /** True when an article other than {@code id} has this slug. */
+    boolean slugTakenByOther(String slug, long id) {
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :slug AND id <> :id")
+                .bind("slug", slug).bind("id", id).mapTo(Integer.class).one() > 0);
+    }
+
+    /** Every article matching the filter, whatever its state, newest first. */
+    List<Article> forStaff(ArticleFilter filter, int offset, int limit) {
+        StaffQuery q = StaffQuery.of(filter);
+        return reads.withHandle(h -> withTags(h, q.bindTo(h.createQuery("SELECT " + COLUMNS + " FROM article"
+                        + q.where() + " ORDER BY COALESCE(published_at, created_at) DESC, id DESC"
+                        + " LIMIT :limit OFFSET :offset"))
+                .bind("limit", limit).bind("offset", offset)
+                .map(ArticleStore::map).list()));
+    }
+
+    int countForStaff(ArticleFilter filter) {
+        StaffQuery q = StaffQuery.of(filter);
+        return reads.withHandle(h -> q.bindTo(h.createQuery("SELECT COUNT(*) FROM article" + q.where()))
+                .mapTo(Integer.class).one());
+    }
+
+    /** Every section with any article, public or not, by name: the newsroom's filter offers them all. */
+    List<Section> allSections() {
+        return reads.withHandle(h -> h.createQuery("SELECT section_slug, MIN(section_name) FROM article"
+                        + " GROUP BY section_slug ORDER BY MIN(section_name)")
+                .map((rs, ctx) -> new Section(rs.getString(1), rs.getString(2))).list());
     }
 
     boolean slugTaken(String slug) {

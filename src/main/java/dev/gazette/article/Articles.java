@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The articles a site has: creating them and reading what the public may see. */
+/** The articles a site has: creating and editing them, and reading what the public and the newsroom may see. */
 public final class Articles {
     private final ArticleStore store;
     private final ArticleSearch search;
@@ -38,6 +38,100 @@ public final class Articles {
         Article stored = article.withId(store.insert(article));
         onChange.run();
         return stored;
+    }
+
+    /**
+     * Stores a new article from the editor at the slug asked for, or at a fresh one made from the title when
+     * {@code slug} is blank. Publishing means now unless an earlier time is given.
+     */
+    public SaveResult create(ArticleDraft draft, String slug) {
+        String wanted = slug.isBlank() ? Slugs.unique(draft.title(), store::slugTaken) : slug;
+        if (store.slugTaken(wanted)) return new SaveResult.SlugTaken(wanted);
+        Instant now = clock.instant();
+        Article article = build(0, wanted, draft, now, publishedAt(draft, now), 1);
+        Article stored = article.withId(store.insert(article));
+        onChange.run();
+        return new SaveResult.Stored(stored);
+    }
+
+    /**
+     * Replaces article {@code id} with the draft if nobody saved it since the editor loaded {@code version}; a blank
+     * slug is made from the title.
+     */
+    public SaveResult update(long id, int version, String slug, ArticleDraft draft) {
+        Optional<Article> current = store.find(id);
+        if (current.isEmpty()) return new SaveResult.Missing();
+        String wanted = slug.isBlank() ? Slugs.unique(draft.title(), s -> store.slugTakenByOther(s, id)) : slug;
+        if (store.slugTakenByOther(wanted, id)) return new SaveResult.SlugTaken(wanted);
+        Instant now = clock.instant();
+        Article changed = build(id, wanted, draft, current.get().createdAt(), publishedAt(draft, now), version)
+                .withUpdatedAt(now);
+        if (!store.update(changed)) {
+            return store.find(id).<SaveResult>map(SaveResult.Stale::new).orElseGet(SaveResult.Missing::new);
+        }
+        onChange.run();
+        return store.find(id).<SaveResult>map(SaveResult.Stored::new).orElseGet(SaveResult.Missing::new);
+    }
+
+    /** Takes an article off the site, back to a draft, if nobody saved it since {@code version}. */
+    public SaveResult unpublish(long id, int version) {
+        Optional<Article> current = store.find(id);
+        if (current.isEmpty()) return new SaveResult.Missing();
+        Article a = current.get();
+        Article draft = new Article(a.id(), a.slug(), a.title(), a.summary(), a.bodyMarkdown(), a.bodyHtml(), a.author(),
+                a.section(), a.tags(), ArticleState.DRAFT, a.createdAt(), Optional.empty(), clock.instant(), a.source(),
+                version);
+        if (!store.update(draft)) {
+            return store.find(id).<SaveResult>map(SaveResult.Stale::new).orElseGet(SaveResult.Missing::new);
+        }
+        onChange.run();
+        return store.find(id).<SaveResult>map(SaveResult.Stored::new).orElseGet(SaveResult.Missing::new);
+    }
+
+    /** Deletes an article with its tags and replies; false when it was already gone. */
+    public boolean delete(long id) {
+        boolean deleted = store.delete(id);
+        if (deleted) onChange.run();
+        return deleted;
+    }
+
+    /** Any article by id, drafts and scheduled ones included: for the newsroom only. */
+    public Optional<Article> find(long id) {
+        return store.find(id);
+    }
+
+    /** The newsroom's list: every state, filtered, newest first. */
+    public Paged<Article> forStaff(ArticleFilter filter, int page, int pageSize) {
+        return new Paged<>(store.forStaff(filter, Paged.offset(page, pageSize), pageSize), page, pageSize,
+                store.countForStaff(filter));
+    }
+
+    /** Every section any article is in, public or not. */
+    public List<Section> allSections() {
+        return store.allSections();
+    }
+
+    /** The Markdown as readers would see it, sanitized: for the editor's preview. */
+    public String preview(String text) {
+        return markdown.render(text);
+    }
+
+    private Article build(long id, String slug, ArticleDraft draft, Instant createdAt, Optional<Instant> publishedAt,
+                          int version) {
+        List<Tag> tags = draft.tags().stream().filter(t -> !t.isBlank()).map(Tag::named).distinct().toList();
+        return new Article(id, slug, draft.title().strip(), draft.summary().strip(), draft.bodyMarkdown(),
+                markdown.render(draft.bodyMarkdown()), draft.author().strip(), Section.named(draft.section()), tags,
+                draft.state(), createdAt, publishedAt, createdAt, draft.source(), version);
+    }
+
+    // An editor's "Publish" means now; a time in the past is kept (backdating), one in the future would silently
+    // schedule the story while it claims to be published.
+    private static Optional<Instant> publishedAt(ArticleDraft draft, Instant now) {
+        return switch (draft.state()) {
+            case DRAFT -> Optional.empty();
+            case SCHEDULED -> draft.publishAt();
+            case PUBLISHED -> Optional.of(draft.publishAt().filter(at -> !at.isAfter(now)).orElse(now));
+        };
     }
 
     public boolean isEmpty() {

@@ -8,14 +8,16 @@ import dev.gazette.web.Site;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Builds the shared frame of every public page: the site's name and the navigation by section. */
 public final class SiteChrome {
-    private final Site site;
+    private final Supplier<Site> site;
     // Sections change when an article is published, not per request: a few seconds stale is fine.
     private final LoadingCache<String, List<NavLink>> nav;
 
-    public SiteChrome(Site site, Articles articles) {
+    /** @param site who the site is now; its name may change in the newsroom while the site runs */
+    public SiteChrome(Supplier<Site> site, Articles articles) {
         this.site = site;
         this.nav = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofSeconds(10))
@@ -23,11 +25,11 @@ public final class SiteChrome {
     }
 
     public Site site() {
-        return site;
+        return site.get();
     }
 
     public Page page(String title, String description, String path) {
-        return Page.of(site, title, description, path, nav.get("nav"));
+        return Page.of(site.get(), title, description, path, nav.get("nav"));
     }
 
     private static List<NavLink> links(List<Section> sections) {

@@ -8,7 +8,9 @@ import dev.gazette.web.Format;
 import dev.gazette.web.Page;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Templates;
+import dev.gazette.spam.IpNetwork;
 import io.javalin.http.ForbiddenResponse;
+import java.net.InetAddress;
 import java.util.function.Function;
 import dev.gazette.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -62,7 +64,7 @@ public final class CommentRoutes implements Routes {
             invalid(ctx, framed, form, Map.of("form", SESSION_LOST));
             return;
         }
-        RequestInfo request = new RequestInfo(Networks.canonical(ctx.ip()), header(ctx, "User-Agent"),
+        RequestInfo request = new RequestInfo(clientIp(ctx), header(ctx, "User-Agent"),
                 header(ctx, "Referer"), seconds, field(ctx, HONEYPOT));
         Submitted outcome = comments.submit(framed.article(), form, request);
         if (outcome instanceof Submitted.Invalid invalid) {
@@ -133,6 +135,12 @@ public final class CommentRoutes implements Routes {
     private void invalid(Context ctx, ArticlePage.Framed framed, CommentForm form, Map<String, String> errors) {
         articlePage.send(ctx, framed, replies.render(framed.article(), ctx, form, errors));
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    /** The address in one canonical spelling, so the shield's history matches it however Jetty wrote it. */
+    private static String clientIp(Context ctx) {
+        String raw = ctx.ip().replace("[", "").replace("]", "");
+        return IpNetwork.parse(raw).map(InetAddress::getHostAddress).orElse(raw);
     }
 
     private static String field(Context ctx, String name) {

@@ -1,5 +1,6 @@
 package dev.gazette.comment;
 
+import dev.gazette.spam.IpNetwork;
 import dev.gazette.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,7 +36,7 @@ public final class CommentStore {
                         + " :depth, :name, :email, :url, :md, :html, :hash, :state, :ip, :network, :ua, :referrer, :created,"
                         + " :updated, :p, :reasons) RETURNING id")
                 .bind("hash", contentHash(c.bodyMarkdown()))
-                .bind("network", Networks.prefix(c.ip()))
+                .bind("network", network(c.ip()))
                 .bind("article", c.articleId())
                 .bind("parent", c.parentId().orElse(null))
                 .bind("depth", c.depth())
@@ -73,6 +74,47 @@ public final class CommentStore {
                 .bind("limit", limit).map(CommentStore::map).list());
     }
 
+    /** One page of the moderation queue: replies in a state, newest first, optionally of one article or with a text. */
+    List<Comment> queue(QueueFilter filter, int offset, int limit) {
+        return reads.withHandle(h -> filter.bind(h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE " + filter.sql()
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"))
+                .bind("limit", limit).bind("offset", offset)
+                .map(CommentStore::map).list());
+    }
+
+    int queueSize(QueueFilter filter) {
+        return reads.withHandle(h -> filter.bind(h.createQuery("SELECT COUNT(*) FROM comment WHERE " + filter.sql()))
+                .mapTo(Integer.class).one());
+    }
+
+    Map<CommentState, Integer> countsByState() {
+        Map<CommentState, Integer> counts = new java.util.EnumMap<>(CommentState.class);
+        for (CommentState s : CommentState.values()) counts.put(s, 0);
+        reads.useHandle(h -> h.createQuery("SELECT state, COUNT(*) FROM comment GROUP BY state")
+                .map((rs, ctx) -> Map.entry(CommentState.ofCode(rs.getString(1)), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
+    /** Replies per day and state since a moment, for the dashboard's chart. */
+    List<DayCount> perDay(Instant since) {
+        return reads.withHandle(h -> h.createQuery("SELECT created_at, state FROM comment WHERE created_at >= :since")
+                .bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> new DayCount(LocalDate.ofInstant(Instant.ofEpochMilli(rs.getLong(1)), ZoneOffset.UTC),
+                        CommentState.ofCode(rs.getString(2))))
+                .list());
+    }
+
+    List<String> reasonsSince(Instant since) {
+        return reads.withHandle(h -> h.createQuery("SELECT spam_reasons FROM comment WHERE created_at >= :since"
+                        + " AND spam_reasons <> ''")
+                .bind("since", since.toEpochMilli()).mapTo(String.class).list());
+    }
+
+    void delete(long id) {
+        writes.useHandle(h -> h.createUpdate("DELETE FROM comment WHERE id = :id").bind("id", id).execute());
+    }
+
     /** The given replies, if they belong to the article; used for an author's own pending replies. */
     List<Comment> byIds(long articleId, Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();
@@ -98,7 +140,7 @@ public final class CommentStore {
      */
     AuthorRecord record(String email, String ip) {
         return reads.withHandle(h -> {
-            String net = Networks.prefix(ip);
+            String net = network(ip);
             return new AuthorRecord(count(h, "author_email", email, "approved"), count(h, "author_email", email, "spam"),
                     count(h, "ip", ip, "approved"), count(h, "ip", ip, "spam"),
                     count(h, "network", net, "approved"), count(h, "network", net, "spam"));
@@ -106,6 +148,11 @@ public final class CommentStore {
     }
 
     static final int HISTORY_CAP = 50;
+
+    /** The /24 or /48 an address belongs to, as the shield names it; the address itself when it is no literal. */
+    private static String network(String ip) {
+        return IpNetwork.networkOf(ip).orElse(ip);
+    }
 
     // column is one of three constants above, never input.
     private static int count(org.jdbi.v3.core.Handle h, String column, String value, String state) {
@@ -129,9 +176,10 @@ public final class CommentStore {
                 .bind("day", day).execute());
     }
 
-    int discardedOn(LocalDate day) {
-        return reads.withHandle(h -> h.createQuery("SELECT count FROM comment_discard_count WHERE day = :day")
-                .bind("day", day.toString()).mapTo(Integer.class).findOne().orElse(0));
+    int discardedSince(LocalDate first) {
+        return reads.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(count), 0) FROM comment_discard_count"
+                        + " WHERE day >= :day")
+                .bind("day", first.toString()).mapTo(Integer.class).one());
     }
 
     void updateText(long id, String markdown, String html, Instant now) {
@@ -180,6 +228,31 @@ public final class CommentStore {
                 rs.getString("spam_reasons"),
                 rs.getInt("erased") != 0);
     }
+
+    private static String escapeLike(String s) {
+        // '!' rather than backslash: Jdbi's statement parser treats backslashes itself.
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** Which replies the queue shows: a state, and optionally one article and a text to look for. */
+    public record QueueFilter(CommentState state, Optional<Long> articleId, String text) {
+        // Built from constants only; the values are bound.
+        String sql() {
+            return "state = :s" + (articleId.isPresent() ? " AND article_id = :article" : "")
+                    + (text.isBlank() ? "" : " AND (lower(body_markdown) LIKE :like ESCAPE '!'"
+                    + " OR lower(author_name) LIKE :like ESCAPE '!')");
+        }
+
+        org.jdbi.v3.core.statement.Query bind(org.jdbi.v3.core.statement.Query q) {
+            q.bind("s", state.code());
+            articleId.ifPresent(id -> q.bind("article", id));
+            if (!text.isBlank()) q.bind("like", "%" + escapeLike(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+            return q;
+        }
+    }
+
+    /** One reply's day and state. */
+    public record DayCount(LocalDate day, CommentState state) {}
 
     /** Counts of earlier replies that tell a trusted author from a known spammer. */
     record AuthorRecord(int approvedByEmail, int spamByEmail, int approvedByIp, int spamByIp, int approvedByNetwork,

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Replies: taking one in through the shield and the policy, and reading them back for a page. */
@@ -22,43 +23,42 @@ public final class Comments {
     private static final Duration IDENTICAL_WINDOW = Duration.ofDays(7);
 
     private final CommentStore store;
-    private final CommentSettings settings;
+    private final Supplier<CommentSettings> settings;
     private final Function<Submission, Verdict> shield;
     private final CommentText text = new CommentText();
-    private final CommentValidator validator;
-    private final ModerationPolicy policy;
     private final Clock clock;
     private final LongConsumer onChange;
 
     /**
+     * @param settings the policy in force; read on every use, so a change in the newsroom applies at once
      * @param shield   the spam shield's check
      * @param onChange called with the article's id after every write that may change its public page
      */
-    public Comments(CommentStore store, CommentSettings settings, Function<Submission, Verdict> shield, Clock clock,
-                    LongConsumer onChange) {
+    public Comments(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
+                    Clock clock, LongConsumer onChange) {
         this.store = store;
         this.settings = settings;
         this.shield = shield;
-        this.validator = new CommentValidator(settings);
-        this.policy = new ModerationPolicy(settings);
         this.clock = clock;
         this.onChange = onChange;
     }
 
     public CommentSettings settings() {
-        return settings;
+        return settings.get();
     }
 
     /** True when the article no longer takes replies. */
     public boolean closed(Article article) {
-        return settings.closeAfterDays() > 0 && article.shownDate()
-                .plus(Duration.ofDays(settings.closeAfterDays())).isBefore(clock.instant());
+        CommentSettings now = settings.get();
+        return now.closeAfterDays() > 0 && article.shownDate()
+                .plus(Duration.ofDays(now.closeAfterDays())).isBefore(clock.instant());
     }
 
     public Submitted submit(Article article, CommentForm raw, RequestInfo request) {
         if (closed(article)) return new Submitted.Invalid(Map.of("form", "Replies to this story are closed."));
+        CommentSettings settings = this.settings.get();
         CommentForm form = CommentValidator.normalize(raw);
-        Map<String, String> errors = validator.errors(form);
+        Map<String, String> errors = new CommentValidator(settings).errors(form);
         Optional<Comment> parent = form.replyTo().flatMap(store::find)
                 .filter(p -> p.articleId() == article.id() && p.state() == CommentState.APPROVED);
         if (form.replyTo().isPresent() && parent.isEmpty()) {
@@ -77,7 +77,7 @@ public final class Comments {
 
         CommentStore.AuthorRecord record = store.record(form.email(), request.ip());
         Verdict verdict = shield.apply(submission(article, draft, request, record, now));
-        Optional<CommentState> state = policy.decide(draft, verdict, record);
+        Optional<CommentState> state = new ModerationPolicy(settings).decide(draft, verdict, record);
         if (state.isEmpty()) {
             store.countDiscard(now);
             return new Submitted.Discarded();
@@ -144,19 +144,103 @@ public final class Comments {
     }
 
     public Instant editableUntil(Comment c) {
-        return c.createdAt().plus(Duration.ofMinutes(settings.editMinutes()));
+        return c.createdAt().plus(Duration.ofMinutes(settings.get().editMinutes()));
     }
 
     /** The author's own edit, within the edit window; returns the errors, empty when saved. */
     public Map<String, String> edit(Comment c, String newText) {
         CommentForm form = CommentValidator.normalize(
                 new CommentForm(newText, c.authorName(), c.authorEmail(), c.authorUrl(), Optional.empty(), false));
-        Map<String, String> errors = validator.errors(form);
+        Map<String, String> errors = new CommentValidator(settings.get()).errors(form);
         if (!editable(c)) errors.put("form", "The time to edit this reply has passed.");
         if (!errors.isEmpty()) return errors;
         store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
         onChange.accept(c.articleId());
         return Map.of();
+    }
+
+    /** One page of the moderation queue. */
+    public QueuePage queue(CommentStore.QueueFilter filter, int page, int pageSize) {
+        int total = store.queueSize(filter);
+        int pages = Math.max(1, (total + pageSize - 1) / pageSize);
+        return new QueuePage(store.queue(filter, (Math.min(page, pages) - 1) * pageSize, pageSize), Math.min(page, pages),
+                pages, total);
+    }
+
+    public Map<CommentState, Integer> counts() {
+        return store.countsByState();
+    }
+
+    /** Replies the shield discarded unseen since that day (ISO dates compare as text). */
+    public int discardedSince(java.time.LocalDate first) {
+        return store.discardedSince(first);
+    }
+
+    public List<CommentStore.DayCount> since(Instant since) {
+        return store.perDay(since);
+    }
+
+    /** The shield's reasons given for replies since then, one string per reason. */
+    public List<String> reasonsSince(Instant since) {
+        return store.reasonsSince(since).stream().flatMap(r -> r.lines()).filter(r -> !r.isBlank()).toList();
+    }
+
+    /** Deletes a reply for good; replies below it move up a level. */
+    public void delete(long id) {
+        Optional<Comment> c = store.find(id);
+        store.delete(id);
+        c.ifPresent(gone -> onChange.accept(gone.articleId()));
+    }
+
+    /** A moderator's correction of a reply's text: no time limit, the same checks as a reader's. */
+    public Map<String, String> correct(Comment c, String newText) {
+        CommentForm form = CommentValidator.normalize(
+                new CommentForm(newText, c.authorName(), c.authorEmail(), c.authorUrl(), Optional.empty(), false));
+        Map<String, String> errors = new CommentValidator(settings.get()).errors(form);
+        if (!errors.isEmpty()) return errors;
+        store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
+        onChange.accept(c.articleId());
+        return Map.of();
+    }
+
+    /**
+     * A reply written by staff from the newsroom: published at once, under the given reply, without passing the
+     * shield (staff are who train it).
+     */
+    public Submitted staffReply(Comment parent, String name, String email, String newText) {
+        CommentSettings settings = this.settings.get();
+        CommentForm form = CommentValidator.normalize(new CommentForm(newText, name, email, "", Optional.of(parent.id()), false));
+        Map<String, String> errors = new CommentValidator(settings).errors(form);
+        if (!errors.isEmpty()) return new Submitted.Invalid(errors);
+        Instant now = clock.instant();
+        Optional<Long> parentId = Optional.of(parent.depth() + 1 >= settings.maxDepth() ? parent.parentId().orElse(parent.id())
+                : parent.id());
+        Comment reply = new Comment(0, parent.articleId(), parentId, Math.min(parent.depth() + 1, settings.maxDepth() - 1),
+                form.name(), form.email(), "", form.comment(), text.render(form.comment()), CommentState.APPROVED, "", "",
+                "", now, now, 0, "", false);
+        Comment stored = reply.withId(store.insert(reply));
+        onChange.accept(stored.articleId());
+        return new Submitted.Stored(stored);
+    }
+
+    /** The reply as the shield sees it, for teaching it a moderator's decision. */
+    public Submission submissionOf(Comment c) {
+        return Submission.builder(c.bodyMarkdown())
+                .authorName(c.authorName())
+                .authorEmail(c.authorEmail())
+                .authorUrl(c.authorUrl())
+                .ip(c.ip())
+                .userAgent(c.userAgent())
+                .referrer(c.referrer())
+                .type(c.parentId().isPresent() ? CommentType.REPLY : CommentType.COMMENT)
+                .build();
+    }
+
+    /** A page of the queue and where it stands. */
+    public record QueuePage(List<Comment> items, int page, int pages, int total) {
+        public QueuePage {
+            items = List.copyOf(items);
+        }
     }
 
     /** A moderator's decision on a reply; public pages follow at once. */

@@ -2,6 +2,7 @@ package dev.gazette.privacy;
 
 import dev.gazette.store.SiteSecret;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -13,15 +14,33 @@ public final class Avatars {
     private static final int GRID = 5;
     private static final int CELL = 8;
 
-    private final SiteSecret secret;
+    /** Where Gravatar serves pictures, for the Content-Security-Policy when the site opts in. */
+    public static final String GRAVATAR_HOST = "https://www.gravatar.com";
 
-    public Avatars(SiteSecret secret) {
+    private final SiteSecret secret;
+    private final BooleanSupplier gravatar;
+
+    /** @param gravatar whether the site has opted in to Gravatar pictures (off by default: it leaks a hash) */
+    public Avatars(SiteSecret secret, BooleanSupplier gravatar) {
         this.secret = secret;
+        this.gravatar = gravatar;
     }
 
     /** The address of the avatar for an email; the same email always gives the same picture on one site. */
     public String url(String email) {
+        if (gravatar.getAsBoolean()) {
+            return GRAVATAR_HOST + "/avatar/" + sha256(email.strip().toLowerCase(Locale.ROOT)) + "?s=80&d=identicon";
+        }
         return "/avatars/" + key(email) + ".svg";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     String key(String email) {

@@ -11,9 +11,11 @@ import java.util.List;
  * @param editMinutes     how long an author may edit or delete their reply
  * @param contact         where to send data requests; empty when the site gives none
  * @param cookies         every cookie the site may set on a reader's browser
+ * @param apiRetentionDays how long what other sites send to the spam-filter API is kept
+ * @param gravatar        whether avatars come from Gravatar, which then sees a hash of the email
  */
 public record PrivacyFacts(Retention retention, boolean holdsNewAuthors, int editMinutes, String contact,
-                           List<CookieFact> cookies) {
+                           List<CookieFact> cookies, long apiRetentionDays, boolean gravatar) {
     public PrivacyFacts {
         cookies = List.copyOf(cookies);
     }

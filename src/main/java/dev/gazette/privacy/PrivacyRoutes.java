@@ -6,14 +6,16 @@ import dev.gazette.web.Routes;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The privacy page, generated from the settings in force. */
 public final class PrivacyRoutes implements Routes {
-    private final PrivacyFacts facts;
+    private final Supplier<PrivacyFacts> facts;
     private final Templates templates;
     private final Function<String, Page> chrome;
 
-    public PrivacyRoutes(PrivacyFacts facts, Templates templates, Function<String, Page> chrome) {
+    /** @param facts the facts in force, read per request: the page follows the settings page at once */
+    public PrivacyRoutes(Supplier<PrivacyFacts> facts, Templates templates, Function<String, Page> chrome) {
         this.facts = facts;
         this.templates = templates;
         this.chrome = chrome;
@@ -22,7 +24,7 @@ public final class PrivacyRoutes implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/privacy", ctx -> Responses.html(ctx, templates.render("privacy.jte",
-                new PrivacyView(chrome.apply("Privacy"), facts))));
+                new PrivacyView(chrome.apply("Privacy"), facts.get()))));
     }
 
     /** The model of the privacy page. */

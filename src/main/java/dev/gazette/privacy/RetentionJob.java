@@ -3,6 +3,7 @@ package dev.gazette.privacy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,10 +17,11 @@ public final class RetentionJob implements AutoCloseable {
         return t;
     });
 
-    public RetentionJob(PersonalData data, Retention retention) {
+    /** @param retention the periods in force, read at every run */
+    public RetentionJob(PersonalData data, Supplier<Retention> retention) {
         timer.scheduleWithFixedDelay(() -> {
             try {
-                PersonalDataStore.RetentionRun run = data.applyRetention(retention);
+                PersonalDataStore.RetentionRun run = data.applyRetention(retention.get());
                 if (run.ipsAnonymized() + run.spamDeleted() + run.trashDeleted() > 0) {
                     log.info("Retention: {} IP addresses anonymized, {} spam and {} trashed replies deleted",
                             run.ipsAnonymized(), run.spamDeleted(), run.trashDeleted());

@@ -7,6 +7,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -25,8 +26,18 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.pool = pool;
         this.writerPool = writerPool;
-        this.reads = Jdbi.create(pool);
-        this.writes = writerPool == pool ? reads : Jdbi.create(writerPool);
+        this.reads = withoutValuesInErrors(Jdbi.create(pool));
+        this.writes = writerPool == pool ? reads : withoutValuesInErrors(Jdbi.create(writerPool));
+    }
+
+    /**
+     * Jdbi puts a failed statement's bound values in its exception messages, and those reach the logs; values can be
+     * readers' emails. Messages name the statement only.
+     */
+    private static Jdbi withoutValuesInErrors(Jdbi jdbi) {
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(e -> e.getStatementContext() == null
+                ? "" : " [statement: " + e.getStatementContext().getRawSql() + "]");
+        return jdbi;
     }
 
     /** The JDBC URL of the embedded default: one SQLite file inside the data folder. */
@@ -46,6 +57,8 @@ public final class Database implements AutoCloseable {
         } else {
             config.setJdbcUrl(jdbcUrl);
             config.setMaximumPoolSize(10);
+            // PostgreSQL repeats the offending values in error details ("Key (email)=(…) already exists").
+            config.addDataSourceProperty("logServerErrorDetail", "false");
         }
         HikariDataSource pool = new HikariDataSource(config);
         HikariDataSource writerPool = pool;

@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Everything a machine reads: RSS and Atom for the site, each tag and the replies; the sitemap; robots.txt. */
 public final class FeedRoutes implements Routes {
@@ -24,16 +25,14 @@ public final class FeedRoutes implements Routes {
     private static final int SITEMAP_MAX = 50_000;
 
     private final Articles articles;
-    private final Site site;
-    private final FeedWriter writer;
+    private final Supplier<Site> site;
     private final PageCache cache;
     private final Comments comments;
 
-    public FeedRoutes(Articles articles, Comments comments, Site site, PageCache cache) {
+    public FeedRoutes(Articles articles, Comments comments, Supplier<Site> site, PageCache cache) {
         this.articles = articles;
         this.comments = comments;
         this.site = site;
-        this.writer = new FeedWriter(site);
         this.cache = cache;
     }
 
@@ -48,14 +47,14 @@ public final class FeedRoutes implements Routes {
         routes.get("/articles/{slug}/comments/feed.xml", ctx -> articleRepliesFeed(ctx, FeedWriter.Format.RSS));
         routes.get("/articles/{slug}/comments/atom.xml", ctx -> articleRepliesFeed(ctx, FeedWriter.Format.ATOM));
         routes.get("/sitemap.xml", ctx -> cache.serve(ctx, "application/xml; charset=utf-8",
-                () -> Sitemap.of(site, articles.latest(1, SITEMAP_MAX).items())));
+                () -> Sitemap.of(site.get(), articles.latest(1, SITEMAP_MAX).items())));
         routes.get("/robots.txt", ctx -> Responses.send(ctx, "text/plain; charset=utf-8",
-                "User-agent: *\nDisallow: /search\nDisallow: /admin\n\nSitemap: " + site.url("/sitemap.xml") + "\n"));
+                "User-agent: *\nDisallow: /search\nDisallow: /admin\n\nSitemap: " + site.get().url("/sitemap.xml") + "\n"));
     }
 
     private void siteFeed(Context ctx, FeedWriter.Format format) {
         String self = format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml";
-        cache.serve(ctx, format.mediaType, () -> writer.write(format, site.title(), site.description(), self, "/",
+        cache.serve(ctx, format.mediaType, () -> new FeedWriter(site.get()).write(format, site.get().title(), site.get().description(), self, "/",
                 articles.latest(1, FEED_SIZE).items().stream().map(FeedEntry::of).toList()));
     }
 
@@ -63,8 +62,8 @@ public final class FeedRoutes implements Routes {
         Tag tag = articles.tag(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         String base = "/tags/" + tag.slug();
         String self = base + (format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml");
-        cache.serve(ctx, format.mediaType, () -> writer.write(format, site.title() + ": " + tag.name(),
-                "Stories tagged " + tag.name() + " on " + site.title() + ".", self, base,
+        cache.serve(ctx, format.mediaType, () -> new FeedWriter(site.get()).write(format, site.get().title() + ": " + tag.name(),
+                "Stories tagged " + tag.name() + " on " + site.get().title() + ".", self, base,
                 articles.tagged(tag, 1, FEED_SIZE).items().stream().map(FeedEntry::of).toList()));
     }
 
@@ -74,7 +73,7 @@ public final class FeedRoutes implements Routes {
             List<Comment> latest = comments.latestApproved(FEED_SIZE);
             Map<Long, Article> on = new HashMap<>();
             articles.published(latest.stream().map(Comment::articleId).distinct().toList()).forEach(a -> on.put(a.id(), a));
-            return writer.write(format, "Replies on " + site.title(), "The latest replies on " + site.title() + ".",
+            return new FeedWriter(site.get()).write(format, "Replies on " + site.get().title(), "The latest replies on " + site.get().title() + ".",
                     self, "/", latest.stream().filter(c -> on.containsKey(c.articleId()))
                             .map(c -> FeedEntry.of(c, on.get(c.articleId()))).toList());
         });
@@ -87,7 +86,7 @@ public final class FeedRoutes implements Routes {
         cache.serve(ctx, format.mediaType, () -> {
             List<Comment> replies = new ArrayList<>(comments.approved(article));
             Collections.reverse(replies);
-            return writer.write(format, "Replies to “" + article.title() + "”", "Replies on " + site.title() + ".",
+            return new FeedWriter(site.get()).write(format, "Replies to “" + article.title() + "”", "Replies on " + site.get().title() + ".",
                     self, base, replies.stream().limit(FEED_SIZE).map(c -> FeedEntry.of(c, article)).toList());
         });
     }

@@ -32,6 +32,11 @@ public final class Format {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
+    /** "73 %": a probability as moderators read it. */
+    public static String percent(double probability) {
+        return Math.round(probability * 100) + " %";
+    }
+
     public static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

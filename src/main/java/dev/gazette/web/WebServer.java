@@ -8,23 +8,25 @@ import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The HTTP server: Javalin on Jetty, with the features' routes, security headers and the site's error pages. */
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
-    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
+    private static final String CSP = "default-src 'self'; img-src 'self' data:%s; style-src 'self'; script-src 'self';"
             + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private final Javalin app;
 
     /**
-     * @param errorPage builds the error page's chrome (title, navigation) for a status
-     * @param healthy   what {@code /healthz} reports
+     * @param errorPage  builds the error page's chrome (title, navigation) for a status
+     * @param healthy    what {@code /healthz} reports
+     * @param imageHosts other hosts pages may load images from (none unless the site opted in to one)
      */
     public WebServer(ServerSettings settings, List<Routes> routes, Templates templates,
-                     Function<String, Page> errorPage, BooleanSupplier healthy) {
+                     Function<String, Page> errorPage, BooleanSupplier healthy, Supplier<List<String>> imageHosts) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -40,7 +42,7 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.headers.put("Cache-Control", "public, max-age=3600");
             });
-            config.routes.before(ctx -> securityHeaders(ctx));
+            config.routes.before(ctx -> securityHeaders(ctx, imageHosts.get()));
             config.routes.get("/healthz", ctx -> {
                 boolean ok = healthy.getAsBoolean();
                 ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).result(ok ? "ok" : "database unavailable");
@@ -60,8 +62,9 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
-    private static void securityHeaders(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
+    private static void securityHeaders(Context ctx, List<String> imageHosts) {
+        ctx.header("Content-Security-Policy", String.format(CSP,
+                imageHosts.isEmpty() ? "" : " " + String.join(" ", imageHosts)));
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("X-Frame-Options", "DENY");

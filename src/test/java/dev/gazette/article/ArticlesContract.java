@@ -145,4 +145,102 @@ abstract class ArticlesContract {
         assertThat(articles.search(SearchQuery.parse("council\" OR \"x"), 1, 10).items()).isEmpty();
         assertThat(articles.latest(1, 10).total()).isEqualTo(1);
     }
+
+    @Test
+    void updatesWhenTheVersionMatchesReplacingTagsAndBumpingTheVersion() {
+        Article a = articles.create(draft("First title", ArticleState.DRAFT, Duration.ZERO, "Old", "Kept"));
+
+        SaveResult result = articles.update(a.id(), a.version(), "new-address", new ArticleDraft("Second title", "S",
+                "Now *edited*.", "Bo", "Politics", List.of("Kept", "New"), ArticleState.PUBLISHED,
+                Optional.of(NOW.minusSeconds(30)), Optional.empty()));
+
+        assertThat(result).isInstanceOf(SaveResult.Stored.class);
+        Article read = articles.find(a.id()).orElseThrow();
+        assertThat(read.version()).isEqualTo(a.version() + 1);
+        assertThat(read.slug()).isEqualTo("new-address");
+        assertThat(read.title()).isEqualTo("Second title");
+        assertThat(read.bodyHtml()).contains("<em>edited</em>");
+        assertThat(read.section()).isEqualTo(new Section("politics", "Politics"));
+        assertThat(read.tags()).extracting(Tag::slug).containsExactlyInAnyOrder("kept", "new");
+        assertThat(read.createdAt()).isEqualTo(a.createdAt());
+        assertThat(articles.published("new-address")).isPresent();
+    }
+
+    @Test
+    void refusesAStaleVersionAndKeepsTheOtherSave() {
+        Article a = articles.create(draft("Shared story", ArticleState.DRAFT, Duration.ZERO));
+        ArticleDraft theirs = new ArticleDraft("Their title", "", "Theirs.", "A", "World", List.of(),
+                ArticleState.DRAFT, Optional.empty(), Optional.empty());
+        ArticleDraft mine = new ArticleDraft("My title", "", "Mine.", "B", "World", List.of(),
+                ArticleState.DRAFT, Optional.empty(), Optional.empty());
+        assertThat(articles.update(a.id(), a.version(), a.slug(), theirs)).isInstanceOf(SaveResult.Stored.class);
+
+        SaveResult late = articles.update(a.id(), a.version(), a.slug(), mine);
+
+        assertThat(late).isInstanceOf(SaveResult.Stale.class);
+        assertThat(((SaveResult.Stale) late).current().title()).isEqualTo("Their title");
+        assertThat(articles.find(a.id()).orElseThrow().bodyMarkdown()).isEqualTo("Theirs.");
+        assertThat(articles.unpublish(a.id(), a.version())).isInstanceOf(SaveResult.Stale.class);
+    }
+
+    @Test
+    void refusesASlugAnotherArticleHas() {
+        articles.create(draft("Taken", ArticleState.DRAFT, Duration.ZERO));
+        Article b = articles.create(draft("Other", ArticleState.DRAFT, Duration.ZERO));
+
+        assertThat(articles.update(b.id(), b.version(), "taken", draft("Other", ArticleState.DRAFT, Duration.ZERO)))
+                .isEqualTo(new SaveResult.SlugTaken("taken"));
+        assertThat(articles.create(draft("New", ArticleState.DRAFT, Duration.ZERO), "taken"))
+                .isEqualTo(new SaveResult.SlugTaken("taken"));
+        assertThat(articles.update(b.id(), b.version(), "other", draft("Other", ArticleState.DRAFT, Duration.ZERO)))
+                .isInstanceOf(SaveResult.Stored.class);
+    }
+
+    @Test
+    void unpublishesBackToADraftAndDeletes() {
+        Article a = articles.create(draft("Going away", ArticleState.PUBLISHED, Duration.ofHours(1), "Gone"));
+
+        SaveResult result = articles.unpublish(a.id(), a.version());
+
+        assertThat(result).isInstanceOf(SaveResult.Stored.class);
+        Article draft = ((SaveResult.Stored) result).article();
+        assertThat(draft.state()).isEqualTo(ArticleState.DRAFT);
+        assertThat(draft.publishedAt()).isEmpty();
+        assertThat(articles.published("going-away")).isEmpty();
+        assertThat(articles.delete(a.id())).isTrue();
+        assertThat(articles.find(a.id())).isEmpty();
+        assertThat(articles.tag("gone")).isEmpty();
+        assertThat(articles.delete(a.id())).isFalse();
+        assertThat(articles.update(a.id(), draft.version(), "", draft("X", ArticleState.DRAFT, Duration.ZERO)))
+                .isEqualTo(new SaveResult.Missing());
+    }
+
+    @Test
+    void listsEveryStateForStaffWithFiltersNewestFirst() {
+        articles.create(draft("Old rail story", ArticleState.PUBLISHED, Duration.ofHours(5), "Transport"));
+        articles.create(draft("Rail draft", ArticleState.DRAFT, Duration.ZERO, "Transport"));
+        articles.create(draft("Future budget", ArticleState.SCHEDULED, Duration.ofHours(-2)));
+        articles.create(new ArticleDraft("Fares up 50%", "", "Plain text.", "A", "Politics", List.of(),
+                ArticleState.PUBLISHED, Optional.of(NOW.minusSeconds(60)), Optional.empty()));
+
+        assertThat(articles.forStaff(ArticleFilter.ANY, 1, 10).items()).extracting(Article::title)
+                .containsExactly("Future budget", "Rail draft", "Fares up 50%", "Old rail story");
+        assertThat(articles.forStaff(new ArticleFilter(Optional.of(ArticleState.DRAFT), "", "", ""), 1, 10).items())
+                .extracting(Article::title).containsExactly("Rail draft");
+        assertThat(articles.forStaff(new ArticleFilter(Optional.empty(), "politics", "", ""), 1, 10).items())
+                .extracting(Article::title).containsExactly("Fares up 50%");
+        assertThat(articles.forStaff(new ArticleFilter(Optional.empty(), "", "transport", ""), 1, 10).total())
+                .isEqualTo(2);
+        assertThat(articles.forStaff(new ArticleFilter(Optional.empty(), "", "", "RAIL"), 1, 10).items())
+                .extracting(Article::title).containsExactly("Rail draft", "Old rail story");
+        // LIKE's wildcards are taken literally: "50%" matches one story, "_" and "%" alone match none.
+        assertThat(articles.forStaff(new ArticleFilter(Optional.empty(), "", "", "50%"), 1, 10).total()).isEqualTo(1);
+        assertThat(articles.forStaff(new ArticleFilter(Optional.empty(), "", "", "%"), 1, 10).total()).isEqualTo(1);
+        assertThat(articles.forStaff(new ArticleFilter(Optional.empty(), "", "", "_"), 1, 10).total()).isZero();
+        assertThat(articles.forStaff(new ArticleFilter(Optional.of(ArticleState.PUBLISHED), "world", "transport",
+                "rail"), 1, 10).items()).extracting(Article::title).containsExactly("Old rail story");
+        assertThat(articles.forStaff(ArticleFilter.ANY, 2, 3).items()).extracting(Article::title)
+                .containsExactly("Old rail story");
+        assertThat(articles.allSections()).extracting(Section::slug).containsExactly("politics", "world");
+    }
 }

@@ -1,10 +1,10 @@
 package dev.gazette.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.gazette.article.ArticleDraft;
 import dev.gazette.article.ArticleState;
+import dev.gazette.web.HeadlessChromium;
 import dev.gazette.web.TestSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,37 +16,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A reader in real headless Chromium posts a reply, answers another in place, and sees the pending notice. */
 class RepliesBrowserTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static TestSite site;
     static WebDriver browser;
 
     @BeforeAll
     static void start() {
-        if (System.getenv("CI") == null) {
-            assumeThat(CHROMEDRIVER).as("install chromium and chromium-driver to run browser tests").exists();
-        }
+        browser = HeadlessChromium.start(1200, 1800);
         site = TestSite.start(false, g -> g.articles().create(new ArticleDraft("Night ferry returns", "Summary.",
                 "The ferry is back.", "Staff", "World", List.of(), ArticleState.PUBLISHED,
                 Optional.of(Instant.now().minusSeconds(600)), Optional.empty())));
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1200,1800");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -89,9 +74,7 @@ class RepliesBrowserTest {
                 By.cssSelector("#comment-" + first + " ol.children .awaiting")));
         assertThat(nested.getText()).isEqualTo("Your comment is awaiting moderation.");
 
-        Files.createDirectories(SCREENSHOTS);
-        Path shot = SCREENSHOTS.resolve("reply-pending.png");
-        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Path shot = HeadlessChromium.screenshot(browser, "reply-pending.png");
         assertThat(Files.size(shot)).isPositive();
     }
 }

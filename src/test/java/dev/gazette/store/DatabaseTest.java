@@ -40,6 +40,23 @@ class DatabaseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void failedStatementsNeverPutTheirValuesInErrorMessages(Dialect dialect) {
+        try (Database db = TestDatabases.of(dialect)) {
+            String insert = "INSERT INTO staff_user (email, name, role, password_hash, created_at)"
+                    + " VALUES (:email, 'N', 'admin', 'h', 0)";
+            db.writes().useHandle(h -> h.createUpdate(insert).bind("email", "secret.person@example.org").execute());
+            assertThatThrownBy(() -> db.writes().useHandle(h ->
+                    h.createUpdate(insert).bind("email", "secret.person@example.org").execute()))
+                    .satisfies(e -> {
+                        StringBuilder all = new StringBuilder();
+                        for (Throwable t = e; t != null; t = t.getCause()) all.append(t.getMessage()).append('\n');
+                        assertThat(all.toString()).contains("INSERT INTO staff_user").doesNotContain("secret.person");
+                    });
+        }
+    }
+
     @Test
     void refusesUnknownUrlsWithAHint() {
         assertThatThrownBy(() -> Database.open("jdbc:mysql://localhost/x"))

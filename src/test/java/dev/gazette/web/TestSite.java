@@ -1,6 +1,7 @@
 package dev.gazette.web;
 
 import dev.gazette.app.Gazette;
+import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.app.Settings;
 import dev.gazette.comment.CommentSettings;
 import java.io.IOException;
@@ -33,10 +34,16 @@ public final class TestSite implements AutoCloseable {
      */
     public static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
                                  java.util.function.Consumer<Gazette> before) {
+        return start(sampleContent, minSecondsToPost, comments, AkismetSettings.defaults(), before);
+    }
+
+    public static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
+                                 AkismetSettings akismet, java.util.function.Consumer<Gazette> before) {
         try {
             Path data = Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
-                    "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, "", comments);
+                    "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, "", false, comments,
+                    akismet);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());

@@ -1,0 +1,114 @@
+package dev.gazette.account;
+
+import dev.gazette.store.Database;
+import dev.gazette.web.ActivityEntry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The SQL for staff, their sessions, the setup link and the activity log. */
+public final class AccountStore {
+    private final Jdbi reads;
+    private final Jdbi writes;
+
+    public AccountStore(Database db) {
+        this.reads = db.reads();
+        this.writes = db.writes();
+    }
+
+    long insert(String email, String name, Role role, String passwordHash, Instant now) {
+        return writes.withHandle(h -> h.createQuery("INSERT INTO staff_user (email, name, role, password_hash, created_at)"
+                        + " VALUES (:email, :name, :role, :hash, :now) RETURNING id")
+                .bind("email", email).bind("name", name).bind("role", role.code()).bind("hash", passwordHash)
+                .bind("now", now.toEpochMilli()).mapTo(Long.class).one());
+    }
+
+    Optional<Credentials> credentials(String email) {
+        return reads.withHandle(h -> h.createQuery("SELECT id, email, name, role, password_hash, failed_logins, last_failed"
+                        + " FROM staff_user WHERE email = :email")
+                .bind("email", email)
+                .map((rs, ctx) -> new Credentials(user(rs), rs.getString("password_hash"), rs.getInt("failed_logins"),
+                        Instant.ofEpochMilli(rs.getLong("last_failed"))))
+                .findOne());
+    }
+
+    void failedLogin(long id, Instant now) {
+        writes.useHandle(h -> h.createUpdate("UPDATE staff_user SET failed_logins = failed_logins + 1, last_failed = :now"
+                + " WHERE id = :id").bind("now", now.toEpochMilli()).bind("id", id).execute());
+    }
+
+    void goodLogin(long id) {
+        writes.useHandle(h -> h.createUpdate("UPDATE staff_user SET failed_logins = 0 WHERE id = :id").bind("id", id).execute());
+    }
+
+    boolean anyAdmin() {
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM staff_user WHERE role = 'admin'")
+                .mapTo(Integer.class).one() > 0);
+    }
+
+    List<StaffUser> all() {
+        return reads.withHandle(h -> h.createQuery("SELECT id, email, name, role FROM staff_user ORDER BY name")
+                .map((rs, ctx) -> user(rs)).list());
+    }
+
+    void insertSession(String tokenHash, long userId, Instant now, Instant expires) {
+        writes.useHandle(h -> h.createUpdate("INSERT INTO staff_session (token_hash, user_id, created_at, expires_at)"
+                        + " VALUES (:t, :u, :now, :exp)")
+                .bind("t", tokenHash).bind("u", userId).bind("now", now.toEpochMilli()).bind("exp", expires.toEpochMilli())
+                .execute());
+    }
+
+    Optional<StaffUser> sessionUser(String tokenHash, Instant now) {
+        return reads.withHandle(h -> h.createQuery("SELECT u.id, u.email, u.name, u.role FROM staff_session s"
+                        + " JOIN staff_user u ON u.id = s.user_id WHERE s.token_hash = :t AND s.expires_at > :now")
+                .bind("t", tokenHash).bind("now", now.toEpochMilli()).map((rs, ctx) -> user(rs)).findOne());
+    }
+
+    void deleteSession(String tokenHash) {
+        writes.useHandle(h -> h.createUpdate("DELETE FROM staff_session WHERE token_hash = :t").bind("t", tokenHash).execute());
+    }
+
+    void insertSetupToken(String tokenHash, Instant expires) {
+        writes.useHandle(h -> h.createUpdate("INSERT INTO setup_token (token_hash, expires_at) VALUES (:t, :exp)")
+                .bind("t", tokenHash).bind("exp", expires.toEpochMilli()).execute());
+    }
+
+    /** Uses up a setup token: true only the first time, and only before it expires. */
+    boolean takeSetupToken(String tokenHash, Instant now) {
+        return writes.withHandle(h -> h.createUpdate("DELETE FROM setup_token WHERE token_hash = :t AND expires_at > :now")
+                .bind("t", tokenHash).bind("now", now.toEpochMilli()).execute()) > 0;
+    }
+
+    boolean setupTokenValid(String tokenHash, Instant now) {
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM setup_token WHERE token_hash = :t AND expires_at > :now")
+                .bind("t", tokenHash).bind("now", now.toEpochMilli()).mapTo(Integer.class).one() > 0);
+    }
+
+    void log(Long userId, String userName, String action, String target, Instant now) {
+        writes.useHandle(h -> h.createUpdate("INSERT INTO activity (user_id, user_name, action, target, at)"
+                        + " VALUES (:u, :n, :a, :t, :at)")
+                .bind("u", userId).bind("n", userName).bind("a", action).bind("t", target).bind("at", now.toEpochMilli())
+                .execute());
+    }
+
+    public List<ActivityEntry> recentActivity(int limit) {
+        return reads.withHandle(h -> h.createQuery("SELECT user_name, action, target, at FROM activity"
+                        + " ORDER BY at DESC, id DESC LIMIT :limit")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new ActivityEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))))
+                .list());
+    }
+
+    private static StaffUser user(ResultSet rs) throws SQLException {
+        return new StaffUser(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.ofCode(rs.getString("role")));
+    }
+
+    /** What signing in checks against. */
+    record Credentials(StaffUser user, String passwordHash, int failedLogins, Instant lastFailed) {}
+
+}

@@ -1,0 +1,167 @@
+package dev.gazette.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gazette.web.Activity;
+import dev.gazette.web.ActivityEntry;
+import dev.gazette.web.Staff;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/** Staff accounts: adding people, signing in with growing delays after failures, and the activity log. */
+public final class Accounts implements Activity {
+    static final int MIN_PASSWORD = 12;
+    private static final int FREE_FAILURES = 3;
+    private static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+
+    private final AccountStore store;
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final Clock clock;
+    // Failures per IP address, on this node: enough to slow one client guessing across many accounts.
+    private final Cache<String, IpFailures> byIp = Caffeine.newBuilder().expireAfterAccess(MAX_DELAY).maximumSize(100_000).build();
+    // Verifying a password takes tens of milliseconds by design; unknown emails pay the same, so timing tells nothing.
+    private final String dummyHash;
+
+    public Accounts(AccountStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.dummyHash = hasher.hash("not a password anyone has");
+    }
+
+    /** Adds a staff member; says what to fix when the input will not do. */
+    public StaffUser add(String email, String name, Role role, String password) {
+        String normalized = email.strip().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(normalized).matches()) throw new IllegalArgumentException("Enter a valid email address.");
+        if (password.length() < MIN_PASSWORD) {
+            throw new IllegalArgumentException("Use a password of at least " + MIN_PASSWORD + " characters.");
+        }
+        if (store.credentials(normalized).isPresent()) {
+            throw new IllegalArgumentException("There is already a staff member with the email " + normalized + ".");
+        }
+        String shownName = name.isBlank() ? normalized.substring(0, normalized.indexOf('@')) : name.strip();
+        long id = store.insert(normalized, shownName, role, hasher.hash(password), clock.instant());
+        return new StaffUser(id, normalized, shownName, role);
+    }
+
+    public boolean hasAdmin() {
+        return store.anyAdmin();
+    }
+
+    public List<StaffUser> all() {
+        return store.all();
+    }
+
+    /** Checks a sign-in; after a few failures each further attempt must wait longer, per account and per address. */
+    public SignIn signIn(String email, String password, String ip) {
+        Instant now = clock.instant();
+        IpFailures ipFailures = byIp.get(ip, k -> new IpFailures());
+        Duration ipWait = ipFailures.waitFrom(now);
+        if (!ipWait.isZero()) return new SignIn.Wait(ipWait);
+        Optional<AccountStore.Credentials> found = store.credentials(email.strip().toLowerCase(Locale.ROOT));
+        if (found.isPresent()) {
+            Duration wait = remaining(found.get().failedLogins(), found.get().lastFailed(), now);
+            if (!wait.isZero()) return new SignIn.Wait(wait);
+        }
+        boolean ok;
+        if (found.isPresent()) {
+            ok = hasher.matches(password, found.get().passwordHash());
+        } else {
+            hasher.matches(password, dummyHash);
+            ok = false;
+        }
+        if (!ok) {
+            found.ifPresent(c -> store.failedLogin(c.user().id(), now));
+            ipFailures.failed(now);
+            return new SignIn.Failed();
+        }
+        store.goodLogin(found.get().user().id());
+        return new SignIn.Ok(found.get().user());
+    }
+
+    static Duration remaining(int failures, Instant lastFailed, Instant now) {
+        if (failures < FREE_FAILURES) return Duration.ZERO;
+        Duration delay = Duration.ofSeconds(1L << Math.min(20, failures - FREE_FAILURES + 1));
+        if (delay.compareTo(MAX_DELAY) > 0) delay = MAX_DELAY;
+        Duration left = Duration.between(now, lastFailed.plus(delay));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /** Makes the one-time link that creates the first admin; valid for a day. */
+    public String setupToken() {
+        byte[] random = dev.gazette.store.SiteSecret.random(24);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        store.insertSetupToken(hash(token), clock.instant().plus(Duration.ofDays(1)));
+        return token;
+    }
+
+    public boolean setupTokenValid(String token) {
+        return token != null && store.setupTokenValid(hash(token), clock.instant());
+    }
+
+    /** Creates the first admin with a setup token, which is then used up. */
+    public StaffUser setUp(String token, String email, String name, String password) {
+        if (hasAdmin()) throw new IllegalArgumentException("This site already has an admin; sign in instead.");
+        if (token == null || !store.setupTokenValid(hash(token), clock.instant())) {
+            throw new IllegalArgumentException("This setup link has expired or was used. Start ./gazette again for a new one.");
+        }
+        StaffUser admin = add(email, name, Role.ADMIN, password);
+        store.takeSetupToken(hash(token), clock.instant());
+        return admin;
+    }
+
+    @Override
+    public void record(Staff who, String action, String target) {
+        store.log(who.id(), who.name(), action, target, clock.instant());
+    }
+
+    public List<ActivityEntry> recentActivity(int limit) {
+        return store.recentActivity(limit);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The outcome of a sign-in. */
+    public sealed interface SignIn {
+        /** Signed in. */
+        record Ok(StaffUser user) implements SignIn {}
+
+        /** Wrong email or password; which of the two is not said. */
+        record Failed() implements SignIn {}
+
+        /** Too many failures: try again after this long. */
+        record Wait(Duration delay) implements SignIn {}
+    }
+
+    private static final class IpFailures {
+        private final AtomicInteger count = new AtomicInteger();
+        private volatile Instant last = Instant.EPOCH;
+
+        void failed(Instant now) {
+            count.incrementAndGet();
+            last = now;
+        }
+
+        // An address gets more tries than an account: several people may share it.
+        Duration waitFrom(Instant now) {
+            return remaining(Math.max(0, count.get() - 7), last, now);
+        }
+    }
+}

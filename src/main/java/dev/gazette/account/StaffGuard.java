@@ -1,0 +1,61 @@
+package dev.gazette.account;
+
+import dev.gazette.web.Permission;
+import dev.gazette.web.Routes;
+import dev.gazette.web.Staff;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.security.RouteRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Set;
+
+/**
+ * Guards every route that declares a {@link Permission}: signed out, a page sends the reader to the sign-in form;
+ * signed in without the permission, 403; and every state-changing request must carry the session's form token.
+ */
+public final class StaffGuard implements Routes {
+    static final String CSRF_FIELD = "csrf";
+
+    private final Sessions sessions;
+
+    public StaffGuard(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.beforeMatched(this::check);
+    }
+
+    private void check(Context ctx) {
+        Set<RouteRole> needs = ctx.routeRoles();
+        if (needs.isEmpty()) return;
+        ctx.header("Cache-Control", "no-store");
+        Staff staff = sessions.current(ctx).orElse(null);
+        if (staff == null) {
+            if (ctx.method() == HandlerType.GET) {
+                ctx.redirect("/admin/login?next=" + URLEncoder.encode(ctx.path(), StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            throw new ForbiddenResponse("Your session has ended. Sign in again at /admin/login.");
+        }
+        if (needs.stream().noneMatch(role -> role instanceof Permission p && staff.may(p))) {
+            throw new ForbiddenResponse("Your role (" + staff.role() + ") does not include this page.");
+        }
+        if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+            String sent = ctx.formParam(CSRF_FIELD);
+            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII),
+                    staff.csrf().getBytes(StandardCharsets.US_ASCII))) {
+                throw new ForbiddenResponse("This form is out of date or did not come from this site. Go back, reload"
+                        + " the page and send it again.");
+            }
+        }
+        staff.attachTo(ctx);
+    }
+}

@@ -1,0 +1,205 @@
+package dev.gazette.akismet;
+
+import dev.gazette.spam.Decision;
+import dev.gazette.spam.SpamShield;
+import dev.gazette.spam.Verdict;
+import dev.gazette.web.Routes;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The Akismet-compatible REST API (1.1, and 1.2's usage limit), so clients written for Akismet can use this
+ * site's shield. Answers are plain text, as Akismet's are; what went wrong is told in X-akismet-debug-help.
+ */
+public final class AkismetRoutes implements Routes {
+    static final String THANKS = "Thanks for making the web a better place.";
+    static final String TEST_SPAM_AUTHOR = "viagra-test-123";
+    static final String TEST_SPAM_EMAIL = "akismet-guaranteed-spam@example.com";
+
+    private final ApiKeys keys;
+    private final AkismetStore store;
+    private final CheckLog log;
+    private final SpamShield shield;
+    private final RateLimiter limiter;
+    private final Clock clock;
+
+    public AkismetRoutes(ApiKeys keys, AkismetStore store, SpamShield shield, AkismetSettings settings, Clock clock) {
+        this.keys = keys;
+        this.store = store;
+        this.shield = shield;
+        this.clock = clock;
+        this.limiter = new RateLimiter(settings.requestsPerMinute());
+        this.log = new CheckLog(store, clock, settings.retention());
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        for (String version : List.of("1.1", "1.2")) {
+            routes.post("/" + version + "/verify-key", this::verifyKey);
+            routes.post("/" + version + "/comment-check", this::commentCheck);
+            routes.post("/" + version + "/submit-spam", ctx -> feedback(ctx, true));
+            routes.post("/" + version + "/submit-ham", ctx -> feedback(ctx, false));
+            routes.get("/" + version + "/usage-limit", this::usageLimit);
+            routes.get("/" + version + "/key-stats", this::keyStats);
+        }
+    }
+
+    /** Writes pending checks; for shutdown. */
+    public void close() {
+        log.close();
+    }
+
+    private void verifyKey(Context ctx) {
+        AkismetParams params = params(ctx);
+        String key = params.has("key") ? params.get("key") : params.get("api_key");
+        if (key.isBlank() || keys.find(key).isEmpty()) {
+            ctx.header("X-akismet-debug-help", key.isBlank() ? "Send your API key in the key parameter."
+                    : "This key is not known to this server, or it was revoked. Ask the site's staff for a key.");
+            text(ctx, "invalid");
+            return;
+        }
+        text(ctx, "valid");
+    }
+
+    private void commentCheck(Context ctx) {
+        AkismetParams params = params(ctx);
+        Optional<ApiKey> key = authorize(ctx, params);
+        if (key.isEmpty()) return;
+        for (String required : List.of("blog", "user_ip")) {
+            if (!params.has(required)) {
+                ctx.header("X-akismet-debug-help", "Missing required field: " + required + ".");
+                text(ctx, "Missing required field: " + required + ".");
+                return;
+            }
+        }
+        String guid = guid();
+        ctx.header("X-akismet-guid", guid);
+        boolean spam;
+        boolean discard = false;
+        if (params.get("user_role").strip().equalsIgnoreCase("administrator")) {
+            spam = false; // documented test value: staff are never spam
+        } else if (params.get("comment_author").strip().equalsIgnoreCase(TEST_SPAM_AUTHOR)
+                || params.get("comment_author_email").strip().equalsIgnoreCase(TEST_SPAM_EMAIL)) {
+            spam = true; // documented test values: always spam
+        } else {
+            Verdict verdict = shield.check(params.submission(clock));
+            spam = verdict.isSpam();
+            discard = verdict.decision() == Decision.DISCARD;
+        }
+        if (discard) ctx.header("X-akismet-pro-tip", "discard");
+        log.add(new CheckLog.Entry(guid, key.get().id(), clock.instant(), spam, params, !params.isTest()));
+        text(ctx, spam ? "true" : "false");
+    }
+
+    private void feedback(Context ctx, boolean spam) {
+        AkismetParams params = params(ctx);
+        Optional<ApiKey> key = authorize(ctx, params);
+        if (key.isEmpty()) return;
+        AkismetParams taught = params;
+        if (params.has("guid")) {
+            log.flush();
+            Optional<AkismetStore.StoredCheck> earlier = store.check(params.get("guid"), key.get().id());
+            if (earlier.isPresent()) {
+                // The check's own fields are what the verdict was made from; teach with those.
+                taught = AkismetParams.fromJson(earlier.get().params());
+                if (earlier.get().spam() != spam) store.countCorrection(key.get().id(), spam);
+            }
+        }
+        if (!params.isTest() && (taught.has("comment_content") || taught.has("comment_author"))) {
+            shield.learn(taught.submission(clock), spam);
+        }
+        text(ctx, THANKS);
+    }
+
+    private void usageLimit(Context ctx) {
+        Optional<ApiKey> key = authorize(ctx, params(ctx));
+        if (key.isEmpty()) return;
+        log.flush();
+        ApiKey current = keys.all().stream().filter(k -> k.id() == key.get().id()).findFirst().orElse(key.get());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("limit", "none");
+        json.put("usage", current.stats().checks());
+        json.put("percentage", "0.00");
+        json.put("throttled", false);
+        ctx.json(json);
+    }
+
+    private void keyStats(Context ctx) {
+        Optional<ApiKey> key = authorize(ctx, params(ctx));
+        if (key.isEmpty()) return;
+        log.flush();
+        KeyStats s = keys.all().stream().filter(k -> k.id() == key.get().id()).findFirst().orElse(key.get()).stats();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("checks", s.checks());
+        json.put("spam", s.spam());
+        json.put("ham", s.ham());
+        json.put("missed_spam", s.missedSpam());
+        json.put("false_positives", s.falsePositives());
+        json.put("accuracy", Math.round(s.accuracy() * 10_000) / 10_000.0);
+        ctx.json(json);
+    }
+
+    /**
+     * The key from {@code api_key} or {@code key}, or from the host name as older clients send it
+     * ({@code KEY.rest.example.org}); answers "invalid" or 429 itself when the call may not go on.
+     */
+    private Optional<ApiKey> authorize(Context ctx, AkismetParams params) {
+        String key = params.has("api_key") ? params.get("api_key") : params.has("key") ? params.get("key") : fromHost(ctx);
+        Optional<ApiKey> found = keys.find(key);
+        if (found.isEmpty()) {
+            ctx.header("X-akismet-debug-help", key.isBlank()
+                    ? "Send your API key in the api_key parameter, or as the first part of the host name."
+                    : "This key is not known to this server, or it was revoked.");
+            text(ctx, "invalid");
+            return Optional.empty();
+        }
+        long wait = limiter.take(found.get().id(), System.nanoTime());
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            ctx.header("X-akismet-debug-help", "Too many requests for this key; try again in " + wait + " s.");
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            text(ctx, "Too many requests");
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    /**
+     * A random id for the check. It needs to be unique, not secret (feedback by guid also needs the key that made
+     * the check), so a fast thread-local source serves instead of the contended secure one.
+     */
+    private static String guid() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
+    }
+
+    private static String fromHost(Context ctx) {
+        String host = ctx.header("Host");
+        if (host == null) return "";
+        int dot = host.indexOf('.');
+        String first = dot > 0 ? host.substring(0, dot).toLowerCase(Locale.ROOT) : "";
+        return ApiKeys.looksLikeKey(first) ? first : "";
+    }
+
+    private static AkismetParams params(Context ctx) {
+        Map<String, String> fields = new HashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> fields.put(k, v.isEmpty() ? "" : v.get(0)));
+        ctx.formParamMap().forEach((k, v) -> fields.put(k, v.isEmpty() ? "" : v.get(0)));
+        return new AkismetParams(fields);
+    }
+
+    private static void text(Context ctx, String body) {
+        ctx.contentType("text/plain; charset=utf-8").result(body);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.gazette.akismet;
+
+import dev.gazette.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The SQL for API keys, their counters and the checks kept for feedback. */
+public final class AkismetStore {
+    private static final String COLUMNS = "id, key_prefix, site_url, created_at, revoked_at, checks, spam, ham,"
+            + " missed_spam, false_positives";
+
+    private final Jdbi reads;
+    private final Jdbi writes;
+
+    public AkismetStore(Database db) {
+        this.reads = db.reads();
+        this.writes = db.writes();
+    }
+
+    long insertKey(String hash, String prefix, String siteUrl, Instant now) {
+        return writes.withHandle(h -> h.createQuery("INSERT INTO akismet_key (key_hash, key_prefix, site_url, created_at)"
+                        + " VALUES (:hash, :prefix, :site, :now) RETURNING id")
+                .bind("hash", hash).bind("prefix", prefix).bind("site", siteUrl).bind("now", now.toEpochMilli())
+                .mapTo(Long.class).one());
+    }
+
+    Optional<ApiKey> byHash(String hash) {
+        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM akismet_key WHERE key_hash = :hash")
+                .bind("hash", hash).map(AkismetStore::map).findOne());
+    }
+
+    List<ApiKey> all() {
+        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM akismet_key ORDER BY id")
+                .map(AkismetStore::map).list());
+    }
+
+    boolean revoke(String prefix, Instant now) {
+        return writes.withHandle(h -> h.createUpdate("UPDATE akismet_key SET revoked_at = :now"
+                        + " WHERE key_prefix = :prefix AND revoked_at IS NULL")
+                .bind("now", now.toEpochMilli()).bind("prefix", prefix).execute()) > 0;
+    }
+
+    /**
+     * Stores a batch of checks and adds their counts, in one transaction: one disk sync for many requests. The
+     * parameters are serialised here, on the log's thread, not on the request's.
+     */
+    void record(List<CheckLog.Entry> checks) {
+        if (checks.isEmpty()) return;
+        // One counter update per key and batch, however many checks the batch holds.
+        Map<Long, long[]> counts = new HashMap<>();
+        for (CheckLog.Entry c : checks) counts.computeIfAbsent(c.keyId(), k -> new long[2])[c.spam() ? 0 : 1]++;
+        writes.useTransaction(h -> {
+            var insert = h.prepareBatch("INSERT INTO akismet_check (guid, key_id, checked_at, spam, params)"
+                    + " VALUES (:guid, :key, :at, :spam, :params)");
+            boolean any = false;
+            for (CheckLog.Entry c : checks) {
+                if (!c.keep()) continue;
+                insert.bind("guid", c.guid()).bind("key", c.keyId()).bind("at", c.at().toEpochMilli())
+                        .bind("spam", c.spam() ? 1 : 0).bind("params", c.params().toJson()).add();
+                any = true;
+            }
+            if (any) insert.execute();
+            var count = h.prepareBatch("UPDATE akismet_key SET checks = checks + :n, spam = spam + :spam,"
+                    + " ham = ham + :ham WHERE id = :key");
+            counts.forEach((key, c) -> count.bind("n", c[0] + c[1]).bind("spam", c[0]).bind("ham", c[1]).bind("key", key).add());
+            count.execute();
+        });
+    }
+
+    Optional<StoredCheck> check(String guid, long keyId) {
+        return reads.withHandle(h -> h.createQuery("SELECT spam, params FROM akismet_check WHERE guid = :guid AND key_id = :key")
+                .bind("guid", guid).bind("key", keyId)
+                .map((rs, ctx) -> new StoredCheck(rs.getInt(1) != 0, rs.getString(2))).findOne());
+    }
+
+    /** Counts feedback that contradicts a verdict: spam it let through, or ham it blocked. */
+    void countCorrection(long keyId, boolean missedSpam) {
+        String column = missedSpam ? "missed_spam" : "false_positives"; // one of two constants
+        writes.useHandle(h -> h.createUpdate("UPDATE akismet_key SET " + column + " = " + column + " + 1 WHERE id = :key")
+                .bind("key", keyId).execute());
+    }
+
+    int deleteChecksBefore(Instant before) {
+        return writes.withHandle(h -> h.createUpdate("DELETE FROM akismet_check WHERE checked_at < :before")
+                .bind("before", before.toEpochMilli()).execute());
+    }
+
+    private static ApiKey map(ResultSet rs, StatementContext ctx) throws SQLException {
+        long revoked = rs.getLong("revoked_at");
+        Optional<Instant> revokedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(revoked));
+        return new ApiKey(rs.getLong("id"), rs.getString("key_prefix"), rs.getString("site_url"),
+                Instant.ofEpochMilli(rs.getLong("created_at")), revokedAt,
+                new KeyStats(rs.getLong("checks"), rs.getLong("spam"), rs.getLong("ham"), rs.getLong("missed_spam"),
+                        rs.getLong("false_positives")));
+    }
+
+    /** A check kept for feedback: its verdict and the parameters it was made with. */
+    record StoredCheck(boolean spam, String params) {}
+}

@@ -1,0 +1,59 @@
+package dev.gazette.akismet;
+
+import dev.gazette.web.Activity;
+import dev.gazette.web.Permission;
+import dev.gazette.web.Responses;
+import dev.gazette.web.Routes;
+import dev.gazette.web.Staff;
+import dev.gazette.web.StaffPage;
+import dev.gazette.web.Templates;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+
+/** The staff page of API keys: each key's use, a new key (shown once), revoking. */
+public final class KeyRoutes implements Routes {
+    private final ApiKeys keys;
+    private final Activity activity;
+    private final Templates templates;
+
+    public KeyRoutes(ApiKeys keys, Activity activity, Templates templates) {
+        this.keys = keys;
+        this.activity = activity;
+        this.templates = templates;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/admin/keys", ctx -> page(ctx, "", "", ""), Permission.SETTINGS);
+        routes.post("/admin/keys", this::add, Permission.SETTINGS);
+        routes.post("/admin/keys/revoke", this::revoke, Permission.SETTINGS);
+    }
+
+    private void add(Context ctx) {
+        String site = ctx.formParam("site") == null ? "" : ctx.formParam("site").strip();
+        if (!site.matches("https?://\\S+\\.\\S+")) {
+            page(ctx, "", "Enter the address of the site that will use the key, like https://blog.example.", site);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            return;
+        }
+        String key = keys.add(site);
+        activity.record(Staff.of(ctx), "add API key", key.substring(0, 6) + "… for " + site);
+        page(ctx, key, "", "");
+    }
+
+    private void revoke(Context ctx) {
+        String prefix = ctx.formParam("prefix") == null ? "" : ctx.formParam("prefix");
+        if (keys.revoke(prefix)) activity.record(Staff.of(ctx), "revoke API key", prefix + "…");
+        ctx.redirect("/admin/keys", HttpStatus.SEE_OTHER);
+    }
+
+    private void page(Context ctx, String newKey, String error, String site) {
+        StaffPage frame = Staff.of(ctx).page("API keys", "/admin/keys");
+        Responses.html(ctx, templates.render("admin-keys.jte", new KeysView(frame, keys.all(), newKey, error, site)));
+    }
+
+    /** The model of the keys page; the new key, when one was just made, is shown this once. */
+    public record KeysView(StaffPage frame, List<ApiKey> keys, String newKey, String error, String site) {}
+}
