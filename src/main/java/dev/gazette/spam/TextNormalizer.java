@@ -16,10 +16,8 @@ public final class TextNormalizer {
     /** Beyond this many characters a reply is judged on its beginning: enough to tell, bounded cost. */
     public static final int MAX_CHARS = 20_000;
 
-    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)>|<!--.*?-->", Pattern.DOTALL);
     private static final Pattern HREF = Pattern.compile("(?i)\\b(?:href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+))");
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
-    private static final Map<String, String> NAMED = Map.ofEntries(
+    static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
             Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("ndash", "\u2013"), Map.entry("mdash", "\u2014"),
             Map.entry("lsquo", "\u2018"), Map.entry("rsquo", "\u2019"), Map.entry("ldquo", "\u201C"),
@@ -62,7 +60,7 @@ public final class TextNormalizer {
     }
 
     /**
-     * Replaces each tag or comment with a space, collecting href/src targets: the {@link #TAG}
+     * Replaces each tag or comment with a space, collecting href/src targets: the tag pattern
      * pattern scanned by hand (no regex engine or matcher per reply), same matches.
      */
     static String stripTags(String s, List<String> hrefs) {
@@ -129,29 +127,7 @@ public final class TextNormalizer {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    /** The regex original of {@link #stripTags}, kept as the reference its tests compare with. */
-    static String stripTagsByPattern(String s, List<String> hrefs) {
-        Matcher m = TAG.matcher(s);
-        StringBuilder out = new StringBuilder(s.length());
-        while (m.find()) {
-            String attrs = m.group(3);
-            if (attrs != null && !attrs.isEmpty()) {
-                Matcher h = HREF.matcher(attrs);
-                while (h.find()) {
-                    String url = h.group(1) != null ? h.group(1) : h.group(2) != null ? h.group(2) : h.group(3);
-                    if (!url.isBlank()) {
-                        hrefs.add(decodeEntities(url.trim()));
-                    }
-                }
-            }
-            // Tags separate words ("a<br/>b" is two words), so each becomes a space.
-            m.appendReplacement(out, " ");
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /** Decodes numeric and known named entities: the {@link #ENTITY} pattern scanned by hand, same matches. */
+    /** Decodes numeric and known named entities: the entity pattern scanned by hand, same matches. */
     static String decodeEntities(String s) {
         StringBuilder out = null;
         int copied = 0;
@@ -223,33 +199,6 @@ public final class TextNormalizer {
             return null;
         }
         return NAMED.get(name.toLowerCase(Locale.ROOT));
-    }
-
-    /** The regex original of {@link #decodeEntities}, kept as the reference its tests compare with. */
-    static String decodeEntitiesByPattern(String s) {
-        Matcher m = ENTITY.matcher(s);
-        StringBuilder out = new StringBuilder(s.length());
-        while (m.find()) {
-            String name = m.group(1);
-            String rep = null;
-            if (name.charAt(0) == '#') {
-                try {
-                    int cp = (name.charAt(1) == 'x' || name.charAt(1) == 'X')
-                            ? Integer.parseInt(name.substring(2), 16)
-                            : Integer.parseInt(name.substring(1));
-                    if (Character.isValidCodePoint(cp) && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-                        rep = new String(Character.toChars(cp));
-                    }
-                } catch (NumberFormatException ignored) {
-                    rep = null;
-                }
-            } else {
-                rep = NAMED.get(name.toLowerCase(Locale.ROOT));
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(rep != null ? rep : m.group()));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private static String removeInvisible(String s) {
