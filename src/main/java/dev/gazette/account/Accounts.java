@@ -51,7 +51,15 @@ public final class Accounts implements Activity {
             throw new IllegalArgumentException("There is already a staff member with the email " + normalized + ".");
         }
         String shownName = name.isBlank() ? normalized.substring(0, normalized.indexOf('@')) : name.strip();
-        long id = store.insert(normalized, shownName, role, hasher.hash(password), clock.instant());
+        long id;
+        try {
+            id = store.insert(normalized, shownName, role, hasher.hash(password), clock.instant());
+        } catch (RuntimeException e) {
+            if (dev.gazette.store.Database.isUniqueViolation(e)) {
+                throw new IllegalArgumentException("There is already a staff member with the email " + normalized + ".");
+            }
+            throw e;
+        }
         return new StaffUser(id, normalized, shownName, role);
     }
 

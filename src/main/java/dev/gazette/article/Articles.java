@@ -1,5 +1,6 @@
 package dev.gazette.article;
 
+import dev.gazette.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +50,14 @@ public final class Articles {
         if (store.slugTaken(wanted)) return new SaveResult.SlugTaken(wanted);
         Instant now = clock.instant();
         Article article = build(0, wanted, draft, now, publishedAt(draft, now), 1);
-        Article stored = article.withId(store.insert(article));
+        Article stored;
+        try {
+            stored = article.withId(store.insert(article));
+        } catch (RuntimeException e) {
+            // Another editor took the slug between the check and the insert.
+            if (Database.isUniqueViolation(e)) return new SaveResult.SlugTaken(wanted);
+            throw e;
+        }
         onChange.run();
         return new SaveResult.Stored(stored);
     }
@@ -66,7 +74,14 @@ public final class Articles {
         Instant now = clock.instant();
         Article changed = build(id, wanted, draft, current.get().createdAt(), publishedAt(draft, now), version)
                 .withUpdatedAt(now);
-        if (!store.update(changed)) {
+        boolean updated;
+        try {
+            updated = store.update(changed);
+        } catch (RuntimeException e) {
+            if (Database.isUniqueViolation(e)) return new SaveResult.SlugTaken(wanted);
+            throw e;
+        }
+        if (!updated) {
             return store.find(id).<SaveResult>map(SaveResult.Stale::new).orElseGet(SaveResult.Missing::new);
         }
         onChange.run();

@@ -124,6 +124,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * True when the failure is a unique constraint turning a write away: what a check-then-write race between two
+     * requests ends in, and what callers can answer as "taken" rather than as an error.
+     */
+    public static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException e) {
+                // PostgreSQL's SQLSTATE; SQLite's extended result code SQLITE_CONSTRAINT_UNIQUE (2067) or plain 19.
+                if ("23505".equals(e.getSQLState())) return true;
+                if (e instanceof org.sqlite.SQLiteException lite
+                        && (lite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                        || lite.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         if (writerPool != pool) writerPool.close();

@@ -57,6 +57,20 @@ class DatabaseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void recognisesAUniqueViolationOnEitherDatabase(Dialect dialect) {
+        try (Database db = TestDatabases.of(dialect)) {
+            String insert = "INSERT INTO staff_user (email, name, role, password_hash, created_at)"
+                    + " VALUES ('same@example.org', 'N', 'admin', 'h', 0)";
+            db.writes().useHandle(h -> h.execute(insert));
+            assertThatThrownBy(() -> db.writes().useHandle(h -> h.execute(insert)))
+                    .satisfies(e -> assertThat(Database.isUniqueViolation(e)).isTrue());
+            assertThatThrownBy(() -> db.writes().useHandle(h -> h.execute("INSERT INTO no_such_table VALUES (1)")))
+                    .satisfies(e -> assertThat(Database.isUniqueViolation(e)).isFalse());
+        }
+    }
+
     @Test
     void refusesUnknownUrlsWithAHint() {
         assertThatThrownBy(() -> Database.open("jdbc:mysql://localhost/x"))
