@@ -64,6 +64,8 @@ import java.util.function.Supplier;
 public final class Gazette implements AutoCloseable {
     // How stale a public page may be on a node that did not make the change itself.
     private static final Duration PAGE_LIFETIME = Duration.ofSeconds(5);
+    /** Every part tells time in UTC from one clock, so stored times and the pages agree across nodes. */
+    private static final Clock CLOCK = Clock.systemUTC();
 
     private final Settings settings;
     private final Database database;
@@ -94,8 +96,8 @@ public final class Gazette implements AutoCloseable {
         this.shield = shield;
         this.akismetStore = akismetStore;
         this.live = live;
-        this.apiKeys = new ApiKeys(akismetStore, Clock.systemUTC());
-        this.accounts = new Accounts(new AccountStore(database), Clock.systemUTC());
+        this.apiKeys = new ApiKeys(akismetStore, CLOCK);
+        this.accounts = new Accounts(new AccountStore(database), CLOCK);
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -107,7 +109,7 @@ public final class Gazette implements AutoCloseable {
                     + ": " + e.getMessage(), e);
         }
         Database database = Database.open(settings.dbUrl());
-        Clock clock = Clock.systemUTC();
+        Clock clock = CLOCK;
         PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000);
         ArticleStore store = new ArticleStore(database);
         Articles articles = new Articles(store, ArticleSearch.of(database),
@@ -117,9 +119,9 @@ public final class Gazette implements AutoCloseable {
         }
         SiteSecret secret = SiteSecret.load(database);
         SpamShield shield = openShield(settings, database, clock);
-        // A reply changes its article's page at once; counts on lists and reply feeds follow within the cache's lifetime.
         LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
                 settings.siteDescription(), settings.gravatar(), clock);
+        // A reply changes its article's page at once; counts on lists and reply feeds follow within the cache's lifetime.
         Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
                 clock, articleId -> pageCache.clearTagged(RepliesSection.cacheTag(articleId)));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear);
@@ -148,7 +150,7 @@ public final class Gazette implements AutoCloseable {
         Templates templates = new Templates();
         SiteChrome chrome = new SiteChrome(site, articles);
         ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache);
-        Clock clock = Clock.systemUTC();
+        Clock clock = CLOCK;
         FormTokens tokens = new FormTokens(secret, clock);
         ReaderCookies cookies = new ReaderCookies(secret);
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret, live::gravatar), tokens, cookies, templates,
