@@ -35,11 +35,12 @@ public final class ArticleStore {
         return writes.inTransaction(h -> {
             long id = bindColumns(h.createQuery("INSERT INTO article (slug, title, summary, body_markdown, body_html,"
                             + " author, section_slug, section_name, state, created_at, published_at, updated_at,"
-                            + " source_headline, source_outlet, source_agency, source_url)"
+                            + " source_headline, source_outlet, source_agency, source_url, title_key)"
                             + " VALUES (:slug, :title, :summary, :md, :html, :author, :sectionSlug, :sectionName,"
-                            + " :state, :created, :published, :updated, :headline, :outlet, :agency, :url)"
+                            + " :state, :created, :published, :updated, :headline, :outlet, :agency, :url, :titleKey)"
                             + " RETURNING id"), a)
                     .bind("created", a.createdAt().toEpochMilli())
+                    .bind("titleKey", Slugs.slugify(a.title()))
                     .mapTo(Long.class)
                     .one();
             insertTags(h, id, a.tags());
@@ -58,7 +59,8 @@ public final class ArticleStore {
                             + " section_slug = :sectionSlug, section_name = :sectionName, state = :state,"
                             + " published_at = :published, updated_at = :updated, source_headline = :headline,"
                             + " source_outlet = :outlet, source_agency = :agency, source_url = :url,"
-                            + " version = version + 1 WHERE id = :id AND version = :version"), a)
+                            + " title_key = :titleKey, version = version + 1 WHERE id = :id AND version = :version"), a)
+                    .bind("titleKey", Slugs.slugify(a.title()))
                     .bind("id", a.id())
                     .bind("version", a.version())
                     .execute();
@@ -135,6 +137,19 @@ public final class ArticleStore {
         return reads.withHandle(h -> h.createQuery("SELECT section_slug, MIN(section_name) FROM article"
                         + " GROUP BY section_slug ORDER BY MIN(section_name)")
                 .map((rs, ctx) -> new Section(rs.getString(1), rs.getString(2))).list());
+    }
+
+    /** True when a story with this feed GUID, this original link or this title is already here. */
+    boolean alreadyImported(String guid, String link, String title) {
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE (source_guid = :guid AND :guid <> '')"
+                        + " OR (source_url = :link AND :link <> '') OR title_key = :key")
+                .bind("guid", guid).bind("link", link).bind("key", Slugs.slugify(title))
+                .mapTo(Integer.class).one() > 0);
+    }
+
+    void setSourceGuid(long id, String guid) {
+        writes.useHandle(h -> h.createUpdate("UPDATE article SET source_guid = :guid WHERE id = :id")
+                .bind("guid", guid).bind("id", id).execute());
     }
 
     boolean slugTaken(String slug) {

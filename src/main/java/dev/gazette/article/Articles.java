@@ -149,6 +149,18 @@ public final class Articles {
         };
     }
 
+    /** Whether a story from elsewhere is here already, by its feed GUID, its original link or its title. */
+    public boolean alreadyImported(String guid, String link, String title) {
+        return store.alreadyImported(guid, link, title);
+    }
+
+    /** Stores a story taken from a feed or another site, remembering its GUID so it is never taken twice. */
+    public Article importStory(ArticleDraft draft, String guid) {
+        Article stored = create(draft);
+        if (!guid.isBlank()) store.setSourceGuid(stored.id(), guid);
+        return stored;
+    }
+
     public boolean isEmpty() {
         return store.count() == 0;
     }

@@ -1,0 +1,80 @@
+package dev.gazette.app;
+
+import dev.gazette.syndication.FeedImporter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gazette import feed FILE|URL}: an agency's RSS or Atom feed, once, from the command line. */
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import stories from elsewhere.",
+        subcommands = ImportCommand.Feed.class)
+public final class ImportCommand {
+    @ParentCommand
+    GazetteCommand root;
+
+    /** Imports one feed and prints what it added and skipped. */
+    @Command(name = "feed", mixinStandardHelpOptions = true,
+            description = "Import an RSS or Atom feed from a file or an http(s) address; prints what was added and skipped.")
+    static final class Feed implements Callable<Integer> {
+        private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+        @ParentCommand
+        ImportCommand parent;
+
+        @Parameters(paramLabel = "FILE|URL")
+        String from;
+
+        @Option(names = "--draft", description = "Keep the stories as drafts for an editor to publish.")
+        boolean draft;
+
+        @Option(names = "--outlet", defaultValue = "", description = "The outlet to credit (default: the feed's title).")
+        String outlet;
+
+        @Option(names = "--agency", defaultValue = "", description = "The agency to credit (default: each story's author).")
+        String agency;
+
+        @Option(names = "--section", defaultValue = "News", description = "The section the stories go in (default: ${DEFAULT-VALUE}).")
+        String section;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Gazette gazette = Gazette.open(parent.root.settings()); InputStream in = open(from)) {
+                FeedImporter.Report report = new FeedImporter(gazette.articles(), Clock.systemUTC())
+                        .importFeed(in, outlet, agency, section, draft);
+                report.added().forEach(t -> System.out.println("added    " + t));
+                report.skipped().forEach(t -> System.out.println("skipped  " + t));
+                System.out.println(report.added().size() + " added, " + report.skipped().size() + " skipped.");
+                return 0;
+            }
+        }
+
+        private static InputStream open(String from) throws IOException, InterruptedException {
+            if (!from.startsWith("http://") && !from.startsWith("https://")) {
+                Path file = Path.of(from);
+                if (!Files.isRegularFile(file)) throw new IOException("No feed file at " + file.toAbsolutePath());
+                return Files.newInputStream(file);
+            }
+            HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(from)).timeout(TIMEOUT)
+                    .header("User-Agent", "Gazette feed importer").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                response.body().close();
+                throw new IOException(from + " answered " + response.statusCode() + " instead of a feed");
+            }
+            return response.body();
+        }
+    }
+}
