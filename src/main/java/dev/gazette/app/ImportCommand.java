@@ -1,6 +1,7 @@
 package dev.gazette.app;
 
 import dev.gazette.syndication.FeedImporter;
+import dev.gazette.syndication.WordPressImport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,10 +20,40 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code gazette import feed FILE|URL}: an agency's RSS or Atom feed, once, from the command line. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Import stories from elsewhere.",
-        subcommands = ImportCommand.Feed.class)
+        subcommands = {ImportCommand.Feed.class, ImportCommand.WordPress.class})
 public final class ImportCommand {
     @ParentCommand
     GazetteCommand root;
+
+    /** Imports a WordPress export (Tools → Export). */
+    @Command(name = "wordpress", mixinStandardHelpOptions = true,
+            description = "Import a WordPress export (WXR): posts, categories, tags and comments with their threads"
+                    + " and states. A second run adds nothing; a malformed file is refused before anything is written.")
+    static final class WordPress implements Callable<Integer> {
+        @ParentCommand
+        ImportCommand parent;
+
+        @Parameters(paramLabel = "EXPORT.xml")
+        Path file;
+
+        @Option(names = "--train-shield", description = "Teach the spam shield from the imported spam and approved comments.")
+        boolean trainShield;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Gazette gazette = Gazette.open(parent.root.settings())) {
+                WordPressImport.Report report = new WordPressImport(gazette.articles(), gazette.comments())
+                        .importFile(file, (reply, spam) -> {
+                            if (trainShield) gazette.shield().learn(gazette.comments().submissionOf(reply), spam);
+                        });
+                report.skipped().forEach(t -> System.out.println("skipped  " + t));
+                System.out.println(report.posts() + " posts and " + report.replies() + " comments imported, "
+                        + report.skipped().size() + " skipped, of " + report.items() + " items"
+                        + (trainShield ? "; the shield learned from the spam and approved comments." : "."));
+                return 0;
+            }
+        }
+    }
 
     /** Imports one feed and prints what it added and skipped. */
     @Command(name = "feed", mixinStandardHelpOptions = true,

@@ -204,6 +204,24 @@ public final class Comments {
     }
 
     /**
+     * A reply brought over from another system (a WordPress export) in the state it had there; it does not pass the
+     * shield again. The parent, if any, is a reply already imported.
+     */
+    public Comment importReply(long articleId, Optional<Comment> parent, String name, String email, String url,
+                               String body, CommentState state, String ip, Instant createdAt) {
+        CommentSettings settings = this.settings.get();
+        Optional<Long> parentId = parent.map(p -> p.depth() + 1 >= settings.maxDepth() ? p.parentId().orElse(p.id()) : p.id());
+        int depth = parent.map(p -> Math.min(p.depth() + 1, settings.maxDepth() - 1)).orElse(0);
+        String normalizedEmail = email.strip().toLowerCase(java.util.Locale.ROOT);
+        String website = url.startsWith("http://") || url.startsWith("https://") ? url.strip() : "";
+        Comment reply = new Comment(0, articleId, parentId, depth, name.isBlank() ? "Anonymous" : name.strip(),
+                normalizedEmail, website, body, text.render(body), state, ip, "", "", createdAt, createdAt, 0, "", false);
+        Comment stored = reply.withId(store.insert(reply));
+        if (state == CommentState.APPROVED) onChange.accept(articleId);
+        return stored;
+    }
+
+    /**
      * A reply written by staff from the newsroom: published at once, under the given reply, without passing the
      * shield (staff are who train it).
      */
