@@ -156,7 +156,13 @@ public final class Articles {
 
     /** Stores a story taken from a feed or another site, remembering its GUID so it is never taken twice. */
     public Article importStory(ArticleDraft draft, String guid) {
-        Article stored = create(draft);
+        return importStory(draft, guid, "");
+    }
+
+    /** The same, keeping the slug it had elsewhere when that is a valid slug still free here. */
+    public Article importStory(ArticleDraft draft, String guid, String slug) {
+        Article stored = Slugs.isSlug(slug) && !store.slugTaken(slug)
+                && create(draft, slug) instanceof SaveResult.Stored saved ? saved.article() : create(draft);
         if (!guid.isBlank()) store.setSourceGuid(stored.id(), guid);
         return stored;
     }

@@ -68,6 +68,13 @@ public final class CommentStore {
                 .bind("a", articleId).map(CommentStore::map).list());
     }
 
+    /** Every reply of an article in every state, oldest first: for exports. */
+    List<Comment> all(long articleId) {
+        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE article_id = :a"
+                        + " ORDER BY created_at, id")
+                .bind("a", articleId).map(CommentStore::map).list());
+    }
+
     List<Comment> latestApproved(int limit) {
         return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE state = 'approved'"
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")

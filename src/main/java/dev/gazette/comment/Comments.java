@@ -119,6 +119,11 @@ public final class Comments {
         return store.latestApproved(limit);
     }
 
+    /** Every reply of an article, in every state, oldest first. */
+    public List<Comment> all(Article article) {
+        return store.all(article.id());
+    }
+
     /** Every approved reply of an article. */
     public List<Comment> approved(Article article) {
         return store.approved(article.id());

@@ -118,7 +118,7 @@ public final class WordPressImport {
                 item.categories.isEmpty() ? "News" : item.categories.get(0), item.tags, state,
                 state == ArticleState.DRAFT ? Optional.empty() : date.or(() -> Optional.of(Instant.EPOCH)),
                 Optional.empty());
-        Article article = articles.importStory(draft, guid);
+        Article article = articles.importStory(draft, guid, item.fields.getOrDefault("post_name", "").strip());
         report.posts++;
         Map<String, Comment> byWpId = new HashMap<>();
         for (Map<String, String> c : item.comments) {
