@@ -46,7 +46,12 @@ import dev.gazette.settings.SettingsRoutes;
 import dev.gazette.settings.SettingsStore;
 import dev.gazette.store.Database;
 import dev.gazette.store.SiteSecret;
+import dev.gazette.syndication.FeedImporter;
+import dev.gazette.syndication.FeedPoller;
 import dev.gazette.syndication.FeedRoutes;
+import dev.gazette.syndication.FeedSourceRoutes;
+import dev.gazette.syndication.FeedSourceStore;
+import dev.gazette.syndication.FeedSources;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.ServerSettings;
 import dev.gazette.web.Site;
@@ -82,6 +87,7 @@ public final class Gazette implements AutoCloseable {
     private WebServer server;
     private RetentionJob retention;
     private AkismetRoutes akismet;
+    private FeedPoller feedPoller;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, SiteSecret secret,
                     Comments comments, PersonalData personalData, SpamShield shield, AkismetStore akismetStore,
@@ -158,6 +164,8 @@ public final class Gazette implements AutoCloseable {
         akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
         Sessions sessions = new Sessions(new AccountStore(database), secret, clock);
         Moderation moderation = new Moderation(comments, shield, new CorrectionStore(database), accounts, clock);
+        FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
+                Duration.ofSeconds(20), clock);
         server = new WebServer(
                 new ServerSettings(settings.host(), port, settings.virtualThreads()),
                 List.of(new StaffGuard(sessions),
@@ -170,6 +178,7 @@ public final class Gazette implements AutoCloseable {
                         new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock),
                         new ModerationRoutes(comments, moderation, templates),
                         new ArticleAdminRoutes(articles, accounts, templates),
+                        new FeedSourceRoutes(feeds, accounts, templates),
                         akismet,
                         new KeyRoutes(apiKeys, accounts, templates),
                         new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()), templates,
@@ -182,6 +191,7 @@ public final class Gazette implements AutoCloseable {
                 database::healthy,
                 () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of()).start();
         retention = new RetentionJob(personalData, () -> comments.settings().retention());
+        feedPoller = new FeedPoller(feeds);
         return site.get().url("/");
     }
 
@@ -238,6 +248,7 @@ public final class Gazette implements AutoCloseable {
 
     @Override
     public void close() {
+        if (feedPoller != null) feedPoller.close();
         if (retention != null) retention.close();
         if (server != null) server.close();
         if (akismet != null) akismet.close();

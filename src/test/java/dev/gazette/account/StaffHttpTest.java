@@ -93,7 +93,8 @@ class StaffHttpTest {
                 new Route("/admin/replies?state=spam", List.of("admin", "mod")),
                 new Route("/admin/settings", List.of("admin")),
                 new Route("/admin/people", List.of("admin")),
-                new Route("/admin/keys", List.of("admin")));
+                new Route("/admin/keys", List.of("admin")),
+                new Route("/admin/feeds", List.of("admin", "ed")));
         Map<String, StaffBrowser> staff = Map.of(
                 "admin", StaffBrowser.signIn(site, "admin@example.org", PASSWORD),
                 "mod", StaffBrowser.signIn(site, "mod@example.org", PASSWORD),

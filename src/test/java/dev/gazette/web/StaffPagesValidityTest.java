@@ -39,7 +39,7 @@ class StaffPagesValidityTest {
             pages.put("privacy", site.get("/privacy").body());
             pages.put("sign-in", new Browser(site).get("/admin/login").body());
             for (String path : List.of("/admin", "/admin/replies", "/admin/replies?state=spam", "/admin/replies/" + id + "/edit",
-                    "/admin/replies/" + id + "/reply", "/admin/settings", "/admin/people", "/admin/keys", "/admin/articles",
+                    "/admin/replies/" + id + "/reply", "/admin/settings", "/admin/people", "/admin/keys", "/admin/feeds", "/admin/articles",
                     "/admin/articles/new", "/admin/articles/1/edit", "/admin/articles/1/delete")) {
                 pages.put(path.replaceAll("[^a-z0-9]+", "_"), admin.get(path).body());
             }
