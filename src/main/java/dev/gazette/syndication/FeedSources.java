@@ -3,6 +3,7 @@ package dev.gazette.syndication;
 import dev.gazette.store.Database;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,17 +95,22 @@ public final class FeedSources {
                     .header("User-Agent", "Gazette feed reader").GET();
             if (!source.etag().isEmpty()) request.header("If-None-Match", source.etag());
             if (!source.lastModified().isEmpty()) request.header("If-Modified-Since", source.lastModified());
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             Instant next = now.plus(Duration.ofMinutes(source.pollMinutes()));
-            if (response.statusCode() == 304) {
-                store.polled(source.id(), source.etag(), source.lastModified(), 0, now, next);
-                return 0;
+            byte[] body;
+            try (InputStream in = response.body()) {
+                if (response.statusCode() == 304) {
+                    store.polled(source.id(), source.etag(), source.lastModified(), 0, now, next);
+                    return 0;
+                }
+                if (response.statusCode() != 200) throw new IOException("the server answered " + response.statusCode());
+                // Read one byte past the limit, no more: a huge feed is refused without being held.
+                body = in.readNBytes(MAX_FEED_BYTES + 1);
             }
-            if (response.statusCode() != 200) throw new IOException("the server answered " + response.statusCode());
-            if (response.body().length > MAX_FEED_BYTES) {
+            if (body.length > MAX_FEED_BYTES) {
                 throw new IOException("the feed is larger than " + MAX_FEED_BYTES / 1_000_000 + " MB");
             }
-            FeedImporter.Report report = importer.importFeed(new ByteArrayInputStream(response.body()), source.outlet(),
+            FeedImporter.Report report = importer.importFeed(new ByteArrayInputStream(body), source.outlet(),
                     source.agency(), source.section(), !source.publish());
             store.polled(source.id(), response.headers().firstValue("ETag").orElse(""),
                     response.headers().firstValue("Last-Modified").orElse(""), report.added().size(), now, next);

@@ -69,6 +69,12 @@ class FeedSourcesTest {
             exchange.sendResponseHeaders(500, -1);
             exchange.close();
         });
+        server.createContext("/huge.xml", exchange -> {
+            byte[] chunk = "<!-- padding padding padding padding padding padding padding padding -->\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, 0);
+            for (int written = 0; written < 11_000_000; written += chunk.length) exchange.getResponseBody().write(chunk);
+            exchange.close();
+        });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -132,6 +138,14 @@ class FeedSourcesTest {
         sources.pollDue();
         assertThat(sources.all().get(0).lastError()).isEqualTo("no answer within 1 s");
         assertThat(sources.all().get(1).lastError()).startsWith("This is not an RSS or Atom feed Gazette can read");
+        assertThat(articles.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aHugeFeedIsRefusedNotRead() {
+        sources.add(base + "/huge.xml", "", "", "World", "30", true);
+        sources.pollDue();
+        assertThat(only().lastError()).isEqualTo("the feed is larger than 10 MB");
         assertThat(articles.isEmpty()).isTrue();
     }
 }
