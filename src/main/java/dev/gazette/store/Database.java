@@ -97,6 +97,7 @@ public final class Database implements AutoCloseable {
         Flyway.configure()
                 .dataSource(source)
                 .locations(dialect.migrations())
+                .placeholders(dialect.placeholders())
                 .load()
                 .migrate();
     }

@@ -1,6 +1,6 @@
 -- Agency feeds the site polls, with what the last poll learned (validators for conditional GET, errors, backoff).
 CREATE TABLE feed_source (
-    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    id             ${id_column},
     url            TEXT    NOT NULL UNIQUE,
     outlet         TEXT    NOT NULL DEFAULT '',
     agency         TEXT    NOT NULL DEFAULT '',

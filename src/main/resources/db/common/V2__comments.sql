@@ -6,7 +6,7 @@ CREATE TABLE site_secret (
 );
 
 CREATE TABLE comment (
-    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    id               ${id_column},
     article_id       BIGINT  NOT NULL REFERENCES article (id) ON DELETE CASCADE,
     parent_id        BIGINT  REFERENCES comment (id) ON DELETE SET NULL,
     depth            INTEGER NOT NULL DEFAULT 0,
