@@ -57,7 +57,7 @@ public final class ModerationRoutes implements Routes {
         StaffPage frame = Staff.of(ctx).page("Replies", "/admin/replies");
         Responses.html(ctx, templates.render("admin-replies.jte", new QueueView(frame, filter.state(), comments.counts(),
                 rows, page.page(), page.pages(), page.total(), filter.articleId().map(String::valueOf).orElse(""),
-                filter.text(), actions(filter.state()), ctx.queryParam("done") == null ? "" : ctx.queryParam("done"))));
+                filter.text(), actions(filter.state()), done(ctx))));
     }
 
     private void act(Context ctx) {
@@ -66,9 +66,8 @@ public final class ModerationRoutes implements Routes {
         List<Long> ids = ctx.formParams("id").stream().map(ModerationRoutes::id).flatMap(Optional::stream).toList();
         if (ids.isEmpty()) throw new BadRequest("Tick at least one reply first.");
         int changed = moderation.apply(Staff.of(ctx), action, ids);
-        String back = "/admin/replies?state=" + field(ctx, "state") + "&done="
-                + java.net.URLEncoder.encode(changed + (changed == 1 ? " reply: " : " replies: ") + action.label(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String back = "/admin/replies?state=" + field(ctx, "state").replaceAll("[^a-z]", "") + "&done="
+                + action.name().toLowerCase(Locale.ROOT) + "&n=" + changed;
         ctx.redirect(back, HttpStatus.SEE_OTHER);
     }
 
@@ -89,7 +88,7 @@ public final class ModerationRoutes implements Routes {
             return;
         }
         moderation.recordEdit(Staff.of(ctx), c);
-        ctx.redirect("/admin/replies?state=" + c.state().code() + "&done=Saved+reply+%23" + c.id(), HttpStatus.SEE_OTHER);
+        ctx.redirect("/admin/replies?state=" + c.state().code() + "&done=edited&n=1", HttpStatus.SEE_OTHER);
     }
 
     private void replyPage(Context ctx, String text, String error) {
@@ -109,7 +108,23 @@ public final class ModerationRoutes implements Routes {
             return;
         }
         moderation.recordReply(staff, c);
-        ctx.redirect("/admin/replies?state=" + c.state().code() + "&done=Replied+to+%23" + c.id(), HttpStatus.SEE_OTHER);
+        ctx.redirect("/admin/replies?state=" + c.state().code() + "&done=replied&n=1", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The notice after an action, built from a known action and a count only: a link cannot make the queue say
+     * anything else.
+     */
+    private static String done(Context ctx) {
+        String code = ctx.queryParam("done") == null ? "" : ctx.queryParam("done");
+        int n = id(ctx.queryParam("n")).map(Long::intValue).filter(v -> v >= 0).orElse(0);
+        String what = switch (code) {
+            case "edited" -> "saved the correction";
+            case "replied" -> "published your reply";
+            default -> Moderation.Action.of(code).map(Moderation.Action::label).orElse("");
+        };
+        if (what.isEmpty()) return "";
+        return n + (n == 1 ? " reply: " : " replies: ") + what;
     }
 
     private Comment found(Context ctx) {

@@ -151,4 +151,15 @@ class ModerationHttpTest {
         assertThat(page.select("#comment-" + id + " ol.children .author").text()).isEqualTo("Mo");
         assertThat(moderator.post("/admin/replies/" + id + "/reply", Map.of("comment", " ")).statusCode()).isEqualTo(422);
     }
+
+    @Test
+    void theNoticeAfterAnActionCannotBeWrittenByALink() {
+        Document crafted = moderator.browser().page("/admin/replies?state=pending&done=Your+session+expired,+sign+in+at+evil.example");
+        assertThat(crafted.select(".notice")).isEmpty();
+        long id = reply("Notice check.", "Noa", "noa@example.org");
+        HttpResponse<String> done = moderator.post("/admin/replies", Map.of("action", "trash", "id", String.valueOf(id),
+                "state", "pending"));
+        Document after = moderator.browser().page(done.headers().firstValue("Location").orElseThrow());
+        assertThat(after.select(".notice").text()).isEqualTo("Done: 1 reply: trash");
+    }
 }
