@@ -2,29 +2,25 @@ package dev.gazette.account;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.gazette.store.Hashes;
 import dev.gazette.web.Activity;
 import dev.gazette.web.ActivityEntry;
+import dev.gazette.web.EmailAddress;
 import dev.gazette.web.Staff;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /** Staff accounts: adding people, signing in with growing delays after failures, and the activity log. */
 public final class Accounts implements Activity {
     static final int MIN_PASSWORD = 12;
     private static final int FREE_FAILURES = 3;
     private static final Duration MAX_DELAY = Duration.ofMinutes(15);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     private final AccountStore store;
     private final PasswordHasher hasher = new PasswordHasher();
@@ -43,7 +39,7 @@ public final class Accounts implements Activity {
     /** Adds a staff member; says what to fix when the input will not do. */
     public StaffUser add(String email, String name, Role role, String password) {
         String normalized = email.strip().toLowerCase(Locale.ROOT);
-        if (!EMAIL.matcher(normalized).matches()) throw new IllegalArgumentException("Enter a valid email address.");
+        if (!EmailAddress.isValid(normalized)) throw new IllegalArgumentException("Enter a valid email address.");
         if (password.length() < MIN_PASSWORD) {
             throw new IllegalArgumentException("Use a password of at least " + MIN_PASSWORD + " characters.");
         }
@@ -139,11 +135,7 @@ public final class Accounts implements Activity {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256Hex(token);
     }
 
     /** The outcome of a sign-in. */

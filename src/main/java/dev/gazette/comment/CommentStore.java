@@ -2,6 +2,7 @@ package dev.gazette.comment;
 
 import dev.gazette.spam.IpNetwork;
 import dev.gazette.store.Database;
+import dev.gazette.store.Hashes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -203,13 +204,7 @@ public final class CommentStore {
     /** The text folded for comparison (case, spacing), hashed: equal for copies that differ only in layout. */
     static String contentHash(String text) {
         String folded = String.join(" ", text.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+"));
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(folded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Hashes.sha256Hex(folded, 16);
     }
 
     static Comment map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.gazette.comment;
 
+import dev.gazette.web.EmailAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
@@ -10,12 +11,10 @@ import java.util.regex.Pattern;
 
 /** Checks a reply form field by field and says, next to each field, what to change. */
 final class CommentValidator {
-    static final int MAX_EMAIL = 254;
     static final int MAX_WEBSITE = 200;
     // Printable text only; the comment may also hold line breaks and tabs.
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}\\x{FFFE}\\x{FFFF}&&[^\\n\\r\\t]]");
     private static final Pattern CONTROL_INCL_NEWLINE = Pattern.compile("[\\p{Cc}\\p{Cs}\\x{FFFE}\\x{FFFF}]");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     private final CommentSettings settings;
 
@@ -53,7 +52,7 @@ final class CommentValidator {
 
         if (form.email().isBlank()) {
             errors.put("email", "Please enter your email address. It will not be published.");
-        } else if (form.email().length() > MAX_EMAIL || !EMAIL.matcher(form.email()).matches()) {
+        } else if (!EmailAddress.isValid(form.email())) {
             errors.put("email", "Please enter a valid email address, like name@example.com.");
         }
 

@@ -1,5 +1,6 @@
 package dev.gazette.privacy;
 
+import dev.gazette.store.Hashes;
 import dev.gazette.store.SiteSecret;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
@@ -29,18 +30,9 @@ public final class Avatars {
     /** The address of the avatar for an email; the same email always gives the same picture on one site. */
     public String url(String email) {
         if (gravatar.getAsBoolean()) {
-            return GRAVATAR_HOST + "/avatar/" + sha256(email.strip().toLowerCase(Locale.ROOT)) + "?s=80&d=identicon";
+            return GRAVATAR_HOST + "/avatar/" + Hashes.sha256Hex(email.strip().toLowerCase(Locale.ROOT)) + "?s=80&d=identicon";
         }
         return "/avatars/" + key(email) + ".svg";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     String key(String email) {

@@ -1,6 +1,7 @@
 package dev.gazette.privacy;
 
 import dev.gazette.web.Activity;
+import dev.gazette.web.EmailAddress;
 import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
@@ -10,12 +11,9 @@ import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.regex.Pattern;
 
 /** The staff page for personal-data requests: export or erase what is stored under an email (logged). */
 public final class PeopleRoutes implements Routes {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
-
     private final PersonalData data;
     private final Activity activity;
     private final Templates templates;
@@ -58,7 +56,7 @@ public final class PeopleRoutes implements Routes {
 
     private String email(Context ctx) {
         String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
-        if (!EMAIL.matcher(email).matches()) {
+        if (!EmailAddress.isValid(email)) {
             page(ctx, email, "Enter the person's email address, like name@example.com.", "");
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             return null;
