@@ -3,7 +3,7 @@ package dev.gazette.spam;
 import java.util.List;
 
 /**
- * Builds the classifier's hashed features: words, word pairs and character 3-5-grams of the
+ * Builds the classifier's hashed features: words, word pairs and triples and character 2-5-grams of the
  * text (scaled to unit length together), plus link domains, author fields and the rules'
  * signals (each worth 1). Slot 0 is the bias.
  */
@@ -15,6 +15,7 @@ final class FeatureExtractor {
     private static final int NS_RULE = 0x1005;
     private static final int NS_AUTHOR = 0x1006;
     private static final int NS_TYPE = 0x1007;
+    private static final int NS_TRIPLE = 0x1008;
     private static final int MIN_GRAM = 2;
     private static final int MAX_GRAM = 5;
     private static final int MAX_WORDS = 2000;
@@ -34,8 +35,8 @@ final class FeatureExtractor {
     FeatureVector extract(Submission s, Analysis a, List<RuleHit> hits, boolean explain) {
         List<String> words = a.words().size() > MAX_WORDS ? a.words().subList(0, MAX_WORDS) : a.words();
         int chars = Math.min(a.text().lower().length(), TextNormalizer.MAX_CHARS) + 1;
-        // Room for every feature up front: bias, NB score, words and pairs, grams, and a few more.
-        FeatureVector v = new FeatureVector(2 * words.size() + (MAX_GRAM - MIN_GRAM + 1) * chars + a.domains().size()
+        // Room for every feature up front: bias, NB score, words, pairs and triples, grams, and a few more.
+        FeatureVector v = new FeatureVector(3 * words.size() + (MAX_GRAM - MIN_GRAM + 1) * chars + a.domains().size()
                 + hits.size() + 16);
         v.add(0, 1f, -1);
         v.add(1, 0f, -1);
@@ -49,6 +50,11 @@ final class FeatureExtractor {
         for (int i = 1; i < words.size(); i++) {
             int g = explain ? v.newGroup(FeatureVector.QUOTED, words.get(i - 1) + " " + words.get(i)) : -1;
             v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 2f, g);
+        }
+        for (int i = 2; i < words.size(); i++) {
+            String first = words.get(i - 2) + " " + words.get(i - 1);
+            int g = explain ? v.newGroup(FeatureVector.QUOTED, first + " " + words.get(i)) : -1;
+            v.add(slot(Hashing.hash(NS_TRIPLE, first, words.get(i))), 2f, g);
         }
         charGrams(squeeze(a.text().lower()), v, explain ? wordGroup : null, words.size());
         v.mergeRepeats(textStart);
