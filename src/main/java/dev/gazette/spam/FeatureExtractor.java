@@ -52,9 +52,8 @@ final class FeatureExtractor {
             v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 2f, g);
         }
         for (int i = 2; i < words.size(); i++) {
-            String first = words.get(i - 2) + " " + words.get(i - 1);
-            int g = explain ? v.newGroup(FeatureVector.QUOTED, first + " " + words.get(i)) : -1;
-            v.add(slot(Hashing.hash(NS_TRIPLE, first, words.get(i))), 2f, g);
+            int g = explain ? v.newGroup(FeatureVector.QUOTED, words.get(i - 2) + " " + words.get(i - 1) + " " + words.get(i)) : -1;
+            v.add(slot(Hashing.hash(NS_TRIPLE, words.get(i - 2), words.get(i - 1), words.get(i))), 2f, g);
         }
         charGrams(squeeze(a.text().lower()), v, explain ? wordGroup : null, words.size());
         v.mergeRepeats(textStart);

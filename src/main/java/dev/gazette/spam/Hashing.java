@@ -30,22 +30,24 @@ final class Hashing {
     }
 
     static int hash(int seed, CharSequence s) {
-        int h = seed;
+        return finish(steps(seed, s), s.length());
+    }
+
+    /** The hash of "a b", without building that string. */
+    static int hash(int seed, CharSequence a, CharSequence b) {
+        return finish(steps(step(steps(seed, a), ' '), b), a.length() + b.length() + 1);
+    }
+
+    /** The hash of "a b c", without building that string. */
+    static int hash(int seed, CharSequence a, CharSequence b, CharSequence c) {
+        int h = steps(step(steps(step(steps(seed, a), ' '), b), ' '), c);
+        return finish(h, a.length() + b.length() + c.length() + 2);
+    }
+
+    private static int steps(int h, CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             h = step(h, s.charAt(i));
         }
-        return finish(h, s.length());
-    }
-
-    static int hash(int seed, CharSequence a, CharSequence b) {
-        int h = seed;
-        for (int i = 0; i < a.length(); i++) {
-            h = step(h, a.charAt(i));
-        }
-        h = step(h, ' ');
-        for (int i = 0; i < b.length(); i++) {
-            h = step(h, b.charAt(i));
-        }
-        return finish(h, a.length() + b.length() + 1);
+        return h;
     }
 }
