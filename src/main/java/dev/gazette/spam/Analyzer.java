@@ -18,13 +18,21 @@ final class Analyzer {
         return new Analysis(text, words, links, Links.domains(links), languages.guess(text.lower(), words), name);
     }
 
+    /** A letter or digit; ASCII answered without Character's tables, since most text is ASCII and this runs per character. */
+    static boolean isWordChar(char c) {
+        if (c < 128) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
     /** Runs of letters and digits; apostrophes inside a word are dropped ("don't" gives "dont"). */
     static List<String> words(String lower) {
         List<String> out = new ArrayList<>();
         StringBuilder w = new StringBuilder();
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (isWordChar(c)) {
                 if (w.length() < MAX_WORD) {
                     w.append(c);
                 }

@@ -43,17 +43,17 @@ final class FeatureExtractor {
         int textStart = v.size;
         int[] wordGroup = new int[words.size()];
         for (int i = 0; i < words.size(); i++) {
-            String w = words.get(i);
-            wordGroup[i] = explain ? v.newGroup(FeatureVector.QUOTED, w) : -1;
-            v.add(slot(Hashing.hash(NS_WORD, w)), 2f, wordGroup[i]);
+            int slot = slot(Hashing.hash(NS_WORD, words.get(i)));
+            wordGroup[i] = explain ? v.newGroup(FeatureVector.QUOTED, words, i, i + 1, slot) : -1;
+            v.add(slot, 2f, wordGroup[i]);
         }
         for (int i = 1; i < words.size(); i++) {
-            int g = explain ? v.newGroup(FeatureVector.QUOTED, words.get(i - 1) + " " + words.get(i)) : -1;
-            v.add(slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i))), 2f, g);
+            int slot = slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i)));
+            v.add(slot, 2f, explain ? v.newGroup(FeatureVector.QUOTED, words, i - 1, i + 1, slot) : -1);
         }
         for (int i = 2; i < words.size(); i++) {
-            int g = explain ? v.newGroup(FeatureVector.QUOTED, words.get(i - 2) + " " + words.get(i - 1) + " " + words.get(i)) : -1;
-            v.add(slot(Hashing.hash(NS_TRIPLE, words.get(i - 2), words.get(i - 1), words.get(i))), 2f, g);
+            int slot = slot(Hashing.hash(NS_TRIPLE, words.get(i - 2), words.get(i - 1), words.get(i)));
+            v.add(slot, 2f, explain ? v.newGroup(FeatureVector.QUOTED, words, i - 2, i + 1, slot) : -1);
         }
         charGrams(squeeze(a.text().lower()), v, explain ? wordGroup : null, words.size());
         v.mergeRepeats(textStart);
@@ -62,12 +62,10 @@ final class FeatureExtractor {
         v.textTo = v.size;
 
         for (String d : a.domains()) {
-            int g = explain ? v.newGroup("a link to ", d) : -1;
-            v.add(slot(Hashing.hash(NS_DOMAIN, d)), 1f, g);
+            keyed(v, "a link to ", d, slot(Hashing.hash(NS_DOMAIN, d)), explain);
         }
         for (RuleHit h : hits) {
-            int g = explain ? v.newGroup("", h.reason().text()) : -1;
-            v.add(slot(Hashing.hash(NS_RULE, h.signal())), 1f, g);
+            keyed(v, "", h.reason().text(), slot(Hashing.hash(NS_RULE, h.signal())), explain);
         }
         author(s, a, v, explain);
         if (s.type() != CommentType.COMMENT) {
@@ -78,21 +76,23 @@ final class FeatureExtractor {
 
     private void author(Submission s, Analysis a, FeatureVector v, boolean explain) {
         for (String w : Analyzer.words(a.authorName().lower())) {
-            int g = explain ? v.newGroup("the name word ", w) : -1;
-            v.add(slot(Hashing.hash(NS_AUTHOR, "n:" + w)), 1f, g);
+            keyed(v, "the name word ", w, slot(Hashing.hash(NS_AUTHOR, "n:" + w)), explain);
         }
         String email = s.authorEmail().trim().toLowerCase(java.util.Locale.ROOT);
         int at = email.lastIndexOf('@');
         if (at >= 0 && at < email.length() - 1) {
             String dom = email.substring(at + 1);
-            int g = explain ? v.newGroup("an email at ", dom) : -1;
-            v.add(slot(Hashing.hash(NS_AUTHOR, "e:" + dom)), 1f, g);
+            keyed(v, "an email at ", dom, slot(Hashing.hash(NS_AUTHOR, "e:" + dom)), explain);
         }
         String site = Links.domainOf(s.authorUrl());
         if (!site.isEmpty()) {
-            int g = explain ? v.newGroup("a website at ", site) : -1;
-            v.add(slot(Hashing.hash(NS_AUTHOR, "u:" + site)), 1f, g);
+            keyed(v, "a website at ", site, slot(Hashing.hash(NS_AUTHOR, "u:" + site)), explain);
         }
+    }
+
+    /** One feature worth 1 for a named key (a domain, a rule, an author field). */
+    private static void keyed(FeatureVector v, String prefix, String key, int slot, boolean explain) {
+        v.add(slot, 1f, explain ? v.newGroup(prefix, key, slot) : -1);
     }
 
     /** Cuts runs of one character to three ("!!!!!!!" to "!!!"), so a long run is one signal, not a flood. */
@@ -130,7 +130,7 @@ final class FeatureExtractor {
         boolean inWord = false;
         for (int i = -1; i < limit; i++) {
             char first = i < 0 ? ' ' : t.charAt(i);
-            boolean letter = i >= 0 && Character.isLetterOrDigit(first);
+            boolean letter = i >= 0 && Analyzer.isWordChar(first);
             if (letter && !inWord) {
                 wordIdx++;
             }

@@ -17,9 +17,33 @@ final class FeatureVector {
     /** The text features (words, pairs, character grams) are [textFrom, textTo): distinct slots, unit length. */
     int textFrom;
     int textTo;
-    /** Per group: a key (a word, "word word", a domain, a rule's text) and how to show it; labels are built only when shown. */
-    final List<String> groupKeys = new ArrayList<>();
-    final List<String> groupPrefixes = new ArrayList<>();
+    /** The named parts features belong to; their labels are built only when shown. */
+    final List<Group> groups = new ArrayList<>();
+    /** Per group, the slot of its own feature: equal keys share it, so repeats are found without building keys. */
+    int[] groupSlot = new int[16];
+
+    /**
+     * A named part of the submission: the words [from, to) of a list (a word, pair or triple of the
+     * text, or one key such as a domain), shown after a prefix.
+     */
+    record Group(String prefix, List<String> words, int from, int to) {
+        /** The words joined by spaces. */
+        String key() {
+            return to - from == 1 ? words.get(from) : String.join(" ", words.subList(from, to));
+        }
+
+        boolean sameAs(Group o) {
+            if (!prefix.equals(o.prefix) || to - from != o.to - o.from) {
+                return false;
+            }
+            for (int i = 0; i < to - from; i++) {
+                if (!words.get(from + i).equals(o.words.get(o.from + i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     FeatureVector() {
         this(256);
@@ -45,10 +69,19 @@ final class FeatureVector {
         size++;
     }
 
-    int newGroup(String prefix, String key) {
-        groupKeys.add(key);
-        groupPrefixes.add(prefix);
-        return groupKeys.size() - 1;
+    /** A group for the words [from, to) of a list, whose own feature goes to slot. */
+    int newGroup(String prefix, List<String> words, int from, int to, int slot) {
+        if (groups.size() == groupSlot.length) {
+            groupSlot = Arrays.copyOf(groupSlot, groupSlot.length * 2);
+        }
+        groupSlot[groups.size()] = slot;
+        groups.add(new Group(prefix, words, from, to));
+        return groups.size() - 1;
+    }
+
+    /** A group for one key, whose own feature goes to slot. */
+    int newGroup(String prefix, String key, int slot) {
+        return newGroup(prefix, List.of(key), 0, 1, slot);
     }
 
     static final String QUOTED = "'";
@@ -64,8 +97,8 @@ final class FeatureVector {
 
     /** The words a moderator reads for a group. */
     String label(int g) {
-        String prefix = groupPrefixes.get(g);
-        return prefix == QUOTED ? "'" + groupKeys.get(g) + "'" : prefix + groupKeys.get(g);
+        Group group = groups.get(g);
+        return group.prefix() == QUOTED ? "'" + group.key() + "'" : group.prefix() + group.key();
     }
 
     /**
@@ -80,11 +113,12 @@ final class FeatureVector {
         int cap = Integer.highestOneBit(n * 2 - 1) << 1;
         int[] table = new int[cap];
         int tmask = cap - 1;
+        int shift = 32 - Integer.numberOfTrailingZeros(cap); // Fibonacci hashing: the product's top bits mix best
         int[] count = new int[n];
         int out = from;
         for (int k = from; k < size; k++) {
             int slot = index[k];
-            int h = (slot * 0x9E3779B1) >>> 7 & tmask;
+            int h = (slot * 0x9E3779B1) >>> shift;
             while (true) {
                 int at = table[h] - 1;
                 if (at < 0) {

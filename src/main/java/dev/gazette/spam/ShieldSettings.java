@@ -86,6 +86,12 @@ public record ShieldSettings(
                 n, priorLogOdds, maxReasons, snapshotEvery, learner);
     }
 
+    /** A copy whose verdicts carry at most n reasons. */
+    public ShieldSettings withMaxReasons(int n) {
+        return new ShieldSettings(minSecondsToPost, disallowedKeys, spamThreshold, discardThreshold, siteLanguage,
+                minExamplesPerClass, priorLogOdds, n, snapshotEvery, learner);
+    }
+
     /** A copy with another snapshot interval. */
     public ShieldSettings withSnapshotEvery(int n) {
         return new ShieldSettings(minSecondsToPost, disallowedKeys, spamThreshold, discardThreshold, siteLanguage,

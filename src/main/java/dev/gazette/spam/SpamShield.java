@@ -274,28 +274,24 @@ public final class SpamShield {
      * words. Only the groups that can make the top {@code maxReasons} get their words built.
      */
     private void explain(FeatureVector x, float[] eff, List<RuleHit> hits, List<Reason> out) {
-        int groups = x.groupKeys.size();
+        int groups = x.groups.size();
         double[] byGroup = new double[groups];
+        // A text feature also speaks through the stacked NB score (its NB-scaled value times that
+        // score's weight): without this share a verdict decided by that score would name nothing.
+        double nbWeight = model.ftrl.weight(ShieldModel.NB_SLOT);
         for (int k = 0; k < x.size; k++) {
             int g = x.group[k];
             if (g >= 0) {
-                byGroup[g] += model.ftrl.weight(x.index[k]) * eff[k];
+                double w = model.ftrl.weight(x.index[k]) + (k >= x.textFrom && k < x.textTo ? nbWeight : 0.0);
+                byGroup[g] += w * eff[k];
             }
         }
-        // A word said twice is one reason; merged by key in first-seen order, so the result is stable.
-        Map<GroupKey, Integer> first = new HashMap<>(groups * 2);
-        double[] merged = new double[groups];
-        for (int g = 0; g < groups; g++) {
-            Integer at = first.putIfAbsent(new GroupKey(x.groupPrefixes.get(g), x.groupKeys.get(g)), g);
-            merged[at == null ? g : at] += byGroup[g];
-            if (at != null) {
-                merged[g] = Double.NaN;
-            }
-        }
+        double[] merged = mergeRepeatedGroups(x, byGroup);
         Map<String, Double> ruleLearned = new HashMap<>();
         for (int g = 0; g < groups; g++) {
-            if (x.groupPrefixes.get(g).isEmpty() && !Double.isNaN(merged[g])) {
-                ruleLearned.put(x.groupKeys.get(g), merged[g]);
+            FeatureVector.Group group = x.groups.get(g);
+            if (group.prefix().isEmpty() && !Double.isNaN(merged[g])) {
+                ruleLearned.put(group.key(), merged[g]);
                 merged[g] = Double.NaN;
             }
         }
@@ -334,6 +330,37 @@ public final class SpamShield {
         }
     }
 
-    private record GroupKey(String prefix, String key) {
+    /**
+     * A word said twice is one reason: each group's weight is added to the first group with the
+     * same key (found by slot, then confirmed word by word), which keeps first-seen order and so a
+     * stable result. Later repeats become NaN.
+     */
+    private static double[] mergeRepeatedGroups(FeatureVector x, double[] byGroup) {
+        int groups = byGroup.length;
+        double[] merged = new double[groups];
+        int cap = Integer.highestOneBit(Math.max(1, groups) * 2 - 1) << 1;
+        int[] table = new int[cap]; // first group with a slot, plus one; 0 is empty
+        int shift = 32 - Integer.numberOfTrailingZeros(cap);
+        for (int g = 0; g < groups; g++) {
+            int slot = x.groupSlot[g];
+            int h = (slot * 0x9E3779B1) >>> shift;
+            int at = -1;
+            while (table[h] != 0) {
+                int other = table[h] - 1;
+                if (x.groupSlot[other] == slot && x.groups.get(other).sameAs(x.groups.get(g))) {
+                    at = other;
+                    break;
+                }
+                h = (h + 1) & (cap - 1);
+            }
+            if (at < 0) {
+                table[h] = g + 1;
+                merged[g] += byGroup[g];
+            } else {
+                merged[at] += byGroup[g];
+                merged[g] = Double.NaN;
+            }
+        }
+        return merged;
     }
 }

@@ -82,7 +82,12 @@ final class WeightedRules {
         char prev = 0;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (Character.isLetter(c)) {
+            if (c < 128) { // most text: no need for Character's tables
+                boolean lowerCase = c >= 'a' && c <= 'z';
+                boolean upperCase = c >= 'A' && c <= 'Z';
+                letters += lowerCase || upperCase ? 1 : 0;
+                upper += upperCase ? 1 : 0;
+            } else if (Character.isLetter(c)) {
                 letters++;
                 if (Character.isUpperCase(c)) {
                     upper++;

@@ -70,6 +70,29 @@ class SpamShieldTest {
     }
 
     @Test
+    void aPhraseSaidSeveralTimesIsOneReason() {
+        SpamShield shield = SpamShield.inMemory(ShieldSettings.defaults().withMaxReasons(50));
+        shield.seed(ShieldFixtures.examples(20));
+        Verdict v = shield.check(Submission.of("free gift card, free gift card, free gift card"));
+        List<String> texts = v.reasons().stream().map(Reason::text).toList();
+        assertThat(texts).doesNotHaveDuplicates().contains("'free' counts toward spam", "'free gift card' counts toward spam");
+    }
+
+    @Test
+    void aVerdictTheClassifierIsSureOfStillNamesTheWordsBehindIt() {
+        // Bug: the stacked Naive Bayes score carried almost all of this verdict and was credited to
+        // no word, so a DISCARD came with no reasons at all.
+        SpamShield shield = SpamShield.inMemory(ShieldSettings.defaults());
+        shield.seed(ShieldFixtures.examples(20));
+        Verdict v = shield.check(Submission.of("free gift card"));
+        assertThat(v.decision()).isEqualTo(Decision.DISCARD);
+        assertThat(v.reasons()).extracting(Reason::text).contains("'free' counts toward spam", "'gift' counts toward spam");
+        double shown = v.reasons().stream().mapToDouble(Reason::weight).sum();
+        double logOdds = Math.log(v.spamProbability() / (1 - v.spamProbability()));
+        assertThat(shown).as("the reasons carry most of the log-odds").isGreaterThan(0.5 * logOdds);
+    }
+
+    @Test
     void sameModelAndInputGiveTheSameVerdict() {
         Submission s = Submission.builder("Check my channel http://a.example.com and http://b.example.net!!!!!!")
                 .authorName("Best SEO").ip("198.51.100.7").build();
