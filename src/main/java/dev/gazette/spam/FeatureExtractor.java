@@ -3,7 +3,7 @@ package dev.gazette.spam;
 import java.util.List;
 
 /**
- * Builds the classifier's hashed features: words, word pairs and triples and character 2-5-grams of the
+ * Builds the classifier's hashed features: words, word pairs and triples and character 3-5-grams of the
  * text (scaled to unit length together), plus link domains, author fields and the rules'
  * signals (each worth 1). Slot 0 is the bias.
  */
@@ -16,7 +16,7 @@ final class FeatureExtractor {
     private static final int NS_AUTHOR = 0x1006;
     private static final int NS_TYPE = 0x1007;
     private static final int NS_TRIPLE = 0x1008;
-    private static final int MIN_GRAM = 2;
+    private static final int MIN_GRAM = 3;
     private static final int MAX_GRAM = 5;
     private static final int MAX_WORDS = 2000;
 
