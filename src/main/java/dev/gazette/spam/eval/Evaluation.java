@@ -139,13 +139,13 @@ public final class Evaluation {
     }
 
     static void printTable(List<Result> results, PrintStream out) {
-        out.printf(Locale.ROOT, "%-26s %7s %7s %8s %9s %11s %11s %7s %10s %9s%n", "model", "MCC", "F1", "accuracy",
-                "precision", "spam caught", "ham blocked", "AUC", "fold MCC", "checks/s");
+        out.printf(Locale.ROOT, "%-26s %7s %7s %8s %9s %11s %11s %7s %7s %7s %10s %9s%n", "model", "MCC", "F1", "accuracy",
+                "precision", "spam caught", "ham blocked", "AUC", "Brier", "ECE", "fold MCC", "checks/s");
         for (Result r : results) {
             Metrics m = r.pooled();
-            out.printf(Locale.ROOT, "%-26s %7.4f %7.4f %8.4f %9.4f %11.4f %11.4f %7.4f %10.4f %9.0f%n", r.model(), m.mcc(),
-                    m.f1(), m.accuracy(), m.precision(), m.spamCaught(), m.hamBlocked(), m.auc(), r.meanSplitMcc(),
-                    r.checksPerSecond());
+            out.printf(Locale.ROOT, "%-26s %7.4f %7.4f %8.4f %9.4f %11.4f %11.4f %7.4f %7.4f %7.4f %10.4f %9.0f%n", r.model(),
+                    m.mcc(), m.f1(), m.accuracy(), m.precision(), m.spamCaught(), m.hamBlocked(), m.auc(), m.brier(),
+                    m.calibrationError(), r.meanSplitMcc(), r.checksPerSecond());
         }
     }
 
@@ -174,14 +174,15 @@ public final class Evaluation {
             String shortName = n.replaceFirst("\\.csv$", "");
             head.append(String.format(Locale.ROOT, " %16s", shortName.length() > 16 ? shortName.substring(0, 16) : shortName));
         }
-        head.append(String.format(Locale.ROOT, " %9s %11s", "mean MCC", "ham blocked"));
+        head.append(String.format(Locale.ROOT, " %9s %11s %7s", "mean MCC", "ham blocked", "ECE"));
         out.println(head);
         for (Result r : results) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-26s", r.model()));
             for (double m : r.splitMcc()) {
                 line.append(String.format(Locale.ROOT, " %16.4f", m));
             }
-            line.append(String.format(Locale.ROOT, " %9.4f %11.4f", r.meanSplitMcc(), r.pooled().hamBlocked()));
+            line.append(String.format(Locale.ROOT, " %9.4f %11.4f %7.4f", r.meanSplitMcc(), r.pooled().hamBlocked(),
+                    r.pooled().calibrationError()));
             out.println(line);
         }
     }

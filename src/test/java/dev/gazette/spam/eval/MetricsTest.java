@@ -26,6 +26,24 @@ class MetricsTest {
     }
 
     @Test
+    void brierIsTheMeanSquaredGapToTheLabel() {
+        boolean[] y = {true, false, true, false};
+        double[] s = {1.0, 0.0, 0.5, 0.5};
+        assertThat(Metrics.brier(y, s)).isCloseTo((0 + 0 + 0.25 + 0.25) / 4, within(1e-12));
+    }
+
+    @Test
+    void calibrationErrorComparesEachBinsMeanScoreWithItsSpamRate() {
+        // Bin 0.8-0.9: four scores of 0.8, three spam -> |0.8 - 0.75| = 0.05, half the weight.
+        // Bin 0.1-0.2: four scores of 0.1, none spam -> |0.1 - 0| = 0.1, half the weight.
+        boolean[] y = {true, true, true, false, false, false, false, false};
+        double[] s = {0.8, 0.8, 0.8, 0.8, 0.1, 0.1, 0.1, 0.1};
+        assertThat(Metrics.calibrationError(y, s)).isCloseTo(0.5 * 0.05 + 0.5 * 0.1, within(1e-12));
+        boolean[] perfect = {true, false};
+        assertThat(Metrics.calibrationError(perfect, new double[] {1.0, 0.0})).isZero();
+    }
+
+    @Test
     void tiesCountHalfInAuc() {
         assertThat(Metrics.auc(new boolean[] {true, false}, new double[] {0.5, 0.5})).isEqualTo(0.5);
     }
