@@ -1,5 +1,6 @@
 package dev.gazette.app;
 
+import dev.gazette.spam.Example;
 import dev.gazette.syndication.FeedImporter;
 import dev.gazette.syndication.WordPressImport;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +33,8 @@ public final class ImportCommand {
             description = "Import a WordPress export (WXR): posts, categories, tags and comments with their threads"
                     + " and states. A second run adds nothing; a malformed file is refused before anything is written.")
     static final class WordPress implements Callable<Integer> {
+        private static final int SEED_BATCH = 10_000;
+
         @ParentCommand
         ImportCommand parent;
 
@@ -42,14 +47,31 @@ public final class ImportCommand {
         @Override
         public Integer call() throws Exception {
             try (Gazette gazette = Gazette.open(parent.root.settings())) {
+                // Seeded in batches rather than learned one by one: several passes over a site's history
+                // teach the shield more (10-fold CV MCC 0.942 against 0.909, docs/shield.md), and a
+                // batch bounds the memory a large export needs.
+                List<Example> batch = new ArrayList<>();
+                long[] taught = new long[2];
                 WordPressImport.Report report = new WordPressImport(gazette.articles(), gazette.comments())
                         .importFile(file, (reply, spam) -> {
-                            if (trainShield) gazette.shield().learn(gazette.comments().submissionOf(reply), spam);
+                            if (!trainShield) {
+                                return;
+                            }
+                            batch.add(new Example(gazette.comments().submissionOf(reply), spam));
+                            taught[spam ? 0 : 1]++;
+                            if (batch.size() == SEED_BATCH) {
+                                gazette.shield().seed(batch);
+                                batch.clear();
+                            }
                         });
+                if (!batch.isEmpty()) {
+                    gazette.shield().seed(batch);
+                }
                 report.skipped().forEach(t -> System.out.println("skipped  " + t));
                 System.out.println(report.posts() + " posts and " + report.replies() + " comments imported, "
                         + report.skipped().size() + " skipped, of " + report.items() + " items"
-                        + (trainShield ? "; the shield learned from the spam and approved comments." : "."));
+                        + (trainShield ? "; the shield learned from " + taught[0] + " spam and " + taught[1]
+                                + " approved comments." : "."));
                 return 0;
             }
         }

@@ -3,6 +3,8 @@ package dev.gazette.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gazette.spam.ShieldStats;
+import dev.gazette.spam.Submission;
 import dev.gazette.store.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +71,59 @@ class ImportAndBackupCommandTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void wordPressImportTeachesTheShieldFromSpamAndApprovedCommentsOnly() throws Exception {
+        StringBuilder comments = new StringBuilder();
+        int id = 1;
+        String[] spamTexts = {"Cheap pills, no prescription, order at http://pills%d.example.top",
+            "Earn money fast from home, visit http://cash%d.example.biz now", "Free casino bonus %d at http://spin.example.club"};
+        String[] hamTexts = {"The bridge story missed the detour on %d Mill Street.", "Thanks for the photos of the parade, day %d.",
+            "Will the council publish the minutes of meeting %d?"};
+        for (int i = 0; i < 24; i++) {
+            comments.append(comment(id++, String.format(spamTexts[i % 3], i), "spam"));
+            comments.append(comment(id++, String.format(hamTexts[i % 3], i), "1"));
+        }
+        comments.append(comment(id++, "Held for moderation, never decided.", "0"));
+        comments.append(comment(id, "Thrown away by the editor.", "trash"));
+        Path wxr = dir.resolve("export.xml");
+        Files.writeString(wxr, """
+                <?xml version="1.0" encoding="UTF-8" ?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><title>Valley Notes</title><link>https://valleynotes.example</link>
+                <item><title>Mill Street bridge closes for repairs</title>
+                  <link>https://valleynotes.example/bridge/</link><dc:creator>Hanna Roe</dc:creator>
+                  <content:encoded><![CDATA[<p>Six weeks of work start Monday.</p>]]></content:encoded>
+                  <wp:post_id>7</wp:post_id><wp:post_date_gmt>2026-10-10 09:30:00</wp:post_date_gmt>
+                  <wp:post_name>bridge</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+                """ + comments + "</item></channel></rss>\n", StandardCharsets.UTF_8);
+        String data = dir.resolve("site").toString();
+
+        String out = run("import", "wordpress", wxr.toString(), "--train-shield", "--data", data);
+
+        assertThat(out).contains("1 posts and 50 comments imported").contains("the shield learned from 24 spam and 24 approved comments.");
+        try (Gazette gazette = Gazette.open(SettingsLoader.load(Map.of("data", data), Map.of(), Optional.empty()))) {
+            ShieldStats stats = gazette.shield().stats();
+            assertThat(stats.spamLearned()).isEqualTo(24);
+            assertThat(stats.hamLearned()).isEqualTo(24);
+            assertThat(stats.classifierAbstains()).isFalse();
+            double spam = gazette.shield().check(Submission.of("Order cheap pills at http://pills99.example.top")).spamProbability();
+            double ham = gazette.shield().check(Submission.of("Thanks, the detour on Mill Street is well explained.")).spamProbability();
+            assertThat(spam).isGreaterThan(0.5).isGreaterThan(ham);
+        }
+    }
+
+    private static String comment(int id, String text, String approved) {
+        return """
+                <wp:comment><wp:comment_id>%d</wp:comment_id><wp:comment_author>Reader %d</wp:comment_author>
+                  <wp:comment_author_email>reader%d@example.org</wp:comment_author_email>
+                  <wp:comment_author_IP>198.51.100.%d</wp:comment_author_IP>
+                  <wp:comment_date_gmt>2026-10-11 10:00:00</wp:comment_date_gmt>
+                  <wp:comment_content><![CDATA[%s]]></wp:comment_content>
+                  <wp:comment_approved>%s</wp:comment_approved><wp:comment_type>comment</wp:comment_type>
+                  <wp:comment_parent>0</wp:comment_parent></wp:comment>
+                """.formatted(id, id, id, id % 250, text, approved);
     }
 }
