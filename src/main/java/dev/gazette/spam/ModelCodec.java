@@ -9,17 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * The model's binary format, version 2, big-endian:
- * magic "GZSHIELD", int version, learner settings, double NB smoothing, long spamSeen, long hamSeen,
- * int count, count x (int slot, double z, double n, float spamCount, float hamCount) for the slots
- * ever touched, then a CRC32 of all before.
+ * The model's binary format, version 3, big-endian:
+ * magic "GZSHIELD", int version, learner settings, double NB smoothing, double NB frozen spam share,
+ * long spamSeen, long hamSeen, int count, count x (int slot, double z, double n, float spamCount,
+ * float hamCount) for the slots ever touched, then a CRC32 of all before.
  *
- * <p>Version 1 (FTRL weights only, no Naive Bayes counts) is refused: its weights were learned
- * over unscaled features and mean nothing to this model.
+ * <p>Older versions are refused with their own message: version 1 had no Naive Bayes counts, and
+ * version 2 hashed other features (no word triples, character 2-grams) with other NB smoothing,
+ * so their weights mean nothing to this model.
  */
 final class ModelCodec {
     static final byte[] MAGIC = "GZSHIELD".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private ModelCodec() {
     }
@@ -39,6 +40,7 @@ final class ModelCodec {
             out.writeInt(l.seedEpochs());
             out.writeLong(l.seed());
             out.writeDouble(NaiveBayes.SMOOTHING);
+            out.writeDouble(m.nb.frozenSpamShare());
             out.writeLong(m.spamSeen);
             out.writeLong(m.hamSeen);
             double[] z = m.ftrl.z;
@@ -88,9 +90,10 @@ final class ModelCodec {
         ByteBuffer b = ByteBuffer.wrap(data);
         b.position(MAGIC.length);
         int version = b.getInt();
-        if (version == 1) {
-            throw new InvalidModelException("spam model format version 1 was written by an earlier Gazette, whose"
-                    + " classifier had no Naive Bayes counts; this build reads version " + VERSION
+        if (version == 1 || version == 2) {
+            throw new InvalidModelException("spam model format version " + version + " was written by an earlier"
+                    + " Gazette, whose classifier used other features" + (version == 1 ? " and no Naive Bayes counts" : "")
+                    + "; this build reads version " + VERSION
                     + ". Train the shield again ('gazette spam train') or import a model exported by this version");
         }
         if (version != VERSION) {
@@ -110,6 +113,10 @@ final class ModelCodec {
             if (smoothing != NaiveBayes.SMOOTHING) {
                 throw new InvalidModelException("the spam model uses Naive Bayes smoothing " + smoothing
                         + ", this build only " + NaiveBayes.SMOOTHING + "; train the shield again");
+            }
+            double share = b.getDouble();
+            if (!(share > 0 && share < 1)) {
+                throw new InvalidModelException("the spam model is damaged (spam share " + share + ")");
             }
             long spam = b.getLong();
             long ham = b.getLong();
@@ -138,7 +145,7 @@ final class ModelCodec {
             if (b.remaining() != 4) {
                 throw new InvalidModelException("the spam model is damaged (" + (b.remaining() - 4) + " stray bytes)");
             }
-            return new ShieldModel(l, z, n, sc, hc, spam, ham);
+            return new ShieldModel(l, z, n, sc, hc, spam, ham, share);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new InvalidModelException("the spam model is damaged (" + e.getClass().getSimpleName() + ")");
         }

@@ -25,16 +25,16 @@ final class ShieldModel {
 
     ShieldModel(LearnerSettings learner) {
         this(learner, new double[1 << learner.hashBits()], new double[1 << learner.hashBits()],
-                new float[1 << learner.hashBits()], new float[1 << learner.hashBits()], 0, 0);
+                new float[1 << learner.hashBits()], new float[1 << learner.hashBits()], 0, 0, 0.5);
     }
 
-    /** A model from its saved state: FTRL's z and n, the NB counts and the class totals. */
+    /** A model from its saved state: FTRL's z and n, the NB counts, the class totals and NB's frozen spam share. */
     ShieldModel(LearnerSettings learner, double[] z, double[] n, float[] spamCount, float[] hamCount, long spamSeen,
-            long hamSeen) {
+            long hamSeen, double frozenSpamShare) {
         float[] cache = new float[2 * z.length];
         this.learner = learner;
         this.ftrl = new Ftrl(learner, z, n, cache);
-        this.nb = new NaiveBayes(spamCount, hamCount, spamSeen, hamSeen, cache);
+        this.nb = new NaiveBayes(spamCount, hamCount, spamSeen, hamSeen, frozenSpamShare, cache);
         this.spamSeen = spamSeen;
         this.hamSeen = hamSeen;
     }

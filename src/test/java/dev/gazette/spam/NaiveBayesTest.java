@@ -39,15 +39,39 @@ class NaiveBayesTest {
         }
         assertThat(spamSum).isPositive();
         assertThat(hamSum).isNegative();
-        // Never seen: only the class totals speak, and they are balanced here.
-        assertThat(nb.ratio(12345)).isCloseTo(0.0, within(1e-9));
+        // Never seen: no evidence either way.
+        assertThat(nb.ratio(12345)).isZero();
+    }
+
+    @Test
+    void withFarMoreHamThanSpamANewSlotIsNeutralAndAHamSlotLeansToHam() {
+        NaiveBayes nb = new NaiveBayes(1 << 20, new float[2 << 20]);
+        for (int i = 0; i < 500; i++) {
+            nb.update(vector("council meeting number " + i), false);
+        }
+        nb.update(vector("the orchard festival"), false);
+        for (int i = 0; i < 10; i++) {
+            nb.update(vector("cheap pills " + i), true);
+        }
+        FeatureVector onceInHam = vector("the orchard festival");
+        assertThat(nb.ratio(12345)).isZero();
+        for (int k = onceInHam.textFrom; k < onceInHam.textTo; k++) {
+            assertThat(nb.ratio(onceInHam.index[k])).isNegative();
+        }
+        FeatureVector spamWords = vector("cheap pills");
+        for (int k = spamWords.textFrom; k < spamWords.textTo; k++) {
+            assertThat(nb.ratio(spamWords.index[k])).isGreaterThan(2.0);
+        }
     }
 
     @Test
     void ratioWithoutAnExampleIsTheRatioBeforeItWasCounted() {
         NaiveBayes nb = new NaiveBayes(1 << 20, new float[2 << 20]);
-        nb.update(vector("cheap pills online"), true);
-        nb.update(vector("nice article about pills"), false);
+        // Enough of each class that one more example leaves the frozen class shares alone.
+        for (int i = 0; i < 20; i++) {
+            nb.update(vector("cheap pills online " + i), true);
+            nb.update(vector("nice article about pills " + i), false);
+        }
         FeatureVector x = vector("cheap pills here");
         double[] before = new double[x.size];
         for (int k = x.textFrom; k < x.textTo; k++) {

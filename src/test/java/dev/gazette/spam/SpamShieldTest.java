@@ -3,6 +3,7 @@ package dev.gazette.spam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,24 @@ class SpamShieldTest {
         double shown = v.reasons().stream().mapToDouble(Reason::weight).sum();
         double logOdds = Math.log(v.spamProbability() / (1 - v.spamProbability()));
         assertThat(shown).as("the reasons carry most of the log-odds").isGreaterThan(0.5 * logOdds);
+    }
+
+    @Test
+    void onASiteWithFarMoreHamThanSpamUnseenWordsAreNotEvidenceOfSpam() {
+        // Bug: Laplace smoothing of one pseudo-count per class made every word never seen lean to
+        // the smaller class (spam), so after 1,000 ham and 40 spam a reply in new words was discarded.
+        List<Example> history = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            history.add(Example.of(ShieldFixtures.HAM.get(i % ShieldFixtures.HAM.size()) + " (" + i + ")", false));
+        }
+        for (int i = 0; i < 40; i++) {
+            history.add(Example.of(ShieldFixtures.SPAM.get(i % ShieldFixtures.SPAM.size()) + " " + i, true));
+        }
+        SpamShield shield = SpamShield.inMemory(ShieldSettings.defaults());
+        shield.seed(history);
+        Verdict novel = shield.check(Submission.of("zorblax quintessa vellumorph"));
+        assertThat(novel.decision()).as(novel.toString()).isEqualTo(Decision.HAM);
+        assertThat(shield.check(Submission.of("Cheap pills online no prescription http://pills.example.xyz")).isSpam()).isTrue();
     }
 
     @Test
