@@ -14,7 +14,7 @@ final class FeatureVector {
     float[] value;
     int[] group;
     int size;
-    /** The text features (words, pairs, character grams) are [textFrom, textTo): distinct slots, unit length. */
+    /** The text features (words, pairs, triples, character grams) are [textFrom, textTo): distinct slots, unit length. */
     int textFrom;
     int textTo;
     /** The named parts features belong to; their labels are built only when shown. */
@@ -24,7 +24,8 @@ final class FeatureVector {
 
     /**
      * A named part of the submission: the words [from, to) of a list (a word, pair or triple of the
-     * text, or one key such as a domain), shown after a prefix.
+     * text, or one key such as a domain), shown after a prefix. Compare groups with {@link #sameAs}:
+     * the record's own equality also compares the list and the positions.
      */
     record Group(String prefix, List<String> words, int from, int to) {
         /** The words joined by spaces. */
@@ -43,10 +44,6 @@ final class FeatureVector {
             }
             return true;
         }
-    }
-
-    FeatureVector() {
-        this(256);
     }
 
     /** A vector with room for {@code capacity} features before it grows. */

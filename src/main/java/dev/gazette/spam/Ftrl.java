@@ -19,10 +19,6 @@ final class Ftrl {
     private final double l1;
     private final double l2;
 
-    Ftrl(LearnerSettings s, float[] cache) {
-        this(s, new double[1 << s.hashBits()], new double[1 << s.hashBits()], cache);
-    }
-
     Ftrl(LearnerSettings s, double[] z, double[] n, float[] cache) {
         this.alpha = s.alpha();
         this.beta = s.beta();

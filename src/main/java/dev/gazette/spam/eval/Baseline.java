@@ -20,7 +20,7 @@ public interface Baseline {
         Prediction predict(String text);
     }
 
-    /** A decision and a score that ranks spam higher (for ROC AUC). */
+    /** A decision and the spam probability behind it (ranked for ROC AUC, compared with the labels for calibration). */
     record Prediction(boolean spam, double score) {
     }
 }

@@ -15,9 +15,13 @@ public record Metrics(int n, int tp, int fp, int tn, int fn, double accuracy, do
         double hamBlocked, double f1, double mcc, double auc, double brier, double calibrationError) {
     private static final int BINS = 10;
 
-
-    /** Computes every metric from labels, decisions and scores (higher score = more spam). */
+    /** Computes every metric from labels, decisions and scores (spam probabilities in [0, 1]). */
     public static Metrics of(boolean[] spam, boolean[] predicted, double[] score) {
+        for (int i = 0; i < score.length; i++) {
+            if (!(score[i] >= 0 && score[i] <= 1)) {
+                throw new IllegalArgumentException("score " + i + " is " + score[i] + ", not a probability in [0, 1]");
+            }
+        }
         int tp = 0;
         int fp = 0;
         int tn = 0;

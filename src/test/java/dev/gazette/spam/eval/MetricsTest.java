@@ -1,6 +1,7 @@
 package dev.gazette.spam.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,14 @@ class MetricsTest {
         assertThat(Metrics.calibrationError(y, s)).isCloseTo(0.5 * 0.05 + 0.5 * 0.1, within(1e-12));
         boolean[] perfect = {true, false};
         assertThat(Metrics.calibrationError(perfect, new double[] {1.0, 0.0})).isZero();
+    }
+
+    @Test
+    void aScoreThatIsNotAProbabilityIsRefused() {
+        boolean[] y = {true, false};
+        boolean[] p = {true, false};
+        assertThatThrownBy(() -> Metrics.of(y, p, new double[] {0.9, Double.NaN})).hasMessageContaining("score 1 is NaN");
+        assertThatThrownBy(() -> Metrics.of(y, p, new double[] {1.5, 0.1})).hasMessageContaining("not a probability");
     }
 
     @Test
