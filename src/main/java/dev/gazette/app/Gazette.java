@@ -64,9 +64,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The composition root: builds every part of Gazette by hand, in one place. */
 public final class Gazette implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Gazette.class);
     // How stale a public page may be on a node that did not make the change itself.
     private static final Duration PAGE_LIFETIME = Duration.ofSeconds(5);
     /** Every part tells time in UTC from one clock, so stored times and the pages agree across nodes. */
@@ -141,7 +144,10 @@ public final class Gazette implements AutoCloseable {
                 d.spamThreshold(), d.discardThreshold(), settings.language(), d.minExamplesPerClass(), d.priorLogOdds(),
                 d.maxReasons(), d.snapshotEvery(), d.learner());
         try {
-            return SpamShield.open(shieldSettings, new ShieldStore(database, clock));
+            SpamShield shield = SpamShield.open(shieldSettings, new ShieldStore(database, clock));
+            shield.setAside().ifPresent(why -> log.warn("The spam shield starts afresh: {}. Until it has learned enough"
+                    + " from moderation, its rules decide alone.", why));
+            return shield;
         } catch (InvalidModelException e) {
             throw new IllegalStateException("The spam shield's saved model cannot be read (" + e.getMessage()
                     + "). Restore a backup, or import a model with 'gazette spam import'.", e);

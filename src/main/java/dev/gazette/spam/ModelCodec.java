@@ -91,7 +91,7 @@ final class ModelCodec {
         b.position(MAGIC.length);
         int version = b.getInt();
         if (version == 1 || version == 2) {
-            throw new InvalidModelException("spam model format version " + version + " was written by an earlier"
+            throw InvalidModelException.outdated("spam model format version " + version + " was written by an earlier"
                     + " Gazette, whose classifier used other features" + (version == 1 ? " and no Naive Bayes counts" : "")
                     + "; this build reads version " + VERSION
                     + ". Train the shield again ('gazette spam train') or import a model exported by this version");

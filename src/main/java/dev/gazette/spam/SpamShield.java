@@ -33,6 +33,8 @@ public final class SpamShield {
     private long lastSequence;
     private int sinceSnapshot;
 
+    private Optional<String> setAside = Optional.empty();
+
     private SpamShield(ShieldSettings settings, ModelStore store) {
         this.settings = settings;
         this.store = store;
@@ -42,7 +44,9 @@ public final class SpamShield {
 
     /**
      * Opens a shield over a store: loads the latest snapshot and replays the log since, or starts
-     * an empty model on a fresh store.
+     * an empty model on a fresh store. A snapshot an earlier Gazette wrote in a format this one no
+     * longer reads is set aside: the shield starts afresh (the rules decide until it has learned
+     * enough), replays the log, and {@link #setAside()} says why; the next snapshot replaces it.
      *
      * @throws InvalidModelException if the stored snapshot or a log entry is damaged
      */
@@ -51,7 +55,17 @@ public final class SpamShield {
         Objects.requireNonNull(store, "store");
         SpamShield shield = new SpamShield(settings, store);
         Optional<ModelStore.Snapshot> snap = store.latestSnapshot();
-        ShieldModel m = snap.isPresent() ? ModelCodec.decode(snap.get().model()) : new ShieldModel(settings.learner());
+        ShieldModel m = new ShieldModel(settings.learner());
+        if (snap.isPresent()) {
+            try {
+                m = ModelCodec.decode(snap.get().model());
+            } catch (InvalidModelException e) {
+                if (!e.outdated()) {
+                    throw e;
+                }
+                shield.setAside = Optional.of(e.getMessage());
+            }
+        }
         shield.install(m);
         shield.lastSequence = snap.map(ModelStore.Snapshot::throughSequence).orElse(0L);
         for (ModelStore.LogEntry e : store.entriesAfter(shield.lastSequence)) {
@@ -61,6 +75,11 @@ public final class SpamShield {
             shield.sinceSnapshot++;
         }
         return shield;
+    }
+
+    /** Why the stored model was set aside when this shield opened (an outdated format), if it was. */
+    public Optional<String> setAside() {
+        return setAside;
     }
 
     /** A shield over a fresh {@link InMemoryModelStore}. */

@@ -72,6 +72,25 @@ class PersistenceTest {
     }
 
     @Test
+    void aSnapshotInAnOutdatedFormatIsSetAsideAndTheLogSinceItReplayed() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ShieldFixtures.trained().exportModel(out);
+        byte[] older = out.toByteArray();
+        older[11] = 2; // the version field: a sound model an earlier Gazette wrote
+        InMemoryModelStore store = new InMemoryModelStore();
+        store.saveSnapshot(new ModelStore.Snapshot(older, 0));
+        Example after = ShieldFixtures.examples(1).get(0);
+        store.append(ExampleCodec.encode(after));
+
+        SpamShield shield = SpamShield.open(ShieldSettings.defaults(), store);
+
+        assertThat(shield.setAside()).hasValueSatisfying(why -> assertThat(why).contains("version 2").contains("gazette spam train"));
+        assertThat(shield.stats().spamLearned() + shield.stats().hamLearned()).isEqualTo(1);
+        assertThat(shield.stats().classifierAbstains()).isTrue();
+        assertThat(SpamShield.open(ShieldSettings.defaults(), new InMemoryModelStore()).setAside()).isEmpty();
+    }
+
+    @Test
     void damagedSnapshotInTheStoreFailsToOpenWithAClearError() {
         InMemoryModelStore store = new InMemoryModelStore();
         store.saveSnapshot(new ModelStore.Snapshot(new byte[] {1, 2, 3}, 0));
