@@ -141,7 +141,7 @@ public final class Gazette implements AutoCloseable {
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
         ShieldSettings d = ShieldSettings.defaults();
         ShieldSettings shieldSettings = new ShieldSettings(settings.minSecondsToPost(), d.disallowedKeys(),
-                d.spamThreshold(), d.discardThreshold(), settings.language(), d.minExamplesPerClass(), d.priorLogOdds(),
+                settings.spamThreshold(), settings.discardThreshold(), settings.language(), d.minExamplesPerClass(), d.priorLogOdds(),
                 d.maxReasons(), d.snapshotEvery(), d.learner());
         try {
             SpamShield shield = SpamShield.open(shieldSettings, new ShieldStore(database, clock));

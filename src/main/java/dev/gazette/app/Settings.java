@@ -17,6 +17,8 @@ public record Settings(
         boolean virtualThreads,
         boolean sampleContent,
         double minSecondsToPost,
+        double spamThreshold,
+        double discardThreshold,
         String privacyContact,
         boolean gravatar,
         CommentSettings comments,

@@ -60,6 +60,8 @@ public final class SettingsLoader {
                 bool("virtual.threads", get("virtual.threads", "false")),
                 bool("sample.content", get("sample.content", "true")),
                 seconds("shield.min.seconds", get("shield.min.seconds", "3")),
+                probability("shield.spam-threshold", get("shield.spam-threshold", "0.75")),
+                discardThreshold(),
                 get("privacy.contact", ""),
                 bool("avatars.gravatar", get("avatars.gravatar", "false")),
                 comments(),
@@ -107,6 +109,27 @@ public final class SettingsLoader {
             // fall through to the message below
         }
         throw new IllegalArgumentException("port must be a number from 0 to 65535 (0 picks a free one), not '" + value + "'");
+    }
+
+    /** Checked against the spam threshold: discarding what is not even held as spam makes no sense. */
+    private double discardThreshold() {
+        double spam = probability("shield.spam-threshold", get("shield.spam-threshold", "0.75"));
+        double discard = probability("shield.discard-threshold", get("shield.discard-threshold", "0.995"));
+        if (discard < spam) {
+            throw new IllegalArgumentException("shield.discard-threshold (" + discard + ") must not be below"
+                    + " shield.spam-threshold (" + spam + ")");
+        }
+        return discard;
+    }
+
+    private static double probability(String key, String value) {
+        try {
+            double p = Double.parseDouble(value.strip());
+            if (p > 0 && p < 1) return p;
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException(key + " must be a probability between 0 and 1 (such as 0.75), not '" + value + "'");
     }
 
     private static double seconds(String key, String value) {

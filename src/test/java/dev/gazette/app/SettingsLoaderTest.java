@@ -64,6 +64,19 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void shieldThresholdsAreProbabilitiesWithDiscardNotBelowSpam() {
+        Settings defaults = SettingsLoader.load(Map.of(), Map.of(), Optional.empty());
+        assertThat(defaults.spamThreshold()).isEqualTo(0.75);
+        assertThat(defaults.discardThreshold()).isEqualTo(0.995);
+        Settings raised = SettingsLoader.load(Map.of(), Map.of("GAZETTE_SHIELD_SPAM_THRESHOLD", "0.9"), Optional.empty());
+        assertThat(raised.spamThreshold()).isEqualTo(0.9);
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("shield.spam-threshold", "75%"), Map.of(), Optional.empty()))
+                .hasMessageContaining("shield.spam-threshold must be a probability between 0 and 1");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("shield.discard-threshold", "0.5"), Map.of(), Optional.empty()))
+                .hasMessageContaining("shield.discard-threshold (0.5) must not be below shield.spam-threshold (0.75)");
+    }
+
+    @Test
     void publicUrlFollowsTheBoundPortUnlessSet() {
         Settings s = SettingsLoader.load(Map.of(), Map.of(), Optional.empty());
         assertThat(s.publicUrl(41234)).isEqualTo("http://localhost:41234");

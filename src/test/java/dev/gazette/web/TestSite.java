@@ -42,7 +42,7 @@ public final class TestSite implements AutoCloseable {
         try {
             Path data = Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
-                    "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, "", false, comments,
+                    "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
                     akismet);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
