@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,10 +64,18 @@ public final class SpamCommand {
         @Option(names = "--seed", defaultValue = "42", description = "Seed for the folds (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--spam-share", paramLabel = "P", description = "Drop texts of the larger class (seeded) until"
+                + " spam makes up this share, e.g. 0.15: how the shield copes with a site that is not balanced.")
+        Double spamShare;
+
         @Override
         public Integer call() throws Exception {
             if (folds < 2) throw new IllegalArgumentException("--folds must be at least 2");
-            Evaluation.run(dataset, folds, seed, System.out);
+            if (spamShare != null && !(spamShare > 0 && spamShare < 1)) {
+                throw new IllegalArgumentException("--spam-share must be between 0 and 1, such as 0.15");
+            }
+            Evaluation.run(dataset, folds, seed, spamShare == null ? OptionalDouble.empty() : OptionalDouble.of(spamShare),
+                    System.out);
             return 0;
         }
     }

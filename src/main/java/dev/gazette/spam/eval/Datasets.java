@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -116,6 +119,34 @@ public final class Datasets {
         for (LabelledText t : rows) {
             if (seen.add(dedupeKey(t.text()))) {
                 out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Drops texts of the larger class, chosen by a seeded shuffle, until spam makes up the given
+     * share; order is kept. Real sites are rarely balanced (more ham, or far more spam), and a
+     * balanced corpus cannot show how a filter copes with that.
+     */
+    public static List<LabelledText> withSpamShare(List<LabelledText> rows, double share, long seed) {
+        if (!(share > 0 && share < 1)) {
+            throw new IllegalArgumentException("the spam share must be between 0 and 1, not " + share);
+        }
+        List<Integer> spam = new ArrayList<>();
+        List<Integer> ham = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            (rows.get(i).spam() ? spam : ham).add(i);
+        }
+        boolean thinSpam = spam.size() > share * rows.size();
+        List<Integer> thinned = thinSpam ? spam : ham;
+        int keep = (int) Math.round(thinSpam ? share * ham.size() / (1 - share) : (1 - share) * spam.size() / share);
+        Collections.shuffle(thinned, new Random(seed));
+        Set<Integer> dropped = new HashSet<>(thinned.subList(Math.min(keep, thinned.size()), thinned.size()));
+        List<LabelledText> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!dropped.contains(i)) {
+                out.add(rows.get(i));
             }
         }
         return out;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.ServiceLoader;
 
 /**
@@ -41,12 +42,18 @@ public final class Evaluation {
     }
 
     /** Runs with default shield settings and every baseline found by {@link ServiceLoader}. */
-    public static Report run(Path dataset, int folds, long seed, PrintStream out) throws IOException {
+    public static Report run(Path dataset, int folds, long seed, OptionalDouble spamShare, PrintStream out)
+            throws IOException {
+        return run(dataset, folds, seed, spamShare, allModels(), out);
+    }
+
+    /** The shield seeded and online, then every baseline found by {@link ServiceLoader}. */
+    public static List<Baseline> allModels() {
         List<Baseline> models = new ArrayList<>();
         models.add(new ShieldBaseline());
         models.add(new ShieldBaseline(ShieldSettings.defaults(), true));
         models.addAll(discoveredBaselines());
-        return run(dataset, folds, seed, models, out);
+        return models;
     }
 
     /** Baselines on the classpath, sorted by name so that the table is stable. */
@@ -57,14 +64,22 @@ public final class Evaluation {
         return found;
     }
 
-    /** Runs the given models; the first is reported in the RESULT line. */
-    public static Report run(Path dataset, int folds, long seed, List<Baseline> models, PrintStream out) throws IOException {
+    /**
+     * Runs the given models; the first is reported in the RESULT line. With a spam share, texts of
+     * the larger class are dropped (seeded) after deduplication until spam makes up that share.
+     */
+    public static Report run(Path dataset, int folds, long seed, OptionalDouble spamShare, List<Baseline> models,
+            PrintStream out) throws IOException {
         List<LabelledText> all = Datasets.load(dataset);
         List<LabelledText> rows = Datasets.dedupe(all);
-        long spam = rows.stream().filter(LabelledText::spam).count();
         String name = dataset.toAbsolutePath().normalize().getFileName().toString();
-        out.printf(Locale.ROOT, "dataset %s: %d rows, %d distinct texts (%d spam, %d ham)%n", name, all.size(), rows.size(),
-                spam, rows.size() - spam);
+        if (spamShare.isPresent()) {
+            rows = Datasets.withSpamShare(rows, spamShare.getAsDouble(), seed);
+            name += String.format(Locale.ROOT, "@spam%.2f", spamShare.getAsDouble());
+        }
+        long spam = rows.stream().filter(LabelledText::spam).count();
+        out.printf(Locale.ROOT, "dataset %s: %d rows, %d distinct texts, %d kept (%d spam, %d ham)%n", name, all.size(),
+                Datasets.dedupe(all).size(), rows.size(), spam, rows.size() - spam);
 
         List<Folds.Split> cvSplits = Folds.stratified(rows, folds, seed);
         out.printf(Locale.ROOT, "%n%d-fold stratified cross-validation, seed %d, pooled over folds%n", folds, seed);
@@ -187,15 +202,18 @@ public final class Evaluation {
         }
     }
 
-    /** Command line: {@code Evaluation [dataset] [folds] [seed] [shield-only]}; the last skips the baselines. */
+    /**
+     * Command line: {@code Evaluation [dataset] [folds] [seed] [shield-only] [spam-share=P]};
+     * shield-only skips the baselines, spam-share thins the larger class.
+     */
     public static void main(String[] args) throws IOException {
         Path dataset = Path.of(args.length > 0 ? args[0] : "../shared/datasets/youtube-spam-collection");
         int folds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
-        if (args.length > 3 && args[3].equals("shield-only")) {
-            run(dataset, folds, seed, List.of(new ShieldBaseline()), System.out);
-        } else {
-            run(dataset, folds, seed, System.out);
-        }
+        List<String> flags = args.length > 3 ? List.of(args).subList(3, args.length) : List.of();
+        OptionalDouble share = flags.stream().filter(f -> f.startsWith("spam-share="))
+                .mapToDouble(f -> Double.parseDouble(f.substring("spam-share=".length()))).findFirst();
+        List<Baseline> models = flags.contains("shield-only") ? List.of(new ShieldBaseline()) : allModels();
+        run(dataset, folds, seed, share, models, System.out);
     }
 }

@@ -48,4 +48,20 @@ class DatasetsTest {
                 new LabelledText("other", false, "a"));
         assertThat(Datasets.dedupe(rows)).extracting(LabelledText::source).containsExactly("a", "a");
     }
+
+    @Test
+    void aSpamShareThinsTheLargerClassOnlyAndKeepsOrder() {
+        List<LabelledText> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(new LabelledText("text " + i, i % 2 == 0, "f"));
+        }
+        List<LabelledText> fewSpam = Datasets.withSpamShare(rows, 0.2, 7);
+        assertThat(fewSpam.stream().filter(LabelledText::spam).count()).isEqualTo(13); // 50 ham: 0.2 * 50 / 0.8 = 12.5
+        assertThat(fewSpam.stream().filter(t -> !t.spam()).count()).isEqualTo(50);
+        assertThat(fewSpam).isSubsetOf(rows).isSortedAccordingTo(java.util.Comparator.comparingInt(rows::indexOf));
+        List<LabelledText> mostlySpam = Datasets.withSpamShare(rows, 0.9, 7);
+        assertThat(mostlySpam.stream().filter(t -> !t.spam()).count()).isEqualTo(6); // 50 spam: 0.1 * 50 / 0.9 = 5.6
+        assertThat(Datasets.withSpamShare(rows, 0.2, 7)).isEqualTo(fewSpam);
+        assertThatThrownBy(() -> Datasets.withSpamShare(rows, 1.0, 7)).hasMessageContaining("between 0 and 1");
+    }
 }

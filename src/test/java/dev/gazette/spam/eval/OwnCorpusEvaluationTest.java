@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** The whole evaluation on replies the team wrote itself, so CI measures something without the shared dataset. */
@@ -20,7 +21,7 @@ class OwnCorpusEvaluationTest {
     void shieldClearsAFloorOnOurOwnCommentsAndPrintsTheResultLine() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Evaluation.Report report = Evaluation.run(corpus(), 5, 42L, List.of(new ShieldBaseline()), out);
+        Evaluation.Report report = Evaluation.run(corpus(), 5, 42L, OptionalDouble.empty(), List.of(new ShieldBaseline()), out);
         String printed = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(report.distinct()).isBetween(100, 150);
