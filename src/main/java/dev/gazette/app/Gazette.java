@@ -141,8 +141,8 @@ public final class Gazette implements AutoCloseable {
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
         ShieldSettings d = ShieldSettings.defaults();
         ShieldSettings shieldSettings = new ShieldSettings(settings.minSecondsToPost(), d.disallowedKeys(),
-                settings.spamThreshold(), settings.discardThreshold(), settings.language(), d.minExamplesPerClass(), d.priorLogOdds(),
-                d.maxReasons(), d.snapshotEvery(), d.learner());
+                settings.spamThreshold(), settings.discardThreshold(), settings.language(), d.minExamplesPerClass(),
+                d.priorLogOdds(), d.maxReasons(), d.snapshotEvery(), d.learner());
         try {
             SpamShield shield = SpamShield.open(shieldSettings, new ShieldStore(database, clock));
             shield.setAside().ifPresent(why -> log.warn("The spam shield starts afresh: {}. Until it has learned enough"

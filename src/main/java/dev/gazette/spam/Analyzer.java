@@ -18,7 +18,7 @@ final class Analyzer {
         return new Analysis(text, words, links, Links.domains(links), languages.guess(text.lower(), words), name);
     }
 
-    /** A letter or digit; ASCII answered without Character's tables, since most text is ASCII and this runs per character. */
+    /** A letter or digit; ASCII is answered without Character's tables, as this runs for every character. */
     static boolean isWordChar(char c) {
         if (c < 128) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

@@ -34,7 +34,7 @@ final class NaiveBayes {
         this(new float[slots], new float[slots], 0, 0, 0.5, cache);
     }
 
-    /** Counts and class totals as saved, with the spam share the ratios were frozen at (so a reload computes the same ratios). */
+    /** Counts and class totals as saved, with the spam share the ratios were frozen at, so a reload computes the same ratios. */
     NaiveBayes(float[] spamCount, float[] hamCount, long spamDocs, long hamDocs, double frozenSpamShare, float[] cache) {
         if (!(frozenSpamShare > 0 && frozenSpamShare < 1)) {
             throw new IllegalArgumentException("spam share must be in (0, 1): " + frozenSpamShare);
