@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
-/** The shield's model in the site's database, so every node and every restart sees what moderators taught it. */
+/**
+ * The shield's model in the site's database, so a restart loses nothing moderators taught it.
+ * Another node sees what this one learned only when it starts (each node replays the log once).
+ */
 public final class ShieldStore implements ModelStore {
     private final Jdbi reads;
     private final Jdbi writes;
