@@ -37,6 +37,7 @@ import dev.gazette.moderation.CorrectionStore;
 import dev.gazette.moderation.DashboardRoutes;
 import dev.gazette.moderation.Moderation;
 import dev.gazette.moderation.ModerationRoutes;
+import dev.gazette.moderation.ShieldFollower;
 import dev.gazette.moderation.ShieldStore;
 import dev.gazette.spam.InvalidModelException;
 import dev.gazette.spam.ShieldSettings;
@@ -91,6 +92,7 @@ public final class Gazette implements AutoCloseable {
     private RetentionJob retention;
     private AkismetRoutes akismet;
     private FeedPoller feedPoller;
+    private ShieldFollower shieldFollower;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, SiteSecret secret,
                     Comments comments, PersonalData personalData, SpamShield shield, AkismetStore akismetStore,
@@ -198,6 +200,7 @@ public final class Gazette implements AutoCloseable {
                 () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of()).start();
         retention = new RetentionJob(personalData, () -> comments.settings().retention());
         feedPoller = new FeedPoller(feeds);
+        shieldFollower = new ShieldFollower(shield);
         return site.get().url("/");
     }
 
@@ -255,6 +258,7 @@ public final class Gazette implements AutoCloseable {
     @Override
     public void close() {
         if (feedPoller != null) feedPoller.close();
+        if (shieldFollower != null) shieldFollower.close();
         if (retention != null) retention.close();
         if (server != null) server.close();
         if (akismet != null) akismet.close();

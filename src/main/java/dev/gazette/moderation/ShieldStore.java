@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The shield's model in the site's database, so a restart loses nothing moderators taught it.
- * Another node sees what this one learned only when it starts (each node replays the log once).
+ * The shield's model in the site's database, so a restart loses nothing moderators taught it, and
+ * every node (through {@link ShieldFollower}) learns what moderators taught on the others.
  */
 public final class ShieldStore implements ModelStore {
     private final Jdbi reads;
@@ -29,15 +29,24 @@ public final class ShieldStore implements ModelStore {
     }
 
     @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        writes.useTransaction(h -> {
-            h.createUpdate("INSERT INTO shield_snapshot (id, model, through_sequence, saved_at) VALUES (1, :m, :t, :now)"
+    public long saveSnapshot(Snapshot snapshot) {
+        return writes.inTransaction(h -> {
+            long version = h.createQuery("INSERT INTO shield_snapshot (id, model, through_sequence, saved_at, version)"
+                            + " VALUES (1, :m, :t, :now, 1)"
                             + " ON CONFLICT (id) DO UPDATE SET model = excluded.model,"
-                            + " through_sequence = excluded.through_sequence, saved_at = excluded.saved_at")
+                            + " through_sequence = excluded.through_sequence, saved_at = excluded.saved_at,"
+                            + " version = shield_snapshot.version + 1 RETURNING version")
                     .bind("m", snapshot.model()).bind("t", snapshot.throughSequence()).bind("now", clock.millis())
-                    .execute();
+                    .mapTo(Long.class).one();
             h.createUpdate("DELETE FROM shield_log WHERE sequence <= :t").bind("t", snapshot.throughSequence()).execute();
+            return version;
         });
+    }
+
+    @Override
+    public long snapshotVersion() {
+        return reads.withHandle(h -> h.createQuery("SELECT version FROM shield_snapshot WHERE id = 1").mapTo(Long.class)
+                .findOne().orElse(0L));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 /** A {@link ModelStore} in memory: for tests, evaluation and sites that retrain on start. */
 public final class InMemoryModelStore implements ModelStore {
     private Snapshot snapshot;
+    private long snapshotVersion;
     private final List<LogEntry> log = new ArrayList<>();
     private long lastSequence;
 
@@ -16,9 +17,15 @@ public final class InMemoryModelStore implements ModelStore {
     }
 
     @Override
-    public synchronized void saveSnapshot(Snapshot s) {
+    public synchronized long saveSnapshot(Snapshot s) {
         snapshot = s;
         log.removeIf(e -> e.sequence() <= s.throughSequence());
+        return ++snapshotVersion;
+    }
+
+    @Override
+    public synchronized long snapshotVersion() {
+        return snapshotVersion;
     }
 
     @Override

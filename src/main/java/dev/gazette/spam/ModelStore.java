@@ -12,15 +12,23 @@ import java.util.Optional;
  * returns and number entries strictly increasing; return entries in that order; and make
  * {@link #saveSnapshot} atomic (the old snapshot stays until the new one is complete), after which
  * it may delete log entries up to {@link Snapshot#throughSequence()}. Payloads are opaque bytes.
- * The shield calls these methods one at a time (under its own lock).
+ * The shield calls these methods one at a time (under its own lock); several shields (nodes, or a
+ * command beside a running site) may share one store, and each follows the others through the log
+ * and {@link #snapshotVersion()}.
  */
 public interface ModelStore {
 
     /** The latest snapshot, or empty on a fresh install. */
     Optional<Snapshot> latestSnapshot();
 
-    /** Saves a snapshot that includes every log entry up to and including {@code throughSequence}. */
-    void saveSnapshot(Snapshot snapshot);
+    /**
+     * Saves a snapshot that includes every log entry up to and including {@code throughSequence},
+     * and returns the snapshot version it was saved as.
+     */
+    long saveSnapshot(Snapshot snapshot);
+
+    /** A number that changes with every snapshot saved, by anyone; 0 while there is none. Cheap to ask. */
+    long snapshotVersion();
 
     /** Appends one learned example and returns its sequence number, greater than any before. */
     long append(byte[] example);

@@ -34,6 +34,7 @@ public final class SpamShield {
     private int sinceSnapshot;
 
     private Optional<String> setAside = Optional.empty();
+    private long knownSnapshotVersion;
 
     private SpamShield(ShieldSettings settings, ModelStore store) {
         this.settings = settings;
@@ -54,8 +55,16 @@ public final class SpamShield {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(store, "store");
         SpamShield shield = new SpamShield(settings, store);
+        shield.load();
+        return shield;
+    }
+
+    /** Loads the latest snapshot (or a fresh model) and replays the log since; the caller holds the write lock. */
+    private void load() throws InvalidModelException {
+        long version = store.snapshotVersion(); // read first: a snapshot saved meanwhile is then loaded again later
         Optional<ModelStore.Snapshot> snap = store.latestSnapshot();
         ShieldModel m = new ShieldModel(settings.learner());
+        Optional<String> aside = Optional.empty();
         if (snap.isPresent()) {
             try {
                 m = ModelCodec.decode(snap.get().model());
@@ -63,18 +72,57 @@ public final class SpamShield {
                 if (!e.outdated()) {
                     throw e;
                 }
-                shield.setAside = Optional.of(e.getMessage());
+                aside = Optional.of(e.getMessage());
             }
         }
-        shield.install(m);
-        shield.lastSequence = snap.map(ModelStore.Snapshot::throughSequence).orElse(0L);
-        for (ModelStore.LogEntry e : store.entriesAfter(shield.lastSequence)) {
-            Example ex = ExampleCodec.decode(e.example());
-            shield.apply(ex);
-            shield.lastSequence = e.sequence();
-            shield.sinceSnapshot++;
+        install(m);
+        setAside = aside;
+        knownSnapshotVersion = version;
+        lastSequence = snap.map(ModelStore.Snapshot::throughSequence).orElse(0L);
+        sinceSnapshot = 0;
+        for (ModelStore.LogEntry e : store.entriesAfter(lastSequence)) {
+            applyEntry(e);
         }
-        return shield;
+    }
+
+    private void applyEntry(ModelStore.LogEntry e) throws InvalidModelException {
+        apply(ExampleCodec.decode(e.example()));
+        lastSequence = e.sequence();
+        sinceSnapshot++;
+    }
+
+    /**
+     * Takes in what others stored since this shield last looked: examples other nodes learned (in
+     * log order, so every node ends with the same model), or a snapshot another node or a command
+     * saved, which is then loaded with the log since. Sites call it every few seconds.
+     *
+     * @throws InvalidModelException if what is stored is damaged
+     */
+    public void catchUp() throws InvalidModelException {
+        lock.writeLock().lock();
+        try {
+            catchUpLocked();
+            if (sinceSnapshot >= settings.snapshotEvery()) {
+                snapshot();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void catchUpLocked() throws InvalidModelException {
+        long version = store.snapshotVersion();
+        if (version == knownSnapshotVersion) {
+            List<ModelStore.LogEntry> entries = store.entriesAfter(lastSequence);
+            // A snapshot saved while the log was read may have removed entries this shield never saw.
+            if (store.snapshotVersion() == version) {
+                for (ModelStore.LogEntry e : entries) {
+                    applyEntry(e);
+                }
+                return;
+            }
+        }
+        load();
     }
 
     /** Why the stored model was set aside when this shield opened (an outdated format), if it was. */
@@ -148,11 +196,19 @@ public final class SpamShield {
         lock.writeLock().lock();
         try {
             FeatureVector x = features.extract(submission, a, hits, false);
-            lastSequence = store.append(encoded);
-            model.learn(x, offset(hits), isSpam);
-            if (++sinceSnapshot >= settings.snapshotEvery()) {
+            long sequence = store.append(encoded);
+            if (sequence == lastSequence + 1) {
+                model.learn(x, offset(hits), isSpam);
+                lastSequence = sequence;
+                sinceSnapshot++;
+            } else {
+                catchUpLocked(); // another node learned in between: its examples first, then this one, in log order
+            }
+            if (sinceSnapshot >= settings.snapshotEvery()) {
                 snapshot();
             }
+        } catch (InvalidModelException e) {
+            throw new IllegalStateException("the shield's store holds a damaged entry: " + e.getMessage(), e);
         } finally {
             lock.writeLock().unlock();
         }
@@ -265,7 +321,7 @@ public final class SpamShield {
     }
 
     private void snapshot() {
-        store.saveSnapshot(new ModelStore.Snapshot(ModelCodec.encode(model), lastSequence));
+        knownSnapshotVersion = store.saveSnapshot(new ModelStore.Snapshot(ModelCodec.encode(model), lastSequence));
         sinceSnapshot = 0;
     }
 

@@ -91,6 +91,46 @@ class PersistenceTest {
     }
 
     @Test
+    void nodesSharingAStoreEndWithTheSameModelAndLoseNothingToEachOthersSnapshots() throws Exception {
+        // Bug: a node's snapshot dropped log entries other nodes wrote and it never applied, so a
+        // restart lost what moderators had taught on the other node.
+        InMemoryModelStore store = new InMemoryModelStore();
+        ShieldSettings settings = ShieldSettings.defaults().withSnapshotEvery(3).withMinExamplesPerClass(3);
+        SpamShield a = SpamShield.open(settings, store);
+        SpamShield b = SpamShield.open(settings, store);
+        List<Example> examples = ShieldFixtures.examples(2);
+        for (int i = 0; i < examples.size(); i++) {
+            Example e = examples.get(i);
+            (i % 3 == 0 ? b : a).learn(e.submission(), e.spam()); // interleaved, with snapshots on both
+        }
+        a.catchUp();
+        b.catchUp();
+        assertThat(a.stats().spamLearned() + a.stats().hamLearned()).isEqualTo(examples.size());
+        assertThat(b.stats()).isEqualTo(a.stats());
+        assertThat(probabilities(b)).containsExactly(probabilities(a));
+        SpamShield restarted = SpamShield.open(settings, store);
+        assertThat(restarted.stats().spamLearned() + restarted.stats().hamLearned()).isEqualTo(examples.size());
+        assertThat(probabilities(restarted)).containsExactly(probabilities(a));
+    }
+
+    @Test
+    void aModelTrainedOrImportedBesideARunningShieldReachesItOnItsNextCatchUp() throws Exception {
+        InMemoryModelStore store = new InMemoryModelStore();
+        SpamShield running = SpamShield.open(ShieldSettings.defaults(), store);
+        Example lesson = ShieldFixtures.examples(1).get(3);
+        running.learn(lesson.submission(), lesson.spam());
+
+        SpamShield command = SpamShield.open(ShieldSettings.defaults(), store);
+        command.seed(ShieldFixtures.examples(3));
+        assertThat(running.stats().classifierAbstains()).isTrue();
+
+        running.catchUp();
+        assertThat(running.stats()).isEqualTo(command.stats());
+        assertThat(probabilities(running)).containsExactly(probabilities(command));
+        assertThat(running.stats().spamLearned() + running.stats().hamLearned()).isEqualTo(61); // 60 seeded + the lesson
+    }
+
+    @Test
     void damagedSnapshotInTheStoreFailsToOpenWithAClearError() {
         InMemoryModelStore store = new InMemoryModelStore();
         store.saveSnapshot(new ModelStore.Snapshot(new byte[] {1, 2, 3}, 0));

@@ -1,0 +1,58 @@
+package dev.gazette.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gazette.spam.ModelStore;
+import dev.gazette.spam.ShieldSettings;
+import dev.gazette.spam.SpamShield;
+import dev.gazette.spam.Submission;
+import dev.gazette.store.Database;
+import dev.gazette.store.Dialect;
+import dev.gazette.store.TestDatabases;
+import java.time.Clock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ShieldStoreTest {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void snapshotsGetANewVersionAndDropTheLogTheyInclude(Dialect dialect) {
+        try (Database db = TestDatabases.of(dialect)) {
+            ShieldStore store = new ShieldStore(db, Clock.systemUTC());
+            assertThat(store.snapshotVersion()).isZero();
+            long first = store.append(new byte[] {1});
+            long second = store.append(new byte[] {2});
+            assertThat(second).isGreaterThan(first);
+            long v1 = store.saveSnapshot(new ModelStore.Snapshot(new byte[] {9}, first));
+            assertThat(store.snapshotVersion()).isEqualTo(v1).isPositive();
+            assertThat(store.entriesAfter(0)).extracting(ModelStore.LogEntry::sequence).containsExactly(second);
+            long v2 = store.saveSnapshot(new ModelStore.Snapshot(new byte[] {8}, second));
+            assertThat(v2).isGreaterThan(v1);
+            assertThat(store.latestSnapshot().orElseThrow().model()).containsExactly(8);
+            assertThat(store.entriesAfter(0)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void twoNodesOnOneDatabaseLearnFromEachOther(Dialect dialect) throws Exception {
+        try (Database db = TestDatabases.of(dialect)) {
+            ShieldSettings settings = ShieldSettings.defaults().withSnapshotEvery(2).withMinExamplesPerClass(1);
+            SpamShield a = SpamShield.open(settings, new ShieldStore(db, Clock.systemUTC()));
+            SpamShield b = SpamShield.open(settings, new ShieldStore(db, Clock.systemUTC()));
+            a.learn(Submission.of("cheap pills at pills.example.top"), true);
+            b.learn(Submission.of("the council vote was close"), false);
+            a.learn(Submission.of("casino bonus at spin.example.club"), true);
+            b.learn(Submission.of("thanks for naming the source"), false);
+            a.catchUp();
+            b.catchUp();
+            assertThat(a.stats().spamLearned()).isEqualTo(2);
+            assertThat(a.stats().hamLearned()).isEqualTo(2);
+            assertThat(b.stats()).isEqualTo(a.stats());
+            SpamShield restarted = SpamShield.open(settings, new ShieldStore(db, Clock.systemUTC()));
+            assertThat(restarted.stats()).isEqualTo(a.stats());
+            Submission probe = Submission.of("pills and casino bonus");
+            assertThat(restarted.check(probe).spamProbability()).isEqualTo(a.check(probe).spamProbability());
+        }
+    }
+}
