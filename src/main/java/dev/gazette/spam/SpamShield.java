@@ -59,7 +59,7 @@ public final class SpamShield {
         return shield;
     }
 
-    /** Loads the latest snapshot (or a fresh model) and replays the log since; the caller holds the write lock. */
+    /** Loads the latest snapshot (or a fresh model) and replays the log since; under the write lock once shared. */
     private void load() throws InvalidModelException {
         long version = store.snapshotVersion(); // read first: a snapshot saved meanwhile is then loaded again later
         Optional<ModelStore.Snapshot> snap = store.latestSnapshot();
@@ -102,11 +102,25 @@ public final class SpamShield {
         lock.writeLock().lock();
         try {
             catchUpLocked();
-            if (sinceSnapshot >= settings.snapshotEvery()) {
-                snapshot();
-            }
+            snapshotIfDue();
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The periodic snapshot. A snapshot another shield saved since this one last looked (a command
+     * that trained the model, say) is taken in first, so that it is built on, not overwritten.
+     */
+    private void snapshotIfDue() throws InvalidModelException {
+        if (sinceSnapshot < settings.snapshotEvery()) {
+            return;
+        }
+        if (store.snapshotVersion() != knownSnapshotVersion) {
+            load();
+        }
+        if (sinceSnapshot >= settings.snapshotEvery()) {
+            snapshot();
         }
     }
 
@@ -204,9 +218,7 @@ public final class SpamShield {
             } else {
                 catchUpLocked(); // another node learned in between: its examples first, then this one, in log order
             }
-            if (sinceSnapshot >= settings.snapshotEvery()) {
-                snapshot();
-            }
+            snapshotIfDue();
         } catch (InvalidModelException e) {
             throw new IllegalStateException("the shield's store holds a damaged entry: " + e.getMessage(), e);
         } finally {

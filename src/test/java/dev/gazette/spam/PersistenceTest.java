@@ -131,6 +131,22 @@ class PersistenceTest {
     }
 
     @Test
+    void aRunningShieldsSnapshotBuildsOnAModelACommandSavedInsteadOfOverwritingIt() throws Exception {
+        InMemoryModelStore store = new InMemoryModelStore();
+        ShieldSettings everyLesson = ShieldSettings.defaults().withSnapshotEvery(1);
+        SpamShield running = SpamShield.open(everyLesson, store);
+        SpamShield command = SpamShield.open(ShieldSettings.defaults(), store);
+        command.seed(ShieldFixtures.examples(3));
+
+        Example lesson = ShieldFixtures.examples(1).get(0);
+        running.learn(lesson.submission(), lesson.spam()); // snapshots at once, before any catch-up
+
+        SpamShield restarted = SpamShield.open(ShieldSettings.defaults(), store);
+        assertThat(restarted.stats().spamLearned() + restarted.stats().hamLearned()).isEqualTo(61);
+        assertThat(probabilities(restarted)).containsExactly(probabilities(running));
+    }
+
+    @Test
     void damagedSnapshotInTheStoreFailsToOpenWithAClearError() {
         InMemoryModelStore store = new InMemoryModelStore();
         store.saveSnapshot(new ModelStore.Snapshot(new byte[] {1, 2, 3}, 0));
