@@ -2,6 +2,7 @@ package dev.gazette.moderation;
 
 import dev.gazette.spam.ModelStore;
 import dev.gazette.store.Database;
+import dev.gazette.store.Dialect;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -12,14 +13,18 @@ import org.jdbi.v3.core.Jdbi;
  * every node (through {@link ShieldFollower}) learns what moderators taught on the others.
  */
 public final class ShieldStore implements ModelStore {
+    /** Any fixed number: the advisory lock that puts shield appends from all nodes in one line. */
+    static final long APPEND_LOCK = 0x5348_4945_4c44L;
     private final Jdbi reads;
     private final Jdbi writes;
     private final Clock clock;
+    private final boolean postgres;
 
     public ShieldStore(Database db, Clock clock) {
         this.reads = db.reads();
         this.writes = db.writes();
         this.clock = clock;
+        this.postgres = db.dialect() == Dialect.POSTGRESQL;
     }
 
     @Override
@@ -51,9 +56,18 @@ public final class ShieldStore implements ModelStore {
 
     @Override
     public long append(byte[] example) {
-        return writes.withHandle(h -> h.createQuery("INSERT INTO shield_log (example, learned_at) VALUES (:e, :now)"
-                        + " RETURNING sequence")
-                .bind("e", example).bind("now", clock.millis()).mapTo(Long.class).one());
+        return writes.inTransaction(h -> {
+            if (postgres) {
+                // Shields read the log in sequence order, so entries must commit in that order: PostgreSQL
+                // hands out identity values before commit, and two nodes could otherwise commit 11 before
+                // 10, and a node reading in between would pass 10 by. The lock is held to commit.
+                // (SQLite has one writer, so there the order is already the commit order.)
+                h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) locked").bind("key", APPEND_LOCK)
+                        .mapTo(Integer.class).one();
+            }
+            return h.createQuery("INSERT INTO shield_log (example, learned_at) VALUES (:e, :now) RETURNING sequence")
+                    .bind("e", example).bind("now", clock.millis()).mapTo(Long.class).one();
+        });
     }
 
     @Override

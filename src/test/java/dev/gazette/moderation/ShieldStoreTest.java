@@ -10,6 +10,12 @@ import dev.gazette.store.Database;
 import dev.gazette.store.Dialect;
 import dev.gazette.store.TestDatabases;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -53,6 +59,26 @@ class ShieldStoreTest {
             assertThat(restarted.stats()).isEqualTo(a.stats());
             Submission probe = Submission.of("pills and casino bonus");
             assertThat(restarted.check(probe).spamProbability()).isEqualTo(a.check(probe).spamProbability());
+        }
+    }
+
+    @Test
+    void onPostgresAnAppendWaitsForTheOneInFlightSoEntriesCommitInSequenceOrder() throws Exception {
+        try (Database db = TestDatabases.postgres(); Handle inFlight = db.writes().open()) {
+            ShieldStore store = new ShieldStore(db, Clock.systemUTC());
+            inFlight.begin();
+            inFlight.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) locked")
+                    .bind("key", ShieldStore.APPEND_LOCK).mapTo(Integer.class).one();
+            ExecutorService other = Executors.newSingleThreadExecutor();
+            try {
+                Future<Long> append = other.submit(() -> store.append(new byte[] {1}));
+                Thread.sleep(300);
+                assertThat(append).as("an append while another is in flight").isNotDone();
+                inFlight.commit();
+                assertThat(append.get(10, TimeUnit.SECONDS)).isPositive();
+            } finally {
+                other.shutdownNow();
+            }
         }
     }
 }
