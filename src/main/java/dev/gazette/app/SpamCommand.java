@@ -1,6 +1,8 @@
 package dev.gazette.app;
 
+import dev.gazette.spam.Example;
 import dev.gazette.spam.ShieldStats;
+import dev.gazette.spam.SpamShield;
 import dev.gazette.spam.eval.Datasets;
 import dev.gazette.spam.eval.Evaluation;
 import dev.gazette.spam.eval.LabelledText;
@@ -8,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
@@ -23,28 +26,59 @@ public final class SpamCommand {
     @ParentCommand
     GazetteCommand root;
 
-    /** Seeds the site's model from labelled data. */
+    /** Seeds the site's model from labelled data, from the site's own moderated replies, or both. */
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Seed the site's shield from labelled data: a folder of YouTube-Spam-Collection CSV files,"
-                    + " or a TSV file of label<TAB>text lines (labels spam/ham).")
+            description = "Seed the site's shield from labelled data (a folder of YouTube-Spam-Collection CSV files,"
+                    + " or a TSV file of label<TAB>text lines, labels spam/ham), or train it afresh from the site's own"
+                    + " approved and spam replies with --from-site (then with the data as well, if given).")
     static final class Train implements Callable<Integer> {
+        private static final int SEED_BATCH = 10_000;
+
         @ParentCommand
         SpamCommand spam;
 
-        @Option(names = "--dataset", required = true, paramLabel = "PATH", description = "The labelled data.")
+        @Option(names = "--dataset", paramLabel = "PATH", description = "The labelled data.")
         Path dataset;
+
+        @Option(names = "--from-site", description = "Start the model afresh from the site's approved (ham) and spam"
+                + " replies: several passes teach it more than the one lesson per decision it had. What it learned"
+                + " only from API feedback is not kept.")
+        boolean fromSite;
 
         @Override
         public Integer call() throws Exception {
-            List<LabelledText> rows = Datasets.loadDistinct(dataset);
+            if (dataset == null && !fromSite) {
+                throw new IllegalArgumentException("say what to train from: --dataset PATH, --from-site, or both");
+            }
+            List<LabelledText> rows = dataset == null ? List.of() : Datasets.loadDistinct(dataset);
             try (Gazette gazette = Gazette.open(spam.root.settings())) {
-                gazette.shield().seed(rows.stream().map(LabelledText::toExample).toList());
-                ShieldStats stats = gazette.shield().stats();
-                long spamRows = rows.stream().filter(LabelledText::spam).count();
-                System.out.println("Trained on " + rows.size() + " distinct texts (" + spamRows + " spam, "
-                        + (rows.size() - spamRows) + " ham). The shield has now learned " + stats.spamLearned()
-                        + " spam and " + stats.hamLearned() + " ham; its classifier "
-                        + (stats.classifierAbstains() ? "still abstains (too few examples)." : "takes part in verdicts."));
+                SpamShield shield = gazette.shield();
+                if (fromSite) {
+                    shield.reset();
+                    long[] taught = new long[2];
+                    List<Example> batch = new ArrayList<>();
+                    gazette.comments().forEachDecided((reply, isSpam) -> {
+                        batch.add(new Example(gazette.comments().submissionOf(reply), isSpam));
+                        taught[isSpam ? 0 : 1]++;
+                        if (batch.size() == SEED_BATCH) {
+                            shield.seed(batch);
+                            batch.clear();
+                        }
+                    });
+                    shield.seed(batch); // also stores the fresh model when the site has no decided reply
+                    System.out.println("Trained afresh on the site's " + taught[0] + " spam and " + taught[1]
+                            + " approved replies.");
+                }
+                if (!rows.isEmpty()) {
+                    shield.seed(rows.stream().map(LabelledText::toExample).toList());
+                    long spamRows = rows.stream().filter(LabelledText::spam).count();
+                    System.out.println("Trained on " + rows.size() + " distinct texts (" + spamRows + " spam, "
+                            + (rows.size() - spamRows) + " ham).");
+                }
+                ShieldStats stats = shield.stats();
+                System.out.println("The shield has now learned " + stats.spamLearned() + " spam and " + stats.hamLearned()
+                        + " ham; its classifier " + (stats.classifierAbstains() ? "still abstains (too few examples)."
+                                : "takes part in verdicts."));
                 return 0;
             }
         }

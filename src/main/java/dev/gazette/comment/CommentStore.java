@@ -76,6 +76,13 @@ public final class CommentStore {
                 .bind("a", articleId).map(CommentStore::map).list());
     }
 
+    /** Approved and spam replies after an id, in id order: a page of what moderation decided. */
+    List<Comment> decidedAfter(long afterId, int limit) {
+        return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE id > :after"
+                        + " AND state IN ('approved', 'spam') ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).map(CommentStore::map).list());
+    }
+
     List<Comment> latestApproved(int limit) {
         return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE state = 'approved'"
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")

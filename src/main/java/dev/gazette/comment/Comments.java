@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -244,6 +245,24 @@ public final class Comments {
         Comment stored = reply.withId(store.insert(reply));
         onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
+    }
+
+    /**
+     * Every approved and spam reply, oldest first, a page at a time: what the site's moderation and
+     * policy decided, for training the shield from the site's own history.
+     */
+    public void forEachDecided(BiConsumer<Comment, Boolean> each) {
+        long after = 0;
+        while (true) {
+            List<Comment> page = store.decidedAfter(after, 1000);
+            for (Comment c : page) {
+                each.accept(c, c.state() == CommentState.SPAM);
+            }
+            if (page.size() < 1000) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
     }
 
     /** The reply as the shield sees it, for teaching it a moderator's decision. */

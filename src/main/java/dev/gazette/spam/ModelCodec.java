@@ -94,7 +94,8 @@ final class ModelCodec {
             throw InvalidModelException.outdated("spam model format version " + version + " was written by an earlier"
                     + " Gazette, whose classifier used other features" + (version == 1 ? " and no Naive Bayes counts" : "")
                     + "; this build reads version " + VERSION
-                    + ". Train the shield again ('gazette spam train') or import a model exported by this version");
+                    + ". Train the shield again ('gazette spam train --from-site' to learn from the site's own"
+                    + " moderated replies, or '--dataset PATH') or import a model exported by this version");
         }
         if (version != VERSION) {
             throw new InvalidModelException("spam model format version " + version

@@ -287,6 +287,20 @@ public final class SpamShield {
         }
     }
 
+    /**
+     * Forgets everything learned, in memory only: the next {@link #seed} or snapshot stores the new
+     * model. For training afresh from a site's whole history, which would otherwise count twice.
+     */
+    public void reset() {
+        lock.writeLock().lock();
+        try {
+            install(new ShieldModel(settings.learner()));
+            setAside = Optional.empty();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Writes the model in the versioned binary format that {@link #importModel} reads. */
     public void exportModel(OutputStream out) throws IOException {
         byte[] bytes;

@@ -75,6 +75,43 @@ class ImportAndBackupCommandTest {
 
     @Test
     void wordPressImportTeachesTheShieldFromSpamAndApprovedCommentsOnly() throws Exception {
+        Path wxr = exportWithDecidedComments();
+        String data = dir.resolve("site").toString();
+
+        String out = run("import", "wordpress", wxr.toString(), "--train-shield", "--data", data);
+
+        assertThat(out).contains("1 posts and 50 comments imported").contains("the shield learned from 24 spam and 24 approved comments.");
+        try (Gazette gazette = Gazette.open(SettingsLoader.load(Map.of("data", data), Map.of(), Optional.empty()))) {
+            ShieldStats stats = gazette.shield().stats();
+            assertThat(stats.spamLearned()).isEqualTo(24);
+            assertThat(stats.hamLearned()).isEqualTo(24);
+            assertThat(stats.classifierAbstains()).isFalse();
+            double spam = gazette.shield().check(Submission.of("Order cheap pills at http://pills99.example.top")).spamProbability();
+            double ham = gazette.shield().check(Submission.of("Thanks, the detour on Mill Street is well explained.")).spamProbability();
+            assertThat(spam).isGreaterThan(0.5).isGreaterThan(ham);
+        }
+    }
+
+    @Test
+    void spamTrainFromSiteStartsAfreshFromTheSitesApprovedAndSpamReplies() throws Exception {
+        String data = dir.resolve("site").toString();
+        run("import", "wordpress", exportWithDecidedComments().toString(), "--data", data);
+
+        String out = run("spam", "train", "--from-site", "--data", data);
+
+        assertThat(out).contains("Trained afresh on the site's 24 spam and 24 approved replies.")
+                .contains("The shield has now learned 24 spam and 24 ham");
+        // Afresh: a second run gives the same counts, not twice as many.
+        assertThat(run("spam", "train", "--from-site", "--data", data)).contains("learned 24 spam and 24 ham");
+        try (Gazette gazette = Gazette.open(SettingsLoader.load(Map.of("data", data), Map.of(), Optional.empty()))) {
+            assertThat(gazette.shield().check(Submission.of("Order cheap pills at http://pills99.example.top")).isSpam())
+                    .isTrue();
+        }
+        assertThat(Main.commandLine().execute("spam", "train", "--data", data)).isNotZero();
+    }
+
+    /** A WordPress export of one post with 24 spam, 24 approved, one pending and one trashed comment. */
+    private Path exportWithDecidedComments() throws Exception {
         StringBuilder comments = new StringBuilder();
         int id = 1;
         String[] spamTexts = {"Cheap pills, no prescription, order at http://pills%d.example.top",
@@ -99,20 +136,7 @@ class ImportAndBackupCommandTest {
                   <wp:post_id>7</wp:post_id><wp:post_date_gmt>2026-10-10 09:30:00</wp:post_date_gmt>
                   <wp:post_name>bridge</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
                 """ + comments + "</item></channel></rss>\n", StandardCharsets.UTF_8);
-        String data = dir.resolve("site").toString();
-
-        String out = run("import", "wordpress", wxr.toString(), "--train-shield", "--data", data);
-
-        assertThat(out).contains("1 posts and 50 comments imported").contains("the shield learned from 24 spam and 24 approved comments.");
-        try (Gazette gazette = Gazette.open(SettingsLoader.load(Map.of("data", data), Map.of(), Optional.empty()))) {
-            ShieldStats stats = gazette.shield().stats();
-            assertThat(stats.spamLearned()).isEqualTo(24);
-            assertThat(stats.hamLearned()).isEqualTo(24);
-            assertThat(stats.classifierAbstains()).isFalse();
-            double spam = gazette.shield().check(Submission.of("Order cheap pills at http://pills99.example.top")).spamProbability();
-            double ham = gazette.shield().check(Submission.of("Thanks, the detour on Mill Street is well explained.")).spamProbability();
-            assertThat(spam).isGreaterThan(0.5).isGreaterThan(ham);
-        }
+        return wxr;
     }
 
     private static String comment(int id, String text, String approved) {
