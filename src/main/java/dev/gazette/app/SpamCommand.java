@@ -42,7 +42,8 @@ public final class SpamCommand {
 
         @Option(names = "--from-site", description = "Start the model afresh from the site's approved (ham) and spam"
                 + " replies: several passes teach it more than the one lesson per decision it had. What it learned"
-                + " only from API feedback is not kept.")
+                + " only from API feedback is not kept, and spam is there only as long as privacy.delete-spam-after-days"
+                + " keeps it (add --dataset to make up for that).")
         boolean fromSite;
 
         @Override
