@@ -1,5 +1,7 @@
 package dev.gazette.app;
 
+import dev.gazette.comment.CommentState;
+import dev.gazette.comment.Comments;
 import dev.gazette.spam.Example;
 import dev.gazette.spam.ShieldStats;
 import dev.gazette.spam.SpamShield;
@@ -10,10 +12,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.stream.StreamSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,8 +34,6 @@ public final class SpamCommand {
                     + " or a TSV file of label<TAB>text lines, labels spam/ham), or train it afresh from the site's own"
                     + " approved and spam replies with --from-site (then with the data as well, if given).")
     static final class Train implements Callable<Integer> {
-        private static final int SEED_BATCH = 10_000;
-
         @ParentCommand
         SpamCommand spam;
 
@@ -55,20 +55,12 @@ public final class SpamCommand {
             try (Gazette gazette = Gazette.open(spam.root.settings())) {
                 SpamShield shield = gazette.shield();
                 if (fromSite) {
-                    shield.reset();
-                    long[] taught = new long[2];
-                    List<Example> batch = new ArrayList<>();
-                    gazette.comments().forEachDecided((reply, isSpam) -> {
-                        batch.add(new Example(gazette.comments().submissionOf(reply), isSpam));
-                        taught[isSpam ? 0 : 1]++;
-                        if (batch.size() == SEED_BATCH) {
-                            shield.seed(batch);
-                            batch.clear();
-                        }
-                    });
-                    shield.seed(batch); // also stores the fresh model when the site has no decided reply
-                    System.out.println("Trained afresh on the site's " + taught[0] + " spam and " + taught[1]
-                            + " approved replies.");
+                    Comments comments = gazette.comments();
+                    shield.retrain(() -> StreamSupport.stream(comments.decided().spliterator(), false)
+                            .map(c -> new Example(comments.submissionOf(c), c.state() == CommentState.SPAM)).iterator());
+                    ShieldStats site = shield.stats();
+                    System.out.println("Trained afresh on the site's " + site.spamLearned() + " spam and "
+                            + site.hamLearned() + " approved replies.");
                 }
                 if (!rows.isEmpty()) {
                     shield.seed(rows.stream().map(LabelledText::toExample).toList());

@@ -10,10 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import java.util.stream.Collectors;
 
 /** Replies: taking one in through the shield and the policy, and reading them back for a page. */
 public final class Comments {
+    private static final int DECIDED_PAGE = 1000;
     private static final Duration IDENTICAL_WINDOW = Duration.ofDays(7);
 
     private final CommentStore store;
@@ -248,21 +250,31 @@ public final class Comments {
     }
 
     /**
-     * Every approved and spam reply, oldest first, a page at a time: what the site's moderation and
-     * policy decided, for training the shield from the site's own history.
+     * Every approved and spam reply, oldest first, read a page at a time as it is iterated: what the
+     * site's moderation and policy decided, for training the shield from the site's own history.
      */
-    public void forEachDecided(BiConsumer<Comment, Boolean> each) {
-        long after = 0;
-        while (true) {
-            List<Comment> page = store.decidedAfter(after, 1000);
-            for (Comment c : page) {
-                each.accept(c, c.state() == CommentState.SPAM);
+    public Iterable<Comment> decided() {
+        return () -> new Iterator<>() {
+            private List<Comment> page = store.decidedAfter(0, DECIDED_PAGE);
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == page.size() && page.size() == DECIDED_PAGE) {
+                    page = store.decidedAfter(page.get(page.size() - 1).id(), DECIDED_PAGE);
+                    next = 0;
+                }
+                return next < page.size();
             }
-            if (page.size() < 1000) {
-                return;
+
+            @Override
+            public Comment next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(next++);
             }
-            after = page.get(page.size() - 1).id();
-        }
+        };
     }
 
     /** The reply as the shield sees it, for teaching it a moderator's decision. */

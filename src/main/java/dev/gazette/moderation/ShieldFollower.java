@@ -34,8 +34,14 @@ public final class ShieldFollower implements AutoCloseable {
         }, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops, and waits for a round in progress, so that the database is not closed under it. */
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.gazette.store.Dialect;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -34,17 +35,23 @@ public final class ShieldStore implements ModelStore {
     }
 
     @Override
-    public long saveSnapshot(Snapshot snapshot) {
+    public OptionalLong saveSnapshot(Snapshot snapshot, long expectedVersion) {
         return writes.inTransaction(h -> {
-            long version = h.createQuery("INSERT INTO shield_snapshot (id, model, through_sequence, saved_at, version)"
-                            + " VALUES (1, :m, :t, :now, 1)"
-                            + " ON CONFLICT (id) DO UPDATE SET model = excluded.model,"
-                            + " through_sequence = excluded.through_sequence, saved_at = excluded.saved_at,"
-                            + " version = shield_snapshot.version + 1 RETURNING version")
+            // Compare and set: PostgreSQL re-reads the row after a concurrent update commits, so of two
+            // nodes expecting the same version only the first saves.
+            Optional<Long> version = (expectedVersion == 0
+                    ? h.createQuery("INSERT INTO shield_snapshot (id, model, through_sequence, saved_at, version)"
+                            + " VALUES (1, :m, :t, :now, 1) ON CONFLICT (id) DO NOTHING RETURNING version")
+                    : h.createQuery("UPDATE shield_snapshot SET model = :m, through_sequence = :t, saved_at = :now,"
+                            + " version = version + 1 WHERE id = 1 AND version = :expected RETURNING version")
+                            .bind("expected", expectedVersion))
                     .bind("m", snapshot.model()).bind("t", snapshot.throughSequence()).bind("now", clock.millis())
-                    .mapTo(Long.class).one();
+                    .mapTo(Long.class).findOne();
+            if (version.isEmpty()) {
+                return OptionalLong.empty();
+            }
             h.createUpdate("DELETE FROM shield_log WHERE sequence <= :t").bind("t", snapshot.throughSequence()).execute();
-            return version;
+            return OptionalLong.of(version.get());
         });
     }
 

@@ -3,6 +3,7 @@ package dev.gazette.spam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** A {@link ModelStore} in memory: for tests, evaluation and sites that retrain on start. */
 public final class InMemoryModelStore implements ModelStore {
@@ -17,10 +18,13 @@ public final class InMemoryModelStore implements ModelStore {
     }
 
     @Override
-    public synchronized long saveSnapshot(Snapshot s) {
+    public synchronized OptionalLong saveSnapshot(Snapshot s, long expectedVersion) {
+        if (expectedVersion != snapshotVersion) {
+            return OptionalLong.empty();
+        }
         snapshot = s;
         log.removeIf(e -> e.sequence() <= s.throughSequence());
-        return ++snapshotVersion;
+        return OptionalLong.of(++snapshotVersion);
     }
 
     @Override

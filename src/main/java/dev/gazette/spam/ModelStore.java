@@ -3,6 +3,7 @@ package dev.gazette.spam;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where the shield keeps what it learned, so a restart loses nothing: the latest snapshot of the
@@ -22,10 +23,11 @@ public interface ModelStore {
     Optional<Snapshot> latestSnapshot();
 
     /**
-     * Saves a snapshot that includes every log entry up to and including {@code throughSequence},
-     * and returns the snapshot version it was saved as.
+     * Saves a snapshot that includes every log entry up to and including {@code throughSequence}
+     * if the stored one is still at {@code expectedVersion} (0: none yet), and returns the new
+     * version; saves nothing and returns empty when another shield saved one since (compare and set).
      */
-    long saveSnapshot(Snapshot snapshot);
+    OptionalLong saveSnapshot(Snapshot snapshot, long expectedVersion);
 
     /** A number that changes with every snapshot saved, by anyone; 0 while there is none. Cheap to ask. */
     long snapshotVersion();

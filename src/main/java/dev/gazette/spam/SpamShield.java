@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -33,6 +34,7 @@ public final class SpamShield {
     private long lastSequence;
     private int sinceSnapshot;
 
+    private static final int RETRAIN_BATCH = 10_000;
     private Optional<String> setAside = Optional.empty();
     private long knownSnapshotVersion;
 
@@ -109,18 +111,12 @@ public final class SpamShield {
     }
 
     /**
-     * The periodic snapshot. A snapshot another shield saved since this one last looked (a command
-     * that trained the model, say) is taken in first, so that it is built on, not overwritten.
+     * The periodic snapshot. When another shield saved one since this one last looked (a command
+     * that trained the model, say), that one is loaded instead, so it is built on, not overwritten.
      */
     private void snapshotIfDue() throws InvalidModelException {
-        if (sinceSnapshot < settings.snapshotEvery()) {
-            return;
-        }
-        if (store.snapshotVersion() != knownSnapshotVersion) {
-            load();
-        }
-        if (sinceSnapshot >= settings.snapshotEvery()) {
-            snapshot();
+        if (sinceSnapshot >= settings.snapshotEvery() && !snapshot()) {
+            load(); // another shield's snapshot holds every lesson up to its sequence, the log the rest
         }
     }
 
@@ -228,10 +224,69 @@ public final class SpamShield {
 
     /**
      * Trains from a labelled collection (a corpus, or a site's moderated history) in several
-     * shuffled passes, which an online stream cannot afford but a batch can; then snapshots.
+     * shuffled passes, which an online stream cannot afford but a batch can, on top of what is
+     * learned (including what other shields sharing the store learned); then snapshots.
+     *
+     * @throws IllegalStateException if other shields kept saving snapshots meanwhile, three times
      */
     public void seed(Collection<Example> examples) {
-        List<Example> list = new ArrayList<>(examples);
+        List<Example> list = List.copyOf(examples);
+        inStoreOrder(() -> train(list));
+    }
+
+    /**
+     * Replaces what is learned with a model trained afresh from the examples, read in batches of
+     * 10,000 (each trained in several passes) and snapshotted once at the end, so no shield sharing
+     * the store ever loads half of it. Lessons stored before are dropped from the store: for
+     * retraining from a site's whole history, which already holds them.
+     *
+     * @throws IllegalStateException if other shields kept saving snapshots meanwhile, three times
+     */
+    public void retrain(Iterable<Example> examples) {
+        inStoreOrder(() -> {
+            install(new ShieldModel(settings.learner()));
+            setAside = Optional.empty();
+            List<Example> batch = new ArrayList<>();
+            for (Example e : examples) {
+                batch.add(e);
+                if (batch.size() == RETRAIN_BATCH) {
+                    train(batch);
+                    batch.clear();
+                }
+            }
+            train(batch);
+        });
+    }
+
+    /**
+     * Runs a change of the whole model against the store as it is now and saves it; when another
+     * shield saved a snapshot meanwhile, starts again from that one rather than overwrite it.
+     */
+    private void inStoreOrder(Runnable change) {
+        lock.writeLock().lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                catchUpLocked();
+                change.run();
+                if (snapshot()) {
+                    return;
+                }
+                if (attempt == 3) {
+                    load();
+                    throw new IllegalStateException("other shields sharing the store kept saving their models while"
+                            + " this one trained; nothing was saved, run it again");
+                }
+                load();
+            }
+        } catch (InvalidModelException e) {
+            throw new IllegalStateException("the shield's store holds a damaged model or entry: " + e.getMessage(), e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Several shuffled passes over the examples; the caller holds the write lock and snapshots. */
+    private void train(List<Example> list) {
         List<FeatureVector> xs = new ArrayList<>(list.size());
         double[] offsets = new double[list.size()];
         for (int i = 0; i < list.size(); i++) {
@@ -241,27 +296,21 @@ public final class SpamShield {
             xs.add(null);
             offsets[i] = offset(hits);
         }
-        lock.writeLock().lock();
-        try {
-            LearnerSettings l = model.learner;
-            Integer[] order = new Integer[list.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
+        LearnerSettings l = model.learner;
+        Integer[] order = new Integer[list.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random rnd = new Random(l.seed());
+        // Counting pass: Naive Bayes counts and class totals, in the given order (no shuffling needed).
+        for (int i = 0; i < order.length; i++) {
+            model.count(seedFeatures(list, xs, i), list.get(i).spam());
+        }
+        for (int epoch = 0; epoch < l.seedEpochs(); epoch++) {
+            shuffle(order, rnd);
+            for (int i : order) {
+                model.train(seedFeatures(list, xs, i), offsets[i], list.get(i).spam());
             }
-            Random rnd = new Random(l.seed());
-            // Counting pass: Naive Bayes counts and class totals, in the given order (no shuffling needed).
-            for (int i = 0; i < order.length; i++) {
-                model.count(seedFeatures(list, xs, i), list.get(i).spam());
-            }
-            for (int epoch = 0; epoch < l.seedEpochs(); epoch++) {
-                shuffle(order, rnd);
-                for (int i : order) {
-                    model.train(seedFeatures(list, xs, i), offsets[i], list.get(i).spam());
-                }
-            }
-            snapshot();
-        } finally {
-            lock.writeLock().unlock();
         }
     }
 
@@ -287,20 +336,6 @@ public final class SpamShield {
         }
     }
 
-    /**
-     * Forgets everything learned, in memory only: the next {@link #seed} or snapshot stores the new
-     * model. For training afresh from a site's whole history, which would otherwise count twice.
-     */
-    public void reset() {
-        lock.writeLock().lock();
-        try {
-            install(new ShieldModel(settings.learner()));
-            setAside = Optional.empty();
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
     /** Writes the model in the versioned binary format that {@link #importModel} reads. */
     public void exportModel(OutputStream out) throws IOException {
         byte[] bytes;
@@ -321,14 +356,15 @@ public final class SpamShield {
      *     the current model is then kept
      */
     public void importModel(InputStream in) throws IOException {
-        ShieldModel m = ModelCodec.decode(in.readAllBytes());
-        lock.writeLock().lock();
-        try {
-            install(m);
-            snapshot();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        byte[] bytes = in.readAllBytes();
+        ModelCodec.decode(bytes); // refused before anything changes
+        inStoreOrder(() -> {
+            try {
+                install(ModelCodec.decode(bytes));
+            } catch (InvalidModelException e) {
+                throw new IllegalStateException("decoded once already", e);
+            }
+        });
     }
 
     /** Counts of what was learned. */
@@ -346,9 +382,16 @@ public final class SpamShield {
         return settings;
     }
 
-    private void snapshot() {
-        knownSnapshotVersion = store.saveSnapshot(new ModelStore.Snapshot(ModelCodec.encode(model), lastSequence));
+    /** Saves the model unless another shield saved a snapshot since this one last looked; says whether it did. */
+    private boolean snapshot() {
+        OptionalLong saved = store.saveSnapshot(new ModelStore.Snapshot(ModelCodec.encode(model), lastSequence),
+                knownSnapshotVersion);
+        if (saved.isEmpty()) {
+            return false;
+        }
+        knownSnapshotVersion = saved.getAsLong();
         sinceSnapshot = 0;
+        return true;
     }
 
     private void apply(Example ex) {

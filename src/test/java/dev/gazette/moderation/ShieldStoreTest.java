@@ -29,10 +29,14 @@ class ShieldStoreTest {
             long first = store.append(new byte[] {1});
             long second = store.append(new byte[] {2});
             assertThat(second).isGreaterThan(first);
-            long v1 = store.saveSnapshot(new ModelStore.Snapshot(new byte[] {9}, first));
+            long v1 = store.saveSnapshot(new ModelStore.Snapshot(new byte[] {9}, first), 0).orElseThrow();
             assertThat(store.snapshotVersion()).isEqualTo(v1).isPositive();
             assertThat(store.entriesAfter(0)).extracting(ModelStore.LogEntry::sequence).containsExactly(second);
-            long v2 = store.saveSnapshot(new ModelStore.Snapshot(new byte[] {8}, second));
+            // Compare and set: a save that expects an older version (another node saved since) changes nothing.
+            assertThat(store.saveSnapshot(new ModelStore.Snapshot(new byte[] {7}, second), 0)).isEmpty();
+            assertThat(store.saveSnapshot(new ModelStore.Snapshot(new byte[] {7}, second), v1 + 5)).isEmpty();
+            assertThat(store.entriesAfter(0)).hasSize(1);
+            long v2 = store.saveSnapshot(new ModelStore.Snapshot(new byte[] {8}, second), v1).orElseThrow();
             assertThat(v2).isGreaterThan(v1);
             assertThat(store.latestSnapshot().orElseThrow().model()).containsExactly(8);
             assertThat(store.entriesAfter(0)).isEmpty();

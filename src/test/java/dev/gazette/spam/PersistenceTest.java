@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class PersistenceTest {
@@ -78,7 +80,7 @@ class PersistenceTest {
         byte[] older = out.toByteArray();
         older[11] = 2; // the version field: a sound model an earlier Gazette wrote
         InMemoryModelStore store = new InMemoryModelStore();
-        store.saveSnapshot(new ModelStore.Snapshot(older, 0));
+        store.saveSnapshot(new ModelStore.Snapshot(older, 0), 0);
         Example after = ShieldFixtures.examples(1).get(0);
         store.append(ExampleCodec.encode(after));
 
@@ -146,10 +148,116 @@ class PersistenceTest {
         assertThat(probabilities(restarted)).containsExactly(probabilities(running));
     }
 
+    /** A store shared with other shields, where something else happens just before this shield saves. */
+    private static final class Interleaved implements ModelStore {
+        private final InMemoryModelStore shared;
+        Runnable beforeSave = () -> { };
+
+        Interleaved(InMemoryModelStore shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public Optional<Snapshot> latestSnapshot() {
+            return shared.latestSnapshot();
+        }
+
+        @Override
+        public OptionalLong saveSnapshot(Snapshot snapshot, long expectedVersion) {
+            Runnable hook = beforeSave;
+            beforeSave = () -> { };
+            hook.run();
+            return shared.saveSnapshot(snapshot, expectedVersion);
+        }
+
+        @Override
+        public long snapshotVersion() {
+            return shared.snapshotVersion();
+        }
+
+        @Override
+        public long append(byte[] example) {
+            return shared.append(example);
+        }
+
+        @Override
+        public List<LogEntry> entriesAfter(long sequence) {
+            return shared.entriesAfter(sequence);
+        }
+    }
+
+    @Test
+    void whenTwoNodesSnapshotAtOnceTheLaterSaveGivesWayAndNothingIsLost() throws Exception {
+        // Review finding: B saved (dropping the log up to its sequence) between A's check and A's
+        // save, and A's older snapshot then replaced B's; a lesson was gone from the store.
+        InMemoryModelStore store = new InMemoryModelStore();
+        Interleaved forA = new Interleaved(store);
+        ShieldSettings everyTwo = ShieldSettings.defaults().withSnapshotEvery(2);
+        SpamShield a = SpamShield.open(everyTwo, forA);
+        SpamShield b = SpamShield.open(everyTwo, store);
+        List<Example> lessons = ShieldFixtures.examples(1);
+        a.learn(lessons.get(0).submission(), lessons.get(0).spam()); // sequence 1
+        // a's second lesson (sequence 2) makes it due; just before it saves, b learns sequence 3,
+        // catches up on 1 and 2, and saves through 3, dropping the log up to 3.
+        forA.beforeSave = () -> b.learn(lessons.get(2).submission(), lessons.get(2).spam());
+        a.learn(lessons.get(1).submission(), lessons.get(1).spam());
+        b.catchUp();
+        a.catchUp();
+        SpamShield restarted = SpamShield.open(everyTwo, store);
+        for (SpamShield s : List.of(a, b, restarted)) {
+            assertThat(s.stats().spamLearned() + s.stats().hamLearned()).isEqualTo(3);
+        }
+        assertThat(probabilities(restarted)).containsExactly(probabilities(a));
+    }
+
+    @Test
+    void seedingBesideARunningShieldKeepsTheLessonsItLearnedMeanwhile() throws Exception {
+        // Review finding: a command opened before the site learned, then seeded and saved over the
+        // site's snapshot, whose log the site had already dropped.
+        InMemoryModelStore store = new InMemoryModelStore();
+        SpamShield command = SpamShield.open(ShieldSettings.defaults(), store);
+        SpamShield site = SpamShield.open(ShieldSettings.defaults().withSnapshotEvery(2), store);
+        List<Example> lessons = ShieldFixtures.examples(1);
+        for (int i = 0; i < 4; i++) {
+            site.learn(lessons.get(i).submission(), lessons.get(i).spam());
+        }
+        command.seed(ShieldFixtures.examples(3)); // 60 more
+        site.catchUp();
+        SpamShield restarted = SpamShield.open(ShieldSettings.defaults(), store);
+        for (SpamShield s : List.of(command, site, restarted)) {
+            assertThat(s.stats().spamLearned() + s.stats().hamLearned()).isEqualTo(64);
+        }
+    }
+
+    @Test
+    void aSeedThatLosesTheRaceToSaveTrainsAgainOnTheNewerModel() throws Exception {
+        InMemoryModelStore store = new InMemoryModelStore();
+        Interleaved forCommand = new Interleaved(store);
+        SpamShield command = SpamShield.open(ShieldSettings.defaults(), forCommand);
+        SpamShield site = SpamShield.open(ShieldSettings.defaults().withSnapshotEvery(1), store);
+        Example lesson = ShieldFixtures.examples(1).get(5);
+        forCommand.beforeSave = () -> site.learn(lesson.submission(), lesson.spam()); // the site saves first
+        command.seed(ShieldFixtures.examples(2)); // 40
+        SpamShield restarted = SpamShield.open(ShieldSettings.defaults(), store);
+        assertThat(restarted.stats().spamLearned() + restarted.stats().hamLearned()).isEqualTo(41);
+    }
+
+    @Test
+    void retrainReplacesWhatWasLearnedAndSavesOnce() throws Exception {
+        InMemoryModelStore store = new InMemoryModelStore();
+        SpamShield shield = SpamShield.open(ShieldSettings.defaults(), store);
+        shield.seed(ShieldFixtures.examples(2));
+        long before = store.snapshotVersion();
+        shield.retrain(ShieldFixtures.examples(1));
+        assertThat(shield.stats().spamLearned() + shield.stats().hamLearned()).isEqualTo(20);
+        assertThat(store.snapshotVersion()).isEqualTo(before + 1);
+        assertThat(probabilities(SpamShield.open(ShieldSettings.defaults(), store))).containsExactly(probabilities(shield));
+    }
+
     @Test
     void damagedSnapshotInTheStoreFailsToOpenWithAClearError() {
         InMemoryModelStore store = new InMemoryModelStore();
-        store.saveSnapshot(new ModelStore.Snapshot(new byte[] {1, 2, 3}, 0));
+        store.saveSnapshot(new ModelStore.Snapshot(new byte[] {1, 2, 3}, 0), 0);
         assertThatThrownBy(() -> SpamShield.open(ShieldSettings.defaults(), store))
                 .isInstanceOf(InvalidModelException.class).hasMessageContaining("not a Gazette spam model");
     }
