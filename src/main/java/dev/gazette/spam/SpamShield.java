@@ -101,6 +101,9 @@ public final class SpamShield {
      * @throws InvalidModelException if what is stored is damaged
      */
     public void catchUp() throws InvalidModelException {
+        if (nothingNew()) {
+            return;
+        }
         lock.writeLock().lock();
         try {
             catchUpLocked();
@@ -118,6 +121,24 @@ public final class SpamShield {
         if (sinceSnapshot >= settings.snapshotEvery() && !snapshot()) {
             load(); // another shield's snapshot holds every lesson up to its sequence, the log the rest
         }
+    }
+
+    /**
+     * Whether the store holds nothing this shield has not taken in: the usual answer, found without
+     * the write lock, so that checks need not wait for the queries.
+     */
+    private boolean nothingNew() {
+        long version;
+        long sequence;
+        lock.readLock().lock();
+        try {
+            version = knownSnapshotVersion;
+            sequence = lastSequence;
+        } finally {
+            lock.readLock().unlock();
+        }
+        return store.snapshotVersion() == version && store.entriesAfter(sequence).isEmpty()
+                && store.snapshotVersion() == version;
     }
 
     private void catchUpLocked() throws InvalidModelException {
