@@ -16,6 +16,7 @@ final class FeatureExtractor {
     private static final int NS_AUTHOR = 0x1006;
     private static final int NS_TYPE = 0x1007;
     private static final int NS_TRIPLE = 0x1008;
+    private static final int[] PHRASE_NAMESPACES = {NS_WORD, NS_PAIR, NS_TRIPLE};
     private static final int MIN_GRAM = 3;
     private static final int MAX_GRAM = 5;
     private static final int MAX_WORDS = 2000;
@@ -41,19 +42,16 @@ final class FeatureExtractor {
         v.add(0, 1f, -1);
         v.add(1, 0f, -1);
         int textStart = v.size;
-        int[] wordGroup = new int[words.size()];
-        for (int i = 0; i < words.size(); i++) {
-            int slot = slot(Hashing.hash(NS_WORD, words.get(i)));
-            wordGroup[i] = explain ? v.newGroup(FeatureVector.QUOTED, words, i, i + 1, slot) : -1;
-            v.add(slot, 2f, wordGroup[i]);
-        }
-        for (int i = 1; i < words.size(); i++) {
-            int slot = slot(Hashing.hash(NS_PAIR, words.get(i - 1), words.get(i)));
-            v.add(slot, 2f, explain ? v.newGroup(FeatureVector.QUOTED, words, i - 1, i + 1, slot) : -1);
-        }
-        for (int i = 2; i < words.size(); i++) {
-            int slot = slot(Hashing.hash(NS_TRIPLE, words.get(i - 2), words.get(i - 1), words.get(i)));
-            v.add(slot, 2f, explain ? v.newGroup(FeatureVector.QUOTED, words, i - 2, i + 1, slot) : -1);
+        int[] wordGroup = new int[words.size()]; // character grams are explained by the word they start in
+        for (int n = 1; n <= 3; n++) { // words, pairs, triples
+            for (int end = n; end <= words.size(); end++) {
+                int slot = slot(Hashing.hash(PHRASE_NAMESPACES[n - 1], words, end - n, end));
+                int g = explain ? v.newGroup(FeatureVector.QUOTED, words, end - n, end, slot) : -1;
+                if (n == 1) {
+                    wordGroup[end - 1] = g;
+                }
+                v.add(slot, 2f, g);
+            }
         }
         charGrams(squeeze(a.text().lower()), v, explain ? wordGroup : null, words.size());
         v.mergeRepeats(textStart);

@@ -1,5 +1,7 @@
 package dev.gazette.spam;
 
+import java.util.List;
+
 /**
  * A fixed 32-bit hash (MurmurHash3's mixing) for feature names. Fixed on purpose: a saved model
  * must map the same text to the same slot on every JVM, forever.
@@ -33,15 +35,15 @@ final class Hashing {
         return finish(steps(seed, s), s.length());
     }
 
-    /** The hash of "a b", without building that string. */
-    static int hash(int seed, CharSequence a, CharSequence b) {
-        return finish(steps(step(steps(seed, a), ' '), b), a.length() + b.length() + 1);
-    }
-
-    /** The hash of "a b c", without building that string. */
-    static int hash(int seed, CharSequence a, CharSequence b, CharSequence c) {
-        int h = steps(step(steps(step(steps(seed, a), ' '), b), ' '), c);
-        return finish(h, a.length() + b.length() + c.length() + 2);
+    /** The hash of words [from, to) joined by spaces ("like this comment"), without building that string. */
+    static int hash(int seed, List<String> words, int from, int to) {
+        int h = steps(seed, words.get(from));
+        int length = words.get(from).length();
+        for (int i = from + 1; i < to; i++) {
+            h = steps(step(h, ' '), words.get(i));
+            length += 1 + words.get(i).length();
+        }
+        return finish(h, length);
     }
 
     private static int steps(int h, CharSequence s) {
