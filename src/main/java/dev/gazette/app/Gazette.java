@@ -135,7 +135,8 @@ public final class Gazette implements AutoCloseable {
         // A reply changes its article's page at once; counts on lists and reply feeds follow within the cache's lifetime.
         Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
                 clock, articleId -> pageCache.clearTagged(RepliesSection.cacheTag(articleId)));
-        PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear);
+        PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear,
+                shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield,
                 new AkismetStore(database), live);
     }
@@ -200,7 +201,7 @@ public final class Gazette implements AutoCloseable {
                 () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of()).start();
         retention = new RetentionJob(personalData, () -> comments.settings().retention());
         feedPoller = new FeedPoller(feeds);
-        shieldFollower = new ShieldFollower(shield);
+        shieldFollower = new ShieldFollower(shield, Clock.systemUTC());
         return site.get().url("/");
     }
 
@@ -219,7 +220,7 @@ public final class Gazette implements AutoCloseable {
                         "One year, or until you reply with the box unticked"),
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
                         + " never get it.", "12 hours, or until signing out")),
-                settings.akismet().retention().toDays(), gravatar);
+                settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar);
     }
 
     public SpamShield shield() {

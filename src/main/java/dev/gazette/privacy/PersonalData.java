@@ -18,11 +18,17 @@ public final class PersonalData {
     private final PersonalDataStore store;
     private final Clock clock;
     private final Runnable onChange;
+    private final Runnable forgetCopies;
 
-    public PersonalData(PersonalDataStore store, Clock clock, Runnable onChange) {
+    /**
+     * @param onChange     run when replies change (pages showing them are stale)
+     * @param forgetCopies run after an erasure: copies kept elsewhere (the spam filter's learning log) go too
+     */
+    public PersonalData(PersonalDataStore store, Clock clock, Runnable onChange, Runnable forgetCopies) {
         this.store = store;
         this.clock = clock;
         this.onChange = onChange;
+        this.forgetCopies = forgetCopies;
     }
 
     /** Everything stored about this email, as JSON: what a person receives when they ask for their data. */
@@ -42,6 +48,7 @@ public final class PersonalData {
     public PersonalDataStore.Erasure erase(String email) {
         PersonalDataStore.Erasure erasure = store.erase(email, clock.instant());
         onChange.run();
+        forgetCopies.run();
         return erasure;
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * @param gravatar        whether avatars come from Gravatar, which then sees a hash of the email
  */
 public record PrivacyFacts(Retention retention, boolean holdsNewAuthors, int editMinutes, String contact,
-                           List<CookieFact> cookies, long apiRetentionDays, boolean gravatar) {
+                           List<CookieFact> cookies, long apiRetentionDays, long filterCopyHours, boolean gravatar) {
     public PrivacyFacts {
         cookies = List.copyOf(cookies);
     }

@@ -156,6 +156,25 @@ public final class SpamShield {
         load();
     }
 
+    /**
+     * Folds every lesson in the store's log (this shield's and others') into a snapshot, after which
+     * the store may drop the log: it holds copies of the learned submissions, emails and IPs among
+     * them, and the model holds only statistics. For a person's data being erased, and at least daily.
+     */
+    public void consolidate() {
+        inStoreOrder(() -> { });
+    }
+
+    /** Whether lessons were learned (or taken in from others) since the last snapshot. */
+    public boolean hasUnsavedLessons() {
+        lock.readLock().lock();
+        try {
+            return sinceSnapshot > 0;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Why the stored model was set aside when this shield opened (an outdated format), if it was. */
     public Optional<String> setAside() {
         return setAside;

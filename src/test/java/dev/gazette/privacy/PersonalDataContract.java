@@ -18,13 +18,15 @@ abstract class PersonalDataContract {
     private Database db;
     private PersonalData data;
     private int changes;
+    private int copiesForgotten;
 
     abstract Database open();
 
     @BeforeEach
     void setUp() {
         db = open();
-        data = new PersonalData(new PersonalDataStore(db), Clock.fixed(NOW, ZoneOffset.UTC), () -> changes++);
+        data = new PersonalData(new PersonalDataStore(db), Clock.fixed(NOW, ZoneOffset.UTC), () -> changes++,
+                () -> copiesForgotten++);
         db.writes().useHandle(h -> h.execute("INSERT INTO article (id, slug, title, body_markdown, body_html, author,"
                 + " section_slug, section_name, state, created_at, published_at, updated_at)"
                 + " VALUES (1, 'story', 'Story', '', '', 'A', 'world', 'World', 'published', 0, 0, 0)"));
@@ -72,6 +74,7 @@ abstract class PersonalDataContract {
         PersonalDataStore.Erasure erasure = data.erase("gone@example.org");
 
         assertThat(erasure).isEqualTo(new PersonalDataStore.Erasure(1, 1));
+        assertThat(copiesForgotten).as("the spam filter's copies are folded away too").isEqualTo(1);
         assertThat(column(leaf, "author_name")).isEqualTo("(gone)");
         assertThat(column(answered, "author_name")).isEqualTo("[deleted]");
         assertThat(column(answered, "body_markdown")).isEqualTo("[deleted]");

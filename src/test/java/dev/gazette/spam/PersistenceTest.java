@@ -255,6 +255,25 @@ class PersistenceTest {
     }
 
     @Test
+    void consolidatingFoldsEveryLessonInTheLogIntoTheModelAndEmptiesTheLog() throws Exception {
+        InMemoryModelStore store = new InMemoryModelStore();
+        SpamShield a = SpamShield.open(ShieldSettings.defaults(), store);
+        SpamShield b = SpamShield.open(ShieldSettings.defaults(), store);
+        List<Example> lessons = ShieldFixtures.examples(1);
+        a.learn(lessons.get(0).submission(), lessons.get(0).spam());
+        b.learn(lessons.get(1).submission(), lessons.get(1).spam()); // the log holds copies of both
+        assertThat(store.logSize()).isEqualTo(2);
+        assertThat(a.hasUnsavedLessons()).isTrue();
+
+        a.consolidate();
+
+        assertThat(store.logSize()).isZero();
+        assertThat(a.hasUnsavedLessons()).isFalse();
+        assertThat(a.stats().spamLearned() + a.stats().hamLearned()).isEqualTo(2);
+        assertThat(probabilities(SpamShield.open(ShieldSettings.defaults(), store))).containsExactly(probabilities(a));
+    }
+
+    @Test
     void damagedSnapshotInTheStoreFailsToOpenWithAClearError() {
         InMemoryModelStore store = new InMemoryModelStore();
         store.saveSnapshot(new ModelStore.Snapshot(new byte[] {1, 2, 3}, 0), 0);
