@@ -22,6 +22,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class SpamShield {
     private static final double MIN_REASON_WEIGHT = 0.05;
+    private static final int RETRAIN_BATCH = 10_000;
 
     private final ShieldSettings settings;
     private final ModelStore store;
@@ -33,10 +34,9 @@ public final class SpamShield {
     private FeatureExtractor features;
     private long lastSequence;
     private int sinceSnapshot;
-
-    private static final int RETRAIN_BATCH = 10_000;
-    private Optional<String> setAside = Optional.empty();
+    /** The store's snapshot version this shield's model stands on: another means someone else saved. */
     private long knownSnapshotVersion;
+    private Optional<String> setAside = Optional.empty();
 
     private SpamShield(ShieldSettings settings, ModelStore store) {
         this.settings = settings;
