@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Staff in real headless Chromium: sign in, approve one pending reply, mark another as spam, publish an article. */
@@ -74,7 +75,8 @@ class NewsroomBrowserTest {
         browser.findElement(By.id("password")).sendKeys("a long enough password");
         shoot("newsroom-sign-in.png");
         browser.findElement(By.cssSelector("form.reply-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText().equals("Dashboard"));
+        // textToBe looks the heading up again on every try: the sign-in page's h1 goes stale as the dashboard loads.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), "Dashboard"));
         shoot("newsroom-dashboard.png");
 
         browser.get(site.url("/admin/replies?state=pending"));
