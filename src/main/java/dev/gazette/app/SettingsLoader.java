@@ -48,6 +48,7 @@ public final class SettingsLoader {
 
     private Settings resolve() {
         Path data = Path.of(get("data", "data"));
+        double spamThreshold = probability("shield.spam-threshold", get("shield.spam-threshold", "0.75"));
         return new Settings(
                 get("host", "0.0.0.0"),
                 port(get("port", "8080")),
@@ -60,8 +61,8 @@ public final class SettingsLoader {
                 bool("virtual.threads", get("virtual.threads", "false")),
                 bool("sample.content", get("sample.content", "true")),
                 seconds("shield.min.seconds", get("shield.min.seconds", "3")),
-                probability("shield.spam-threshold", get("shield.spam-threshold", "0.75")),
-                discardThreshold(),
+                spamThreshold,
+                discardThreshold(spamThreshold),
                 get("privacy.contact", ""),
                 bool("avatars.gravatar", get("avatars.gravatar", "false")),
                 comments(),
@@ -112,8 +113,7 @@ public final class SettingsLoader {
     }
 
     /** Checked against the spam threshold: discarding what is not even held as spam makes no sense. */
-    private double discardThreshold() {
-        double spam = probability("shield.spam-threshold", get("shield.spam-threshold", "0.75"));
+    private double discardThreshold(double spam) {
         double discard = probability("shield.discard-threshold", get("shield.discard-threshold", "0.995"));
         if (discard < spam) {
             throw new IllegalArgumentException("shield.discard-threshold (" + discard + ") must not be below"

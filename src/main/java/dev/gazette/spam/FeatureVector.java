@@ -107,15 +107,13 @@ final class FeatureVector {
         if (n <= 1) {
             return;
         }
-        int cap = Integer.highestOneBit(n * 2 - 1) << 1;
-        int[] table = new int[cap];
-        int tmask = cap - 1;
-        int shift = 32 - Integer.numberOfTrailingZeros(cap); // Fibonacci hashing: the product's top bits mix best
+        int[] table = slotTable(n);
+        int tmask = table.length - 1;
         int[] count = new int[n];
         int out = from;
         for (int k = from; k < size; k++) {
             int slot = index[k];
-            int h = (slot * 0x9E3779B1) >>> shift;
+            int h = home(slot, table.length);
             while (true) {
                 int at = table[h] - 1;
                 if (at < 0) {
@@ -141,6 +139,16 @@ final class FeatureVector {
                 value[k] *= c < LOG_WEIGHT.length ? LOG_WEIGHT[c] : (float) (1.0 + Math.log(c));
             }
         }
+    }
+
+    /** An empty open-addressing table (entries are positions plus one) with room for n slots at half load. */
+    static int[] slotTable(int n) {
+        return new int[Integer.highestOneBit(Math.max(1, n) * 2 - 1) << 1];
+    }
+
+    /** Where a slot's search starts in such a table: Fibonacci hashing, as the product's top bits mix best. */
+    static int home(int slot, int tableLength) {
+        return (slot * 0x9E3779B1) >>> (32 - Integer.numberOfTrailingZeros(tableLength));
     }
 
     /** Scales features [from, to) to unit length, so long texts do not shout louder than short ones. */

@@ -522,12 +522,10 @@ public final class SpamShield {
     private static double[] mergeRepeatedGroups(FeatureVector x, double[] byGroup) {
         int groups = byGroup.length;
         double[] merged = new double[groups];
-        int cap = Integer.highestOneBit(Math.max(1, groups) * 2 - 1) << 1;
-        int[] table = new int[cap]; // first group with a slot, plus one; 0 is empty
-        int shift = 32 - Integer.numberOfTrailingZeros(cap);
+        int[] table = FeatureVector.slotTable(groups); // first group with a slot, plus one; 0 is empty
         for (int g = 0; g < groups; g++) {
             int slot = x.groupSlot[g];
-            int h = (slot * 0x9E3779B1) >>> shift;
+            int h = FeatureVector.home(slot, table.length);
             int at = -1;
             while (table[h] != 0) {
                 int other = table[h] - 1;
@@ -535,7 +533,7 @@ public final class SpamShield {
                     at = other;
                     break;
                 }
-                h = (h + 1) & (cap - 1);
+                h = (h + 1) & (table.length - 1);
             }
             if (at < 0) {
                 table[h] = g + 1;

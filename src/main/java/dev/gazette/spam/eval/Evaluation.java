@@ -72,6 +72,7 @@ public final class Evaluation {
             PrintStream out) throws IOException {
         List<LabelledText> all = Datasets.load(dataset);
         List<LabelledText> rows = Datasets.dedupe(all);
+        int distinct = rows.size();
         String name = dataset.toAbsolutePath().normalize().getFileName().toString();
         if (spamShare.isPresent()) {
             rows = Datasets.withSpamShare(rows, spamShare.getAsDouble(), seed);
@@ -79,7 +80,7 @@ public final class Evaluation {
         }
         long spam = rows.stream().filter(LabelledText::spam).count();
         out.printf(Locale.ROOT, "dataset %s: %d rows, %d distinct texts, %d kept (%d spam, %d ham)%n", name, all.size(),
-                Datasets.dedupe(all).size(), rows.size(), spam, rows.size() - spam);
+                distinct, rows.size(), spam, rows.size() - spam);
 
         List<Folds.Split> cvSplits = Folds.stratified(rows, folds, seed);
         out.printf(Locale.ROOT, "%n%d-fold stratified cross-validation, seed %d, pooled over folds%n", folds, seed);
