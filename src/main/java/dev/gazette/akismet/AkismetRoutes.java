@@ -3,11 +3,13 @@ package dev.gazette.akismet;
 import dev.gazette.spam.Decision;
 import dev.gazette.spam.SpamShield;
 import dev.gazette.spam.Verdict;
+import dev.gazette.web.RateLimiter;
 import dev.gazette.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,8 @@ public final class AkismetRoutes implements Routes {
     private final AkismetStore store;
     private final CheckLog log;
     private final SpamShield shield;
-    private final RateLimiter limiter;
+    private final RateLimiter<Long> limiter = new RateLimiter<>(Duration.ofMinutes(10));
+    private final RateLimiter.Rate rate;
     private final Clock clock;
 
     public AkismetRoutes(ApiKeys keys, AkismetStore store, SpamShield shield, AkismetSettings settings, Clock clock) {
@@ -37,7 +40,7 @@ public final class AkismetRoutes implements Routes {
         this.store = store;
         this.shield = shield;
         this.clock = clock;
-        this.limiter = new RateLimiter(settings.requestsPerMinute());
+        this.rate = RateLimiter.Rate.perMinute(settings.requestsPerMinute());
         this.log = new CheckLog(store, clock, settings.retention());
     }
 
@@ -162,7 +165,7 @@ public final class AkismetRoutes implements Routes {
             text(ctx, "invalid");
             return Optional.empty();
         }
-        long wait = limiter.take(found.get().id(), System.nanoTime());
+        long wait = limiter.take(found.get().id(), rate, System.nanoTime());
         if (wait > 0) {
             ctx.header("Retry-After", String.valueOf(wait));
             ctx.header("X-akismet-debug-help", "Too many requests for this key; try again in " + wait + " s.");

@@ -166,7 +166,7 @@ public final class Gazette implements AutoCloseable {
         SiteChrome chrome = new SiteChrome(site, articles);
         ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache);
         Clock clock = CLOCK;
-        FormTokens tokens = new FormTokens(secret, clock);
+        FormTokens tokens = new FormTokens(secret, clock, settings.minSecondsToPost());
         ReaderCookies cookies = new ReaderCookies(secret);
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret, live::gravatar), tokens, cookies, templates,
                 pageCache);
@@ -218,6 +218,10 @@ public final class Gazette implements AutoCloseable {
                 new PrivacyFacts.CookieFact(ReaderCookies.REMEMBER,
                         "Fills in your name, email and website next time. Set only if you tick “Save my name…”.",
                         "One year, or until you reply with the box unticked"),
+                new PrivacyFacts.CookieFact(ReaderCookies.KNOWN,
+                        "Shows that this browser wrote a reply the site published, so your next replies under the same"
+                                + " email are published at once. Holds a signature of your email, not the email itself."
+                                + " Set only once a reply of yours from this browser has been published.", "One year"),
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
                         + " never get it.", "12 hours, or until signing out")),
                 settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar);

@@ -17,6 +17,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** Taking replies in: the form's POST, and an author's own edit or withdrawal within the edit window. */
@@ -24,6 +25,9 @@ public final class CommentRoutes implements Routes {
     static final String HONEYPOT = "phone";
     private static final String SESSION_LOST = "Your browser did not send back our form cookie, or the page was open"
             + " too long. Your comment is kept below: please send it again.";
+    private static final String TOO_SOON = "That came back sooner than a person usually writes, so we did not take it"
+            + " yet: programs that send spam are that quick. Your comment is kept below: please check it and send it"
+            + " again.";
 
     private final Comments comments;
     private final ArticlePage articlePage;
@@ -33,6 +37,7 @@ public final class CommentRoutes implements Routes {
     private final Articles articles;
     private final Templates templates;
     private final Function<String, Page> chrome;
+    private final ReplyLimits limits;
 
     public CommentRoutes(Comments comments, ArticlePage articlePage, RepliesSection replies, FormTokens tokens,
                          ReaderCookies cookies, Articles articles, Templates templates, Function<String, Page> chrome) {
@@ -44,6 +49,7 @@ public final class CommentRoutes implements Routes {
         this.replies = replies;
         this.tokens = tokens;
         this.cookies = cookies;
+        this.limits = new ReplyLimits(comments::settings);
     }
 
     @Override
@@ -59,19 +65,37 @@ public final class CommentRoutes implements Routes {
         CommentForm form = new CommentForm(field(ctx, "comment"), field(ctx, "author"), field(ctx, "email"),
                 field(ctx, "url"), RepliesSection.parseId(ctx.formParam("comment_parent")),
                 ctx.formParam("remember") != null);
-        OptionalDouble seconds = tokens.secondsSinceShown(field(ctx, "form_token"), framed.article().id());
+        String token = field(ctx, "form_token");
+        OptionalDouble seconds = tokens.secondsSinceShown(token, framed.article().id());
         if (!cookies.csrfValid(ctx, ctx.formParam("csrf")) || seconds.isEmpty()) {
-            invalid(ctx, framed, form, Map.of("form", SESSION_LOST));
+            refuse(ctx, framed, form, Map.of("form", SESSION_LOST), Optional.empty(), HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
-        RequestInfo request = new RequestInfo(clientIp(ctx), header(ctx, "User-Agent"),
-                header(ctx, "Referer"), seconds, field(ctx, HONEYPOT));
+        // The form keeps the token it came with, so the time trap counts from when the reader first saw it.
+        if (tokens.tooSoon(seconds.getAsDouble())) {
+            refuse(ctx, framed, form, Map.of("form", TOO_SOON), Optional.of(token), HttpStatus.UNPROCESSABLE_CONTENT);
+            return;
+        }
+        String ip = clientIp(ctx);
+        long wait = limits.take(ip, System.nanoTime());
+        if (wait > 0) {
+            ctx.header("Retry-After", String.valueOf(wait));
+            refuse(ctx, framed, form, Map.of("form", "This address has sent too many replies in a short time. Please"
+                    + " wait " + Format.waitFor(wait) + " and send it again; your comment is kept below."),
+                    Optional.of(token), HttpStatus.TOO_MANY_REQUESTS);
+            return;
+        }
+        String email = CommentValidator.normalize(form).email();
+        boolean proven = cookies.knownAs(ctx, email) || comments.approvedUnder(cookies.own(ctx), email);
+        RequestInfo request = new RequestInfo(ip, header(ctx, "User-Agent"), header(ctx, "Referer"), seconds,
+                field(ctx, HONEYPOT), proven);
         Submitted outcome = comments.submit(framed.article(), form, request);
         if (outcome instanceof Submitted.Invalid invalid) {
-            invalid(ctx, framed, form, invalid.errors());
+            refuse(ctx, framed, form, invalid.errors(), Optional.of(token), HttpStatus.UNPROCESSABLE_CONTENT);
         } else if (outcome instanceof Submitted.Stored stored) {
             cookies.addOwn(ctx, stored.comment().id());
             cookies.remember(ctx, CommentValidator.normalize(form));
+            if (proven || stored.comment().state() == CommentState.APPROVED) cookies.markKnown(ctx, email);
             ctx.redirect("/articles/" + framed.article().slug() + "#comment-" + stored.comment().id(), HttpStatus.SEE_OTHER);
         } else {
             // Discarded: the sender learns nothing that would help the next attempt.
@@ -132,9 +156,11 @@ public final class CommentRoutes implements Routes {
                 .map(a -> a.title()).orElse("");
     }
 
-    private void invalid(Context ctx, ArticlePage.Framed framed, CommentForm form, Map<String, String> errors) {
-        articlePage.send(ctx, framed, replies.render(framed.article(), ctx, form, errors));
-        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+    /** The article again, with the reader's words in the form and what to do about them. */
+    private void refuse(Context ctx, ArticlePage.Framed framed, CommentForm form, Map<String, String> errors,
+                        Optional<String> formToken, HttpStatus status) {
+        articlePage.send(ctx, framed, replies.render(framed.article(), ctx, form, errors, formToken));
+        ctx.status(status);
     }
 
     /** The address in one canonical spelling, so the shield's history matches it however Jetty wrote it. */

@@ -18,6 +18,8 @@ import java.util.List;
  * @param pageSize             top-level threads per page
  * @param newestFirst          show the newest threads first
  * @param editMinutes          how long an author may edit or delete their own reply
+ * @param perAddressHour       replies one address may send an hour (0: no limit), a sixth of it at once
+ * @param perNetworkHour       replies one network (/24, /48) may send an hour (0: no limit), a sixth of it at once
  * @param retention            how long personal data in replies is kept
  */
 public record CommentSettings(
@@ -34,6 +36,8 @@ public record CommentSettings(
         int maxCommentLength,
         int maxNameLength,
         int editMinutes,
+        int perAddressHour,
+        int perNetworkHour,
         Retention retention) {
 
     public CommentSettings {
@@ -45,6 +49,6 @@ public record CommentSettings(
 
     public static CommentSettings defaults() {
         return new CommentSettings(false, true, 2, List.of(), List.of(), 0, false, 5, 50, false, 5000, 100, 15,
-                Retention.defaults());
+                60, 240, Retention.defaults());
     }
 }

@@ -176,6 +176,22 @@ public final class CommentStore {
                 .bind("v", value).bind("s", state).mapTo(Integer.class).one();
     }
 
+    /** True when one of these replies is approved and was written under this email. */
+    boolean approvedUnder(Collection<Long> ids, String email) {
+        if (ids.isEmpty()) return false;
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE id IN (<ids>)"
+                        + " AND author_email = :email AND state = 'approved'")
+                .bindList("ids", List.copyOf(ids)).bind("email", email).mapTo(Integer.class).one() > 0);
+    }
+
+    /** True when the same words already came to this article from this email or this address (and were not binned). */
+    boolean alreadySaid(long articleId, String bodyMarkdown, String email, String ip) {
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
+                        + " AND article_id = :a AND (author_email = :email OR ip = :ip) AND state <> 'trash'")
+                .bind("hash", contentHash(bodyMarkdown)).bind("a", articleId).bind("email", email).bind("ip", ip)
+                .mapTo(Integer.class).one() > 0);
+    }
+
     /** How often the same text was posted on other articles in the window: a sign of a spam run. */
     int identicalElsewhere(String bodyMarkdown, long articleId, Instant since) {
         return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
@@ -265,5 +281,10 @@ public final class CommentStore {
 
     /** Counts of earlier replies that tell a trusted author from a known spammer. */
     record AuthorRecord(int approvedByEmail, int spamByEmail, int approvedByIp, int spamByIp, int approvedByNetwork,
-                        int spamByNetwork) {}
+                        int spamByNetwork) {
+        /** The record of someone who typed the email but could not show they own it: its spam counts, no credit. */
+        AuthorRecord unproven() {
+            return new AuthorRecord(0, spamByEmail, approvedByIp, spamByIp, approvedByNetwork, spamByNetwork);
+        }
+    }
 }

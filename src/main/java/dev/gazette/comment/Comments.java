@@ -68,6 +68,10 @@ public final class Comments {
             errors.put("form", "The reply you are answering is no longer shown; your comment will start a new thread"
                     + " if you send it again.");
         }
+        if (errors.isEmpty() && store.alreadySaid(article.id(), form.comment(), form.email(), request.ip())) {
+            errors.put("comment", "You have already sent these words to this story, so they are not sent twice."
+                    + " Change them to send another reply.");
+        }
         if (!errors.isEmpty()) return new Submitted.Invalid(errors);
 
         Instant now = clock.instant();
@@ -78,7 +82,8 @@ public final class Comments {
                 form.comment(), text.render(form.comment()), CommentState.PENDING, request.ip(), request.userAgent(),
                 request.referrer(), now, now, 0, "", false);
 
-        CommentStore.AuthorRecord record = store.record(form.email(), request.ip());
+        CommentStore.AuthorRecord found = store.record(form.email(), request.ip());
+        CommentStore.AuthorRecord record = request.provenAuthor() ? found : found.unproven();
         Verdict verdict = shield.apply(submission(article, draft, request, record, now));
         Optional<CommentState> state = new ModerationPolicy(settings).decide(draft, verdict, record);
         if (state.isEmpty()) {
@@ -115,6 +120,11 @@ public final class Comments {
                         now.minus(IDENTICAL_WINDOW)));
         request.secondsToPost().ifPresent(b::secondsToPost);
         return b.build();
+    }
+
+    /** True when one of these replies (a reader's own, from their cookie) is approved and was written under the email. */
+    public boolean approvedUnder(Collection<Long> ids, String email) {
+        return store.approvedUnder(ids, email);
     }
 
     /** The newest approved replies on the whole site, newest first. */

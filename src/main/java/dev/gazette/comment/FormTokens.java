@@ -15,10 +15,18 @@ public final class FormTokens {
 
     private final SiteSecret secret;
     private final Clock clock;
+    private final double minSecondsToPost;
 
-    public FormTokens(SiteSecret secret, Clock clock) {
+    /** @param minSecondsToPost a form sent sooner than this after it was shown was not written by a person */
+    public FormTokens(SiteSecret secret, Clock clock, double minSecondsToPost) {
         this.secret = secret;
         this.clock = clock;
+        this.minSecondsToPost = minSecondsToPost;
+    }
+
+    /** True when a form came back sooner after it was shown than a person writes one. */
+    boolean tooSoon(double secondsSinceShown) {
+        return secondsSinceShown < minSecondsToPost;
     }
 
     String issue(long articleId) {

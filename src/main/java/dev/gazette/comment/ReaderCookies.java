@@ -14,14 +14,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The three cookies a reader may get from the reply form, and nothing else: a security token for the form, the
- * list of the reader's own recent replies (signed, so nobody can claim another's), and, only when asked for,
- * the name, email and website to fill in next time. The privacy page lists them.
+ * The four cookies a reader may get from the reply form, and nothing else: a security token for the form, the
+ * list of the reader's own recent replies (signed, so nobody can claim another's), a signed mark that this browser
+ * wrote an approved reply under an email (so typing someone's email proves nothing), and, only when asked for, the
+ * name, email and website to fill in next time. The privacy page lists them.
  */
 public final class ReaderCookies {
     public static final String CSRF = "gazette_form";
     public static final String OWN = "gazette_replies";
     public static final String REMEMBER = "gazette_commenter";
+    public static final String KNOWN = "gazette_author";
+    public static final int KNOWN_DAYS = 365;
     private static final int OWN_MAX = 20;
     private static final int OWN_DAYS = 30;
     private static final int REMEMBER_DAYS = 365;
@@ -66,6 +69,22 @@ public final class ReaderCookies {
         ids.add(0, id);
         String payload = String.join("-", ids.stream().limit(OWN_MAX).map(String::valueOf).toList());
         ctx.cookie(cookie(ctx, OWN, payload + "." + secret.sign("own:" + payload), OWN_DAYS * 86400, SameSite.LAX));
+    }
+
+    /** True when this browser earlier wrote an approved reply under this (normalised) email. */
+    boolean knownAs(Context ctx, String email) {
+        String raw = ctx.cookie(KNOWN);
+        return raw != null && secret.verify(known(email), raw);
+    }
+
+    /** Marks this browser as the author of an approved reply under this email, for a year from now. */
+    void markKnown(Context ctx, String email) {
+        ctx.cookie(cookie(ctx, KNOWN, secret.sign(known(email)), KNOWN_DAYS * 86400, SameSite.LAX));
+    }
+
+    // The cookie holds a signature of the email, never the email itself.
+    private static String known(String email) {
+        return "author:" + email;
     }
 
     /** Name, email and website saved at the reader's request, to fill the form with. */

@@ -50,14 +50,14 @@ public final class RepliesSection implements ArticleSection {
             // Most readers: the same section for everyone, rendered once per few seconds.
             String key = cacheTag(article.id()) + "section:" + page(ctx.queryParam("cpage"));
             Rendered shared = cache.part(key, Rendered.class, () -> {
-                Rendered fresh = render(article, ctx, CommentForm.empty(), Map.of());
+                Rendered fresh = render(article, ctx, CommentForm.empty(), Map.of(), Optional.empty());
                 return new Rendered(fresh.html(), Map.of(), key);
             });
-            return shared.with(fills(article, ctx));
+            return shared.with(fills(article, ctx, Optional.empty()));
         }
         CommentForm values = remembered.orElse(CommentForm.empty());
         return render(article, ctx, new CommentForm("", values.name(), values.email(), values.website(), replyTo,
-                values.remember()), Map.of());
+                values.remember()), Map.of(), Optional.empty());
     }
 
     /** What the cached parts of one article's replies have in their keys, to drop them all when a reply changes. */
@@ -65,12 +65,18 @@ public final class RepliesSection implements ArticleSection {
         return "[article-" + articleId + "]";
     }
 
-    private Map<String, String> fills(Article article, Context ctx) {
-        return Map.of(FORM_TOKEN, tokens.issue(article.id()), CSRF_TOKEN, cookies.csrfToken(ctx));
+    private Map<String, String> fills(Article article, Context ctx, Optional<String> formToken) {
+        return Map.of(FORM_TOKEN, formToken.orElseGet(() -> tokens.issue(article.id())), CSRF_TOKEN, cookies.csrfToken(ctx));
     }
 
-    /** The section with the form filled with what the reader sent, and the messages for what to change. */
-    Rendered render(Article article, Context ctx, CommentForm values, Map<String, String> errors) {
+    /**
+     * The section with the form filled with what the reader sent, and the messages for what to change.
+     *
+     * @param formToken the token the reader's form came with, when still good: the form keeps the time it was first
+     *                  shown, so sending it again after a correction is not taken for a program's speed
+     */
+    Rendered render(Article article, Context ctx, CommentForm values, Map<String, String> errors,
+                    Optional<String> formToken) {
         int page = page(ctx.queryParam("cpage"));
         List<Long> own = cookies.own(ctx);
         ThreadPage threads = own.isEmpty()
@@ -82,7 +88,7 @@ public final class RepliesSection implements ArticleSection {
                 FORM_TOKEN, CSRF_TOKEN, replyingTo, comments.closed(article), "/privacy");
         String html = templates.render("replies.jte",
                 new RepliesView(article, threads.threads(), threads.total(), page, threads.pages(), form));
-        return new Rendered(html, fills(article, ctx), "");
+        return new Rendered(html, fills(article, ctx, formToken), "");
     }
 
     private ThreadPage threads(Article article, int page, Set<Long> own) {

@@ -18,7 +18,8 @@ public final class PolicyForm {
     public static final List<String> KEYS = List.of("comments.hold-all", "comments.approve-known-authors",
             "comments.hold-at-links", "comments.moderation-keys", "comments.disallowed-keys", "comments.close-after-days",
             "comments.keep-discarded", "comments.max-depth", "comments.page-size", "comments.newest-first",
-            "comments.edit-minutes", "privacy.anonymize-ip-after-days", "privacy.delete-spam-after-days",
+            "comments.edit-minutes", "comments.max-per-address-hour", "comments.max-per-network-hour",
+            "privacy.anonymize-ip-after-days", "privacy.delete-spam-after-days",
             "privacy.delete-trash-after-days");
 
     /** The keys that are yes-or-no, shown as checkboxes. */
@@ -50,6 +51,8 @@ public final class PolicyForm {
                 base.maxCommentLength(),
                 base.maxNameLength(),
                 f.number("comments.edit-minutes", base.editMinutes(), 0, 1440),
+                f.number("comments.max-per-address-hour", base.perAddressHour(), 0, 100_000),
+                f.number("comments.max-per-network-hour", base.perNetworkHour(), 0, 100_000),
                 new Retention(
                         f.number("privacy.anonymize-ip-after-days", r.anonymizeIpAfterDays(), 1, 3650),
                         f.number("privacy.delete-spam-after-days", r.deleteSpamAfterDays(), 1, 3650),
@@ -71,6 +74,8 @@ public final class PolicyForm {
         v.put("comments.page-size", String.valueOf(s.pageSize()));
         v.put("comments.newest-first", String.valueOf(s.newestFirst()));
         v.put("comments.edit-minutes", String.valueOf(s.editMinutes()));
+        v.put("comments.max-per-address-hour", String.valueOf(s.perAddressHour()));
+        v.put("comments.max-per-network-hour", String.valueOf(s.perNetworkHour()));
         v.put("privacy.anonymize-ip-after-days", String.valueOf(s.retention().anonymizeIpAfterDays()));
         v.put("privacy.delete-spam-after-days", String.valueOf(s.retention().deleteSpamAfterDays()));
         v.put("privacy.delete-trash-after-days", String.valueOf(s.retention().deleteTrashAfterDays()));

@@ -37,6 +37,13 @@ public final class Format {
         return Math.round(probability * 100) + " %";
     }
 
+    /** "40 seconds", "2 minutes": a wait as a person reads it, rounded up so that waiting that long is enough. */
+    public static String waitFor(long seconds) {
+        if (seconds < 60) return seconds + (seconds == 1 ? " second" : " seconds");
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+
     public static String query(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

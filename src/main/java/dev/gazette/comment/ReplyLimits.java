@@ -1,0 +1,52 @@
+package dev.gazette.comment;
+
+import dev.gazette.spam.IpNetwork;
+import dev.gazette.web.RateLimiter;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * How many replies one address and one network may send, counted on this node before the shield spends time on
+ * them. An IPv6 reader owns a whole /64, so that is what "one address" means there. No limit is kept per email:
+ * anyone can type an email, so a limit on it would let a stranger silence its owner.
+ */
+final class ReplyLimits {
+    private final RateLimiter<String> addresses = new RateLimiter<>(Duration.ofHours(1));
+    private final RateLimiter<String> networks = new RateLimiter<>(Duration.ofHours(1));
+    private final Supplier<CommentSettings> settings;
+
+    ReplyLimits(Supplier<CommentSettings> settings) {
+        this.settings = settings;
+    }
+
+    /** Zero when a reply from this address may go on; otherwise the seconds to wait. */
+    long take(String ip, long nowNanos) {
+        CommentSettings now = settings.get();
+        if (now.perAddressHour() > 0) {
+            long wait = addresses.take(addressOf(ip), RateLimiter.Rate.perHour(now.perAddressHour()), nowNanos);
+            if (wait > 0) return wait;
+        }
+        if (now.perNetworkHour() > 0) {
+            return networks.take(IpNetwork.networkOf(ip).orElse(ip), RateLimiter.Rate.perHour(now.perNetworkHour()),
+                    nowNanos);
+        }
+        return 0;
+    }
+
+    private static String addressOf(String ip) {
+        return IpNetwork.parse(ip).map(a -> a instanceof Inet6Address ? prefix64(a) : a.getHostAddress()).orElse(ip);
+    }
+
+    private static String prefix64(InetAddress a) {
+        byte[] b = Arrays.copyOf(a.getAddress(), 16);
+        Arrays.fill(b, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(b).getHostAddress() + "/64";
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e); // 16 bytes are always an address
+        }
+    }
+}
