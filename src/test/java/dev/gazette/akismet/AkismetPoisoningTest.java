@@ -82,26 +82,6 @@ class AkismetPoisoningTest {
         }
     }
 
-    @Test
-    void aKeyKeepsABoundedNumberOfLessonsTheNewestWinning() {
-        try (TestSite site = TestSite.start(false, g -> {})) {
-            site.gazette().apiKeys().add("https://busy.example");
-            long keyId = site.gazette().apiKeys().all().get(0).id();
-            AkismetStore store = new AkismetStore(site.gazette().database());
-            for (int i = 0; i < 5; i++) {
-                store.teach(keyId, dev.gazette.spam.Fingerprint.of("report number " + i), true, 3);
-            }
-            store.teach(keyId, dev.gazette.spam.Fingerprint.of("report number 2"), false, 3); // reported again: newest
-            store.teach(keyId, dev.gazette.spam.Fingerprint.of("report number 5"), true, 3);
-            var kept = store.lessons(keyId);
-            assertThat(kept).extracting(l -> l.text().exact()).containsExactly(
-                    dev.gazette.spam.Fingerprint.of("report number 5").exact(),
-                    dev.gazette.spam.Fingerprint.of("report number 2").exact(),
-                    dev.gazette.spam.Fingerprint.of("report number 4").exact());
-            assertThat(kept.get(1).spam()).as("the later report replaced the earlier").isFalse();
-        }
-    }
-
     static long lessons(TestSite site) {
         return site.gazette().database().reads().withHandle(h ->
                 h.createQuery("SELECT COUNT(*) FROM akismet_lesson").mapTo(Long.class).one());
