@@ -65,8 +65,15 @@ public final class Fingerprint {
         // Punctuation aside, as long as there are words: a text of symbols alone is its own exact self.
         String whole = words.isEmpty() ? lower : words.toString();
         long exact = ((long) Hashing.hash(SEED_HIGH, whole) << 32) | (Hashing.hash(SEED_LOW, whole) & 0xFFFF_FFFFL);
-        int[] distinct = Arrays.stream(features, 0, n).distinct().sorted().limit(SKETCH).toArray();
-        return new Fingerprint(exact, distinct);
+        Arrays.sort(features, 0, n);
+        int[] sketch = new int[Math.min(n, SKETCH)];
+        int kept = 0;
+        for (int i = 0; i < n && kept < SKETCH; i++) {
+            if (kept == 0 || features[i] != sketch[kept - 1]) {
+                sketch[kept++] = features[i];
+            }
+        }
+        return new Fingerprint(exact, kept == sketch.length ? sketch : Arrays.copyOf(sketch, kept));
     }
 
     /** A fingerprint as {@link #toBytes} wrote it. */
