@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.spam.CommentType;
+import dev.gazette.spam.Fingerprint;
 import dev.gazette.spam.Submission;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,19 @@ record AkismetParams(Map<String, String> fields) {
     private static final int MAX_FIELD = 100_000;
     /** Fields never kept: credentials. */
     private static final java.util.Set<String> NOT_KEPT = java.util.Set.of("api_key", "key");
+    /**
+     * At most this much of a check is kept for feedback, as UTF-8 JSON: a key at its rate limit then adds at most
+     * 32 KiB a check instead of the whole request (up to 1 MB). The verdict is made on the full text.
+     */
+    static final int MAX_STORED_BYTES = 32 * 1024;
+    /** The reply's beginning is kept as far as a fingerprint reads it, so feedback by guid recognises the text. */
+    private static final int MAX_STORED_CONTENT = Fingerprint.MAX_CHARS;
+    private static final int MAX_STORED_FIELD = 500;
+    /** The fields kept for feedback: Akismet's own; whatever else a client sends (server variables, say) is not. */
+    private static final java.util.List<String> STORED = java.util.List.of("blog", "blog_lang", "blog_charset",
+            "user_ip", "user_agent", "referrer", "permalink", "comment_type", "comment_author", "comment_author_email",
+            "comment_author_url", "comment_content", "comment_date_gmt", "comment_post_modified_gmt", "user_role",
+            "is_test", "recheck_reason", "honeypot_field_name");
 
     AkismetParams {
         fields = Map.copyOf(fields);
@@ -58,15 +73,47 @@ record AkismetParams(Map<String, String> fields) {
         return b.build();
     }
 
-    /** The fields as JSON, credentials left out: what is kept for feedback. */
+    /**
+     * What is kept for feedback, as JSON: Akismet's fields and the honeypot field's value, each cut to its cap
+     * (the reply to its first {@value #MAX_STORED_CONTENT} characters, others to {@value #MAX_STORED_FIELD}), the
+     * whole at most {@link #MAX_STORED_BYTES}; credentials never.
+     */
     String toJson() {
-        Map<String, String> kept = new TreeMap<>(fields);
-        kept.keySet().removeAll(NOT_KEPT);
+        Map<String, String> kept = new TreeMap<>();
+        for (String name : STORED) {
+            String value = fields.get(name);
+            if (value != null) kept.put(name, cut(value, name.equals("comment_content") ? MAX_STORED_CONTENT : MAX_STORED_FIELD));
+        }
+        String honeypot = fields.getOrDefault("honeypot_field_name", "");
+        if (!honeypot.isBlank() && honeypot.length() <= MAX_STORED_FIELD && !NOT_KEPT.contains(honeypot)
+                && fields.containsKey(honeypot)) {
+            kept.put(honeypot, cut(fields.get(honeypot), MAX_STORED_FIELD));
+        }
+        String json = write(kept);
+        // Only text that grows in UTF-8 or in JSON escapes gets here; each character cut saves at least one byte.
+        for (int excess; (excess = json.getBytes(StandardCharsets.UTF_8).length - MAX_STORED_BYTES) > 0; ) {
+            String longest = kept.entrySet().stream().max(Map.Entry.comparingByValue(
+                    java.util.Comparator.comparingInt(String::length))).orElseThrow().getKey();
+            String value = kept.get(longest);
+            kept.put(longest, cut(value, Math.max(0, value.length() - excess)));
+            json = write(kept);
+        }
+        return json;
+    }
+
+    private static String write(Map<String, String> kept) {
         try {
             return JSON.writeValueAsString(kept);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A map of strings always serialises", e);
         }
+    }
+
+    /** The first {@code max} characters, never half a surrogate pair. */
+    private static String cut(String value, int max) {
+        if (value.length() <= max) return value;
+        int end = max > 0 && Character.isHighSurrogate(value.charAt(max - 1)) ? max - 1 : max;
+        return value.substring(0, end);
     }
 
     static AkismetParams fromJson(String json) {

@@ -31,6 +31,7 @@ public final class AkismetRoutes implements Routes {
     private final AkismetStore store;
     private final CheckLog log;
     private final SpamShield shield;
+    private final KeyLessons lessons;
     private final RateLimiter<Long> limiter = new RateLimiter<>(Duration.ofMinutes(10));
     private final RateLimiter.Rate rate;
     private final Clock clock;
@@ -39,6 +40,7 @@ public final class AkismetRoutes implements Routes {
         this.keys = keys;
         this.store = store;
         this.shield = shield;
+        this.lessons = new KeyLessons(store);
         this.clock = clock;
         this.rate = RateLimiter.Rate.perMinute(settings.requestsPerMinute());
         this.log = new CheckLog(store, clock, settings.retention());
@@ -62,6 +64,7 @@ public final class AkismetRoutes implements Routes {
     }
 
     private void verifyKey(Context ctx) {
+        if (keyInAddress(ctx)) return;
         AkismetParams params = params(ctx);
         String key = params.has("key") ? params.get("key") : params.get("api_key");
         if (key.isBlank() || keys.find(key).isEmpty()) {
@@ -74,6 +77,7 @@ public final class AkismetRoutes implements Routes {
     }
 
     private void commentCheck(Context ctx) {
+        if (keyInAddress(ctx)) return;
         AkismetParams params = params(ctx);
         Optional<ApiKey> key = authorize(ctx, params);
         if (key.isEmpty()) return;
@@ -97,29 +101,40 @@ public final class AkismetRoutes implements Routes {
             Verdict verdict = shield.check(params.submission(clock));
             spam = verdict.isSpam();
             discard = verdict.decision() == Decision.DISCARD;
+            // The key's own reports come next, above the site's model but below certain signals (a filled
+            // honeypot says nothing about the text a key called ham).
+            Optional<Boolean> own = verdict.certain() ? Optional.empty()
+                    : lessons.taught(key.get().id(), params.get("comment_content"));
+            if (own.isPresent()) {
+                spam = own.get();
+                discard = discard && spam;
+            }
         }
         if (discard) ctx.header("X-akismet-pro-tip", "discard");
         log.add(new CheckLog.Entry(guid, key.get().id(), clock.instant(), spam, params, !params.isTest()));
         text(ctx, spam ? "true" : "false");
     }
 
+    /**
+     * A key's report teaches that key's own layer ({@link KeyLessons}), never the site's shield: the API's clients
+     * are outsiders, and one key's 800 reports once made the site discard a reader's reply unseen.
+     */
     private void feedback(Context ctx, boolean spam) {
+        if (keyInAddress(ctx)) return;
         AkismetParams params = params(ctx);
         Optional<ApiKey> key = authorize(ctx, params);
         if (key.isEmpty()) return;
-        AkismetParams taught = params;
+        String text = params.get("comment_content");
         if (params.has("guid")) {
             log.flush();
             Optional<AkismetStore.StoredCheck> earlier = store.check(params.get("guid"), key.get().id());
             if (earlier.isPresent()) {
-                // The check's own fields are what the verdict was made from; teach with those.
-                taught = AkismetParams.fromJson(earlier.get().params());
+                // The fields sent again are what the client will check again; a guid alone names the check's.
+                if (text.isBlank()) text = AkismetParams.fromJson(earlier.get().params()).get("comment_content");
                 if (earlier.get().spam() != spam) store.countCorrection(key.get().id(), spam);
             }
         }
-        if (!params.isTest() && (taught.has("comment_content") || taught.has("comment_author"))) {
-            shield.learn(taught.submission(clock), spam);
-        }
+        if (!params.isTest()) lessons.teach(key.get().id(), text, spam);
         text(ctx, THANKS);
     }
 
@@ -174,6 +189,17 @@ public final class AkismetRoutes implements Routes {
             return Optional.empty();
         }
         return found;
+    }
+
+    /**
+     * Refuses a POST whose address carries a key: addresses are written to proxy and access logs, bodies are not.
+     * Answered as an unknown key is, which every client already handles.
+     */
+    private static boolean keyInAddress(Context ctx) {
+        if (ctx.queryParam("api_key") == null && ctx.queryParam("key") == null) return false;
+        ctx.header("X-akismet-debug-help", "Send the key in the POST body, not the address: keys in addresses end up in logs.");
+        text(ctx, "invalid");
+        return true;
     }
 
     /**

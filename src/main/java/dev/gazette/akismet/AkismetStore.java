@@ -1,5 +1,6 @@
 package dev.gazette.akismet;
 
+import dev.gazette.spam.Fingerprint;
 import dev.gazette.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,10 +42,45 @@ public final class AkismetStore {
                 .map(AkismetStore::map).list());
     }
 
+    /** Revokes the key and forgets what its feedback taught, in one transaction. */
     boolean revoke(String prefix, Instant now) {
-        return writes.withHandle(h -> h.createUpdate("UPDATE akismet_key SET revoked_at = :now"
-                        + " WHERE key_prefix = :prefix AND revoked_at IS NULL")
-                .bind("now", now.toEpochMilli()).bind("prefix", prefix).execute()) > 0;
+        return writes.inTransaction(h -> {
+            int revoked = h.createUpdate("UPDATE akismet_key SET revoked_at = :now"
+                            + " WHERE key_prefix = :prefix AND revoked_at IS NULL")
+                    .bind("now", now.toEpochMilli()).bind("prefix", prefix).execute();
+            h.createUpdate("DELETE FROM akismet_lesson WHERE key_id IN"
+                            + " (SELECT id FROM akismet_key WHERE key_prefix = :prefix AND revoked_at IS NOT NULL)")
+                    .bind("prefix", prefix).execute();
+            return revoked > 0;
+        });
+    }
+
+    /**
+     * Records what a key reported about a text (a report on the same text again replaces the label), then drops the
+     * key's oldest reports beyond {@code max}; in one transaction.
+     */
+    void teach(long keyId, Fingerprint text, boolean spam, int max) {
+        writes.useTransaction(h -> {
+            h.createUpdate("INSERT INTO akismet_lesson (key_id, exact_hash, sketch, spam, sequence)"
+                            + " VALUES (:key, :exact, :sketch, :spam,"
+                            + " (SELECT COALESCE(MAX(sequence), 0) + 1 FROM akismet_lesson WHERE key_id = :key))"
+                            + " ON CONFLICT (key_id, exact_hash) DO UPDATE SET sketch = excluded.sketch,"
+                            + " spam = excluded.spam, reports = akismet_lesson.reports + 1, sequence = excluded.sequence")
+                    .bind("key", keyId).bind("exact", text.exact()).bind("sketch", text.toBytes())
+                    .bind("spam", spam ? 1 : 0).execute();
+            h.createUpdate("DELETE FROM akismet_lesson WHERE key_id = :key AND exact_hash NOT IN"
+                            + " (SELECT exact_hash FROM akismet_lesson WHERE key_id = :key ORDER BY sequence DESC LIMIT :max)")
+                    .bind("key", keyId).bind("max", max).execute();
+        });
+    }
+
+    /** A key's lessons, the most recently reported first. */
+    List<KeyLessons.Lesson> lessons(long keyId) {
+        return reads.withHandle(h -> h.createQuery("SELECT exact_hash, sketch, spam FROM akismet_lesson"
+                        + " WHERE key_id = :key ORDER BY sequence DESC")
+                .bind("key", keyId)
+                .map((rs, ctx) -> new KeyLessons.Lesson(Fingerprint.fromBytes(rs.getLong(1), rs.getBytes(2)), rs.getInt(3) != 0))
+                .list());
     }
 
     /**

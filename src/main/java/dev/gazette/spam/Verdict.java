@@ -17,6 +17,14 @@ public record Verdict(Decision decision, double spamProbability, boolean classif
         reasons = List.copyOf(reasons);
     }
 
+    /**
+     * True when a certain signal decided (a filled honeypot, a form sent too fast, a disallowed key): the only
+     * DISCARD made without the classifier, since the rules alone never discard.
+     */
+    public boolean certain() {
+        return decision == Decision.DISCARD && !classifierUsed;
+    }
+
     /** True for SPAM and DISCARD. */
     public boolean isSpam() {
         return decision != Decision.HAM;

@@ -132,7 +132,7 @@ class AkismetHttpTest {
     }
 
     @Test
-    void feedbackTeachesTheShieldAndCountsCorrectionsByGuid() throws Exception {
+    void feedbackTeachesTheKeysOwnLayerNotTheSiteAndCountsCorrectionsByGuid() throws Exception {
         String spammy = "Earn 500 dollars a day from home, click http://cash-now.example/join now!!!";
         HttpResponse<String> first = post("/1.1/comment-check", comment("Cash King", "king@cash-now.example", spammy));
         String guid = first.headers().firstValue("X-akismet-guid").orElseThrow();
@@ -145,7 +145,9 @@ class AkismetHttpTest {
         assertThat(thanks.body()).isEqualTo("Thanks for making the web a better place.");
         double after = site.gazette().shield().check(new AkismetParams(comment("Cash King", "king@cash-now.example", spammy))
                 .submission(java.time.Clock.systemUTC())).spamProbability();
-        assertThat(after).isGreaterThanOrEqualTo(before);
+        assertThat(after).as("the site's own shield learns nothing from the API").isEqualTo(before);
+        assertThat(post("/1.1/comment-check", comment("Cash King", "king@cash-now.example", spammy)).body())
+                .as("the key's own check, taught by guid alone").isEqualTo("true");
 
         assertThat(post("/1.1/submit-ham", comment("Jo", "jo@example.org", "A kind word.")).body())
                 .isEqualTo("Thanks for making the web a better place.");
@@ -155,6 +157,50 @@ class AkismetHttpTest {
         assertThat(stats.get("checks").asLong()).isPositive();
         assertThat(stats.get("missed_spam").asLong()).isEqualTo(firstVerdict ? 0 : 1);
         assertThat(stats.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aPostWithTheKeyInItsAddressIsRefused() throws Exception {
+        for (String name : new String[] {"api_key", "key"}) {
+            Map<String, String> form = comment("Jo", "jo@example.org", "A fine story.");
+            form.remove("api_key");
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(site.url("/1.1/comment-check?"
+                            + name + "=" + key)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream().map(e -> e.getKey() + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.body()).as(name).isEqualTo("invalid");
+            assertThat(refused.headers().firstValue("X-akismet-guid")).as(name).isEmpty();
+            assertThat(refused.headers().firstValue("X-akismet-debug-help").orElseThrow())
+                    .isEqualTo("Send the key in the POST body, not the address: keys in addresses end up in logs.");
+        }
+        // Even beside a key in the body: the address already carried it into the logs.
+        HttpResponse<String> both = http.send(HttpRequest.newBuilder(URI.create(site.url("/1.1/verify-key?key=" + key)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("key=" + key + "&blog=x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(both.body()).isEqualTo("invalid");
+        assertThat(both.headers().firstValue("X-akismet-debug-help").orElseThrow()).contains("POST body");
+    }
+
+    @Test
+    void whatACheckStoresIsCapped() throws Exception {
+        String huge = "A very long reply about the harbour. ".repeat(25_000); // about 900 KB
+        HttpResponse<String> checked = post("/1.1/comment-check", comment("Long Writer", "long@example.org", huge));
+        assertThat(checked.statusCode()).isEqualTo(200);
+        String guid = checked.headers().firstValue("X-akismet-guid").orElseThrow();
+        // key-stats writes the queued checks first.
+        http.send(HttpRequest.newBuilder(URI.create(site.url("/1.1/key-stats?api_key=" + key))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String stored = site.gazette().database().reads().withHandle(h ->
+                h.createQuery("SELECT params FROM akismet_check WHERE guid = :guid").bind("guid", guid)
+                        .mapTo(String.class).one());
+        assertThat(stored.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(32 * 1024);
+        JsonNode kept = new ObjectMapper().readTree(stored);
+        assertThat(kept.get("comment_author").asText()).isEqualTo("Long Writer");
+        // The reply's beginning, as far as feedback by guid needs it to recognise the text.
+        assertThat(kept.get("comment_content").asText()).isEqualTo(huge.substring(0, 8_000));
     }
 
     @Test
