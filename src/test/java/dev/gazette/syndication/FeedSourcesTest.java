@@ -81,7 +81,8 @@ class FeedSourcesTest {
         db = TestDatabases.sqlite();
         Clock clock = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
         articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock, () -> {});
-        sources = new FeedSources(new FeedSourceStore(db), new FeedImporter(articles, clock), Duration.ofSeconds(1), clock);
+        sources = new FeedSources(new FeedSourceStore(db), new FeedImporter(articles, clock),
+                new FeedFetcher(FetchSettings.defaults().allowing("127.0.0.1").withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30))), clock);
     }
 
     @AfterEach
