@@ -35,9 +35,7 @@ public final class FeedSources {
                                    boolean publish) {
         Map<String, String> errors = new LinkedHashMap<>();
         String u = url.strip();
-        if (!u.matches("https?://[^\\s/]+\\.[^\\s]+|https?://localhost[:/]\\S*|https?://127\\.0\\.0\\.1[:/]\\S*")) {
-            errors.put("url", "Enter the feed's address, starting with http:// or https://.");
-        }
+        fetcher.problemWith(u).ifPresent(problem -> errors.put("url", problem));
         int minutes = 0;
         try {
             minutes = Integer.parseInt(pollMinutes.strip());
@@ -97,8 +95,6 @@ public final class FeedSources {
             return report.added().size();
         } catch (IOException e) {
             fail(source, Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), now);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return 0;
     }
