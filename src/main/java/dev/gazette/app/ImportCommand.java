@@ -78,7 +78,8 @@ public final class ImportCommand {
 
     /** Imports one feed and prints what it added and skipped. */
     @Command(name = "feed", mixinStandardHelpOptions = true,
-            description = "Import an RSS or Atom feed from a file or an http(s) address; prints what was added and skipped.")
+            description = "Import an RSS or Atom feed from a file or an http(s) address (a public one, unless the setting"
+                    + " fetch.allow-hosts names its host); prints what was added and skipped.")
     static final class Feed implements Callable<Integer> {
         @ParentCommand
         ImportCommand parent;
