@@ -47,6 +47,7 @@ import dev.gazette.settings.SettingsRoutes;
 import dev.gazette.settings.SettingsStore;
 import dev.gazette.store.Database;
 import dev.gazette.store.SiteSecret;
+import dev.gazette.syndication.FeedFetcher;
 import dev.gazette.syndication.FeedImporter;
 import dev.gazette.syndication.FeedPoller;
 import dev.gazette.syndication.FeedRoutes;
@@ -174,7 +175,7 @@ public final class Gazette implements AutoCloseable {
         Sessions sessions = new Sessions(new AccountStore(database), secret, clock);
         Moderation moderation = new Moderation(comments, shield, new CorrectionStore(database), accounts, clock);
         FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
-                Duration.ofSeconds(20), clock);
+                new FeedFetcher(settings.fetch()), clock);
         server = new WebServer(
                 new ServerSettings(settings.host(), port, settings.virtualThreads()),
                 List.of(new StaffGuard(sessions),

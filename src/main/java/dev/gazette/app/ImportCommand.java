@@ -1,20 +1,19 @@
 package dev.gazette.app;
 
 import dev.gazette.spam.Example;
+import dev.gazette.syndication.FeedFetcher;
 import dev.gazette.syndication.FeedImporter;
+import dev.gazette.syndication.FetchFailed;
 import dev.gazette.syndication.WordPressImport;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,10 +78,9 @@ public final class ImportCommand {
 
     /** Imports one feed and prints what it added and skipped. */
     @Command(name = "feed", mixinStandardHelpOptions = true,
-            description = "Import an RSS or Atom feed from a file or an http(s) address; prints what was added and skipped.")
+            description = "Import an RSS or Atom feed from a file or an http(s) address (a public one, unless the setting"
+                    + " fetch.allow-hosts names its host); prints what was added and skipped.")
     static final class Feed implements Callable<Integer> {
-        private static final Duration TIMEOUT = Duration.ofSeconds(20);
-
         @ParentCommand
         ImportCommand parent;
 
@@ -103,7 +101,9 @@ public final class ImportCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (Gazette gazette = Gazette.open(parent.root.settings()); InputStream in = open(from)) {
+            Settings settings = parent.root.settings();
+            // Fetched before the database opens: an address refused, or a feed that never came, changes nothing.
+            try (InputStream in = open(from, new FeedFetcher(settings.fetch())); Gazette gazette = Gazette.open(settings)) {
                 FeedImporter.Report report = new FeedImporter(gazette.articles(), Clock.systemUTC())
                         .importFeed(in, outlet, agency, section, draft);
                 report.added().forEach(t -> System.out.println("added    " + t));
@@ -113,21 +113,17 @@ public final class ImportCommand {
             }
         }
 
-        private static InputStream open(String from) throws IOException, InterruptedException {
+        private static InputStream open(String from, FeedFetcher fetcher) throws IOException, InterruptedException {
             if (!from.startsWith("http://") && !from.startsWith("https://")) {
                 Path file = Path.of(from);
                 if (!Files.isRegularFile(file)) throw new IOException("No feed file at " + file.toAbsolutePath());
                 return Files.newInputStream(file);
             }
-            HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(from)).timeout(TIMEOUT)
-                    .header("User-Agent", "Gazette feed importer").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new IOException(from + " answered " + response.statusCode() + " instead of a feed");
+            try {
+                return new ByteArrayInputStream(fetcher.get(from, Map.of()).body());
+            } catch (FetchFailed e) {
+                throw new IOException(from + ": " + e.getMessage(), e);
             }
-            return response.body();
         }
     }
 }

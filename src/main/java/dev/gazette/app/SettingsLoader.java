@@ -4,6 +4,7 @@ import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
+import dev.gazette.syndication.FetchSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -68,7 +69,10 @@ public final class SettingsLoader {
                 comments(),
                 new AkismetSettings(
                         number("akismet.requests-per-minute", get("akismet.requests-per-minute", "6000"), 1, 100_000_000),
-                        Duration.ofDays(number("akismet.retention-days", get("akismet.retention-days", "15"), 1, 3650))));
+                        Duration.ofDays(number("akismet.retention-days", get("akismet.retention-days", "15"), 1, 3650))),
+                new FetchSettings(FetchSettings.hostList(get("fetch.allow-hosts", "")),
+                        FetchSettings.defaults().answerTimeout(),
+                        Duration.ofSeconds(number("fetch.total-seconds", get("fetch.total-seconds", "30"), 1, 3600))));
     }
 
     /** The reply policy; every key is optional and falls back to {@link CommentSettings#defaults()}. */

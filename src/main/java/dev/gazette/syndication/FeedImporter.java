@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import dev.gazette.article.ArticleDraft;
@@ -43,8 +44,14 @@ public final class FeedImporter {
         try {
             // XmlReader follows the XML declaration and BOM for the encoding; a feed in Latin-1 reads correctly.
             feed = new SyndFeedInput().build(new XmlReader(xml));
+        } catch (ParsingFeedException e) {
+            // The parser's own words may quote the document (an element's name, an entity): from an address on the
+            // network that would show staff what a server answered, so only where it broke is said.
+            throw new IOException("This is not an RSS or Atom feed Gazette can read: it is malformed at line "
+                    + e.getLineNumber() + ", column " + e.getColumnNumber() + ".", e);
         } catch (FeedException | IllegalArgumentException e) {
-            throw new IOException("This is not an RSS or Atom feed Gazette can read: " + e.getMessage(), e);
+            throw new IOException("This is not an RSS or Atom feed Gazette can read (is the address a web page rather"
+                    + " than its feed?).", e);
         }
         String credit = outlet.isBlank() ? text(feed.getTitle()) : outlet.strip();
         List<String> added = new ArrayList<>();

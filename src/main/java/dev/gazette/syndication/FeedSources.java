@@ -3,12 +3,6 @@ package dev.gazette.syndication;
 import dev.gazette.store.Database;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,20 +17,17 @@ import java.util.Optional;
  */
 public final class FeedSources {
     static final Duration MAX_BACKOFF = Duration.ofHours(24);
-    static final int MAX_FEED_BYTES = 10_000_000;
 
     private final FeedSourceStore store;
     private final FeedImporter importer;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final FeedFetcher fetcher;
     private final Clock clock;
 
-    public FeedSources(FeedSourceStore store, FeedImporter importer, Duration timeout, Clock clock) {
+    public FeedSources(FeedSourceStore store, FeedImporter importer, FeedFetcher fetcher, Clock clock) {
         this.store = store;
         this.importer = importer;
-        this.timeout = timeout;
+        this.fetcher = fetcher;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     /** Adds a source; the messages say, by field, what to fix. */
@@ -44,9 +35,7 @@ public final class FeedSources {
                                    boolean publish) {
         Map<String, String> errors = new LinkedHashMap<>();
         String u = url.strip();
-        if (!u.matches("https?://[^\\s/]+\\.[^\\s]+|https?://localhost[:/]\\S*|https?://127\\.0\\.0\\.1[:/]\\S*")) {
-            errors.put("url", "Enter the feed's address, starting with http:// or https://.");
-        }
+        fetcher.problemWith(u).ifPresent(problem -> errors.put("url", problem));
         int minutes = 0;
         try {
             minutes = Integer.parseInt(pollMinutes.strip());
@@ -91,36 +80,21 @@ public final class FeedSources {
     int poll(FeedSource source) {
         Instant now = clock.instant();
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(source.url())).timeout(timeout)
-                    .header("User-Agent", "Gazette feed reader").GET();
-            if (!source.etag().isEmpty()) request.header("If-None-Match", source.etag());
-            if (!source.lastModified().isEmpty()) request.header("If-Modified-Since", source.lastModified());
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (!source.etag().isEmpty()) headers.put("If-None-Match", source.etag());
+            if (!source.lastModified().isEmpty()) headers.put("If-Modified-Since", source.lastModified());
+            FeedFetcher.Fetched fetched = fetcher.get(source.url(), headers);
             Instant next = now.plus(Duration.ofMinutes(source.pollMinutes()));
-            byte[] body;
-            try (InputStream in = response.body()) {
-                if (response.statusCode() == 304) {
-                    store.polled(source.id(), source.etag(), source.lastModified(), 0, now, next);
-                    return 0;
-                }
-                if (response.statusCode() != 200) throw new IOException("the server answered " + response.statusCode());
-                // Read one byte past the limit, no more: a huge feed is refused without being held.
-                body = in.readNBytes(MAX_FEED_BYTES + 1);
+            if (fetched.notModified()) {
+                store.polled(source.id(), source.etag(), source.lastModified(), 0, now, next);
+                return 0;
             }
-            if (body.length > MAX_FEED_BYTES) {
-                throw new IOException("the feed is larger than " + MAX_FEED_BYTES / 1_000_000 + " MB");
-            }
-            FeedImporter.Report report = importer.importFeed(new ByteArrayInputStream(body), source.outlet(),
+            FeedImporter.Report report = importer.importFeed(new ByteArrayInputStream(fetched.body()), source.outlet(),
                     source.agency(), source.section(), !source.publish());
-            store.polled(source.id(), response.headers().firstValue("ETag").orElse(""),
-                    response.headers().firstValue("Last-Modified").orElse(""), report.added().size(), now, next);
+            store.polled(source.id(), fetched.etag(), fetched.lastModified(), report.added().size(), now, next);
             return report.added().size();
-        } catch (HttpTimeoutException e) {
-            fail(source, "no answer within " + timeout.toSeconds() + " s", now);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
             fail(source, Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName()), now);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return 0;
     }

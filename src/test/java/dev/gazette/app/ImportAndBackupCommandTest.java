@@ -8,6 +8,8 @@ import dev.gazette.spam.Submission;
 import dev.gazette.store.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ImportAndBackupCommandTest {
     @TempDir
@@ -55,9 +58,12 @@ class ImportAndBackupCommandTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
             String data = dir.resolve("site").toString();
-            String first = run("import", "feed", url, "--data", data, "--agency", "Local Wire Service");
+            // The test server is on loopback, which Gazette fetches only from hosts the settings name.
+            Path config = Files.writeString(dir.resolve("gazette.properties"), "fetch.allow-hosts=127.0.0.1\n");
+            String first = run("import", "feed", url, "--data", data, "--config", config.toString(),
+                    "--agency", "Local Wire Service");
             assertThat(first).contains("added    Bridge reopens early").contains("1 added, 0 skipped.");
-            String second = run("import", "feed", url, "--data", data);
+            String second = run("import", "feed", url, "--data", data, "--config", config.toString());
             assertThat(second).contains("skipped  Bridge reopens early — already here").contains("0 added, 1 skipped.");
 
             Path backup = dir.resolve("copy.db");
@@ -68,6 +74,40 @@ class ImportAndBackupCommandTest {
                 assertThat(found).isEqualTo(1);
             }
             assertThat(Files.size(backup)).isPositive();
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void importFeedRefusesALoopbackAddressWithAPlainMessage() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/feed.xml", exchange -> {
+            byte[] body = RSS.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+            StringWriter err = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setErr(new PrintWriter(err, true));
+            PrintStream original = System.out;
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            int exit;
+            try {
+                exit = cli.execute("import", "feed", url, "--data", dir.resolve("site").toString());
+            } finally {
+                System.setOut(original);
+            }
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("gazette: " + url + ": This address is on a private or local network;"
+                    + " Gazette does not fetch those unless its host is named in the setting fetch.allow-hosts"
+                    + " (GAZETTE_FETCH_ALLOW_HOSTS)." + System.lineSeparator());
+            assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Bridge reopens early");
         } finally {
             server.stop(0);
         }

@@ -77,6 +77,19 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void fetchingAllowsNoPrivateHostUnlessNamed() {
+        Settings none = SettingsLoader.load(Map.of(), Map.of(), Optional.empty());
+        assertThat(none.fetch().allowHosts()).isEmpty();
+        assertThat(none.fetch().totalLimit()).isEqualTo(java.time.Duration.ofSeconds(30));
+        Settings named = SettingsLoader.load(Map.of(), Map.of("GAZETTE_FETCH_ALLOW_HOSTS", " Feeds.Internal., 10.0.0.7 ,,",
+                "GAZETTE_FETCH_TOTAL_SECONDS", "45"), Optional.empty());
+        assertThat(named.fetch().allowHosts()).containsExactlyInAnyOrder("feeds.internal", "10.0.0.7");
+        assertThat(named.fetch().totalLimit()).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("GAZETTE_FETCH_TOTAL_SECONDS", "0"), Optional.empty()))
+                .hasMessageContaining("fetch.total-seconds");
+    }
+
+    @Test
     void publicUrlFollowsTheBoundPortUnlessSet() {
         Settings s = SettingsLoader.load(Map.of(), Map.of(), Optional.empty());
         assertThat(s.publicUrl(41234)).isEqualTo("http://localhost:41234");

@@ -20,6 +20,13 @@ class FeedSourcesHttpTest {
             assertThat(Jsoup.parse(bad.body()).select("#url-error").text()).contains("http://");
             assertThat(Jsoup.parse(bad.body()).select("#poll-error").text()).contains("5 to 1440");
 
+            HttpResponse<String> metadata = editor.post("/admin/feeds", Map.of("url",
+                    "http://169.254.169.254/latest/meta-data/", "section", "World", "poll", "30"));
+            assertThat(metadata.statusCode()).isEqualTo(422);
+            assertThat(Jsoup.parse(metadata.body()).select("#url-error").text()).contains("private or local network")
+                    .contains("fetch.allow-hosts");
+            assertThat(Jsoup.parse(metadata.body()).select("#url").val()).isEqualTo("http://169.254.169.254/latest/meta-data/");
+
             HttpResponse<String> added = editor.post("/admin/feeds", Map.of("url", "https://wire.example/rss.xml",
                     "agency", "Wire Service", "section", "World", "poll", "30"));
             assertThat(added.statusCode()).isEqualTo(303);

@@ -9,6 +9,7 @@ import dev.gazette.article.Articles;
 import dev.gazette.article.MarkdownRenderer;
 import dev.gazette.store.Database;
 import dev.gazette.store.TestDatabases;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -75,13 +76,42 @@ class FeedSourcesTest {
             for (int written = 0; written < 11_000_000; written += chunk.length) exchange.getResponseBody().write(chunk);
             exchange.close();
         });
+        server.createContext("/to-internal.xml", exchange -> {
+            // An allowed host that sends Gazette on to an internal feed.
+            exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/ok.xml");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/tells.xml", exchange -> {
+            byte[] body = "<internal-admin-key-1234>not a feed</x>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.createContext("/drip.xml", exchange -> {
+            // The headers at once, then the feed a byte at a time: every read is quick, the whole never ends soon.
+            byte[] body = (RSS + "<!--" + " ".repeat(200) + "-->").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try {
+                for (byte b : body) {
+                    exchange.getResponseBody().write(b);
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(50);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the reader hung up: what the test wants
+            }
+            exchange.close();
+        });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         db = TestDatabases.sqlite();
         Clock clock = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
         articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock, () -> {});
-        sources = new FeedSources(new FeedSourceStore(db), new FeedImporter(articles, clock), Duration.ofSeconds(1), clock);
+        sources = new FeedSources(new FeedSourceStore(db), new FeedImporter(articles, clock),
+                new FeedFetcher(FetchSettings.defaults().allowing("127.0.0.1").withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30))), clock);
     }
 
     @AfterEach
@@ -136,8 +166,37 @@ class FeedSourcesTest {
         sources.add(base + "/slow.xml", "", "", "World", "30", true);
         sources.add(base + "/garbage.xml", "", "", "World", "30", true);
         sources.pollDue();
-        assertThat(sources.all().get(0).lastError()).isEqualTo("no answer within 1 s");
+        assertThat(sources.all().get(0).lastError()).startsWith("no answer within 1 s");
         assertThat(sources.all().get(1).lastError()).startsWith("This is not an RSS or Atom feed Gazette can read");
+        assertThat(articles.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anInternalFeedReachedThroughARedirectIsNotFetched() {
+        sources = new FeedSources(new FeedSourceStore(db), new FeedImporter(articles, Clock.systemUTC()),
+                new FeedFetcher(FetchSettings.defaults().allowing("localhost")), Clock.systemUTC());
+        sources.add("http://localhost:" + server.getAddress().getPort() + "/to-internal.xml", "", "", "World", "30", true);
+        sources.pollDue();
+        assertThat(only().lastError()).startsWith("This address is on a private or local network");
+        assertThat(articles.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theErrorNeverQuotesWhatTheServerSent() {
+        sources.add(base + "/tells.xml", "", "", "World", "30", true);
+        sources.pollDue();
+        assertThat(only().lastError()).startsWith("This is not an RSS or Atom feed Gazette can read")
+                .doesNotContain("internal-admin-key").doesNotContain("text/html");
+    }
+
+    @Test
+    void aFeedThatDripsIsCutOffByTheTotalLimit() {
+        sources = new FeedSources(new FeedSourceStore(db), new FeedImporter(articles, Clock.systemUTC()),
+                new FeedFetcher(FetchSettings.defaults().allowing("127.0.0.1")
+                        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1))), Clock.systemUTC());
+        sources.add(base + "/drip.xml", "", "", "World", "30", true);
+        sources.pollDue();
+        assertThat(only().lastError()).isEqualTo("the feed did not arrive in full within 1 s");
         assertThat(articles.isEmpty()).isTrue();
     }
 

@@ -4,6 +4,7 @@ import dev.gazette.app.Gazette;
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.app.Settings;
 import dev.gazette.comment.CommentSettings;
+import dev.gazette.syndication.FetchSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -43,7 +44,7 @@ public final class TestSite implements AutoCloseable {
             Path data = Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
                     "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
-                    akismet);
+                    akismet, FetchSettings.defaults());
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());
