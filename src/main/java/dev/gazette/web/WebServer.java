@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 /** The HTTP server: Javalin on Jetty, with the features' routes, security headers and the site's error pages. */
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final String CSP_HEADER = "Content-Security-Policy";
     private static final String CSP = "default-src 'self'; img-src 'self' data:%s; style-src 'self'; script-src 'self';"
             + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
@@ -72,8 +73,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static void securityHeaders(Context ctx, List<String> imageHosts) {
-        ctx.header("Content-Security-Policy", String.format(CSP,
-                imageHosts.isEmpty() ? "" : " " + String.join(" ", imageHosts)));
+        ctx.header(CSP_HEADER, csp(imageHosts));
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("X-Frame-Options", "DENY");
@@ -137,6 +137,18 @@ public final class WebServer implements AutoCloseable {
         Throwable root = e;
         while (root.getCause() != null) root = root.getCause();
         return root.getMessage();
+    }
+
+    /**
+     * Lets this page load pictures from any https: address, as article bodies may hold (the article sanitizer keeps
+     * no other outside source); other pages keep to this site, so injected markup there cannot reach out.
+     */
+    public static void allowHttpsImages(Context ctx) {
+        ctx.header(CSP_HEADER, csp(List.of("https:")));
+    }
+
+    private static String csp(List<String> imageSources) {
+        return String.format(CSP, imageSources.isEmpty() ? "" : " " + String.join(" ", imageSources));
     }
 
     private static void notFound(Context ctx, Templates templates, Function<String, Page> errorPage) {
