@@ -168,10 +168,11 @@ public final class ArticleAdminRoutes implements Routes {
         ctx.redirect("/admin/articles?done=deleted", HttpStatus.SEE_OTHER);
     }
 
-    /** The rendered, sanitized Markdown alone, for the editor's live preview. */
+    /** The rendered, sanitized Markdown, with any problem in it, for the editor's live preview. */
     private void preview(Context ctx) {
-        String body = ctx.formParam("body");
-        ctx.contentType(Responses.HTML).result(articles.preview(body == null ? "" : body));
+        String body = ctx.formParam("body") == null ? "" : ctx.formParam("body");
+        ctx.contentType(Responses.HTML).result(templates.render("admin-article-preview.jte",
+                new PreviewView(articles.preview(body), articles.bodyProblems(body))));
     }
 
     private ArticleEditorView editor(Context ctx, Optional<Article> article, ArticleForm form, int version) {
@@ -319,6 +320,9 @@ public final class ArticleAdminRoutes implements Routes {
             return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
+
+    /** The live preview: the body as readers will see it, after what the editor should fix in it. */
+    public record PreviewView(String html, List<String> problems) {}
 
     /** The model of the page that asks before deleting an article. */
     public record DeleteView(StaffPage frame, Article article) {}

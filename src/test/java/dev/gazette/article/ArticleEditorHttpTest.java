@@ -358,6 +358,9 @@ class ArticleEditorHttpTest {
         Document preview = Jsoup.parse(ed.post("/admin/articles/new", f).body());
         assertThat(preview.select("#body-error").text()).contains("<style>");
         assertThat(preview.selectFirst("#preview").text()).contains("Schools close tomorrow");
+        HttpResponse<String> fragment = ed.post("/admin/articles/preview", Map.of("csrf", csrf(ed), "body", body));
+        assertThat(Jsoup.parse(fragment.body()).select("p.form-error").text()).contains("<style>");
+        assertThat(Jsoup.parse(fragment.body()).text()).contains("Schools close tomorrow");
     }
 
     @Test
