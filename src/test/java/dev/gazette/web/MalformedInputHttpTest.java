@@ -109,6 +109,9 @@ class MalformedInputHttpTest {
         HttpResponse<String> r = post("/admin/login",
                 "application/x-www-form-urlencoded; charset=nonsense", "email=a%40example.org&password=x");
         assertStyledError(r, 415);
+        HttpResponse<String> illegalName = post("/admin/login",
+                "application/x-www-form-urlencoded; charset=\"ut f\"", "email=a%40example.org&password=x");
+        assertStyledError(illegalName, 415);
     }
 
     @Test
