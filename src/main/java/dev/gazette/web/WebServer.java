@@ -106,8 +106,10 @@ public final class WebServer implements AutoCloseable {
             if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 log.info("Request {} {} refused: {} ({})", ctx.method(), ctx.path(), http.getCode(),
                         rootMessage(cause));
-                error(ctx, templates, errorPage, 400, "That form could not be read",
-                        "It arrived incomplete or garbled, so nothing was saved. Go back to the page, check your"
+                int status = http.getCode();
+                error(ctx, templates, errorPage, status, "That form could not be read", status == 413
+                        ? "It is larger than this site accepts, so nothing was saved. Shorten it and send it again."
+                        : "It arrived incomplete or garbled, so nothing was saved. Go back to the page, check your"
                                 + " text, and send the form again.");
                 return;
             }
