@@ -9,6 +9,7 @@ import dev.gazette.web.Routes;
 import dev.gazette.web.Staff;
 import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
+import dev.gazette.web.WebServer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -16,6 +17,7 @@ import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,10 +76,11 @@ public final class ArticleAdminRoutes implements Routes {
     private void create(Context ctx) {
         ArticleForm form = form(ctx);
         if (isPreview(ctx)) {
-            render(ctx, HttpStatus.OK, editor(ctx, Optional.empty(), form, 0).withPreview(articles.preview(form.body())));
+            render(ctx, HttpStatus.OK, editor(ctx, Optional.empty(), form, 0).withPreview(articles.preview(form.body()))
+                    .withErrors(bodyProblems(form)));
             return;
         }
-        Map<String, String> errors = form.errors();
+        Map<String, String> errors = errors(form);
         if (!errors.isEmpty()) {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, editor(ctx, Optional.empty(), form, 0).withErrors(errors));
             return;
@@ -102,10 +105,10 @@ public final class ArticleAdminRoutes implements Routes {
         int version = version(ctx);
         if (isPreview(ctx)) {
             render(ctx, HttpStatus.OK, editor(ctx, Optional.of(loaded), form, version)
-                    .withPreview(articles.preview(form.body())));
+                    .withPreview(articles.preview(form.body())).withErrors(bodyProblems(form)));
             return;
         }
-        Map<String, String> errors = form.errors();
+        Map<String, String> errors = errors(form);
         if (!errors.isEmpty()) {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, editor(ctx, Optional.of(loaded), form, version).withErrors(errors));
             return;
@@ -165,10 +168,11 @@ public final class ArticleAdminRoutes implements Routes {
         ctx.redirect("/admin/articles?done=deleted", HttpStatus.SEE_OTHER);
     }
 
-    /** The rendered, sanitized Markdown alone, for the editor's live preview. */
+    /** The rendered, sanitized Markdown, with any problem in it, for the editor's live preview. */
     private void preview(Context ctx) {
-        String body = ctx.formParam("body");
-        ctx.contentType(Responses.HTML).result(articles.preview(body == null ? "" : body));
+        String body = ctx.formParam("body") == null ? "" : ctx.formParam("body");
+        ctx.contentType(Responses.HTML).result(templates.render("admin-article-preview.jte",
+                new PreviewView(articles.preview(body), articles.bodyProblems(body))));
     }
 
     private ArticleEditorView editor(Context ctx, Optional<Article> article, ArticleForm form, int version) {
@@ -179,6 +183,7 @@ public final class ArticleAdminRoutes implements Routes {
 
     private void render(Context ctx, HttpStatus status, ArticleEditorView view) {
         ctx.status(status);
+        WebServer.allowHttpsImages(ctx); // the preview shows the body as readers will see it
         Responses.html(ctx, templates.render("admin-article-edit.jte", view));
     }
 
@@ -196,6 +201,21 @@ public final class ArticleAdminRoutes implements Routes {
             case "save", "preview" -> form;
             default -> throw new BadRequest("Unknown action '" + action + "': use save, draft, schedule, publish or preview.");
         };
+    }
+
+    /**
+     * The form's own errors, and what readers would not see as written in the text: a tag left open would hide the
+     * rest of the story, so the editor decides before anything is saved.
+     */
+    private Map<String, String> errors(ArticleForm form) {
+        Map<String, String> errors = new LinkedHashMap<>(form.errors());
+        bodyProblems(form).forEach(errors::putIfAbsent);
+        return errors;
+    }
+
+    private Map<String, String> bodyProblems(ArticleForm form) {
+        List<String> problems = articles.bodyProblems(form.body());
+        return problems.isEmpty() ? Map.of() : Map.of("body", String.join(" ", problems));
     }
 
     private static boolean isPreview(Context ctx) {
@@ -300,6 +320,9 @@ public final class ArticleAdminRoutes implements Routes {
             return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
+
+    /** The live preview: the body as readers will see it, after what the editor should fix in it. */
+    public record PreviewView(String html, List<String> problems) {}
 
     /** The model of the page that asks before deleting an article. */
     public record DeleteView(StaffPage frame, Article article) {}

@@ -2,6 +2,7 @@ package dev.gazette.article;
 
 import dev.gazette.web.Page;
 import dev.gazette.web.PreparedPage;
+import dev.gazette.web.WebServer;
 import io.javalin.http.Context;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Templates;
@@ -55,6 +56,8 @@ public final class ArticlePage {
                 ? PreparedPage.of(framed.with(section.html()), section.fills().keySet(), "")
                 : cache.part(section.sharedKey() + "page:" + framed.article().slug(), PreparedPage.class,
                         () -> PreparedPage.of(framed.with(section.html()), section.fills().keySet(), ""));
+        // The body may show pictures from other sites (agency photos); the sanitizer lets only https: ones through.
+        WebServer.allowHttpsImages(ctx);
         page.send(ctx, section.fills());
     }
 

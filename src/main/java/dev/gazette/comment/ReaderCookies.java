@@ -91,7 +91,16 @@ public final class ReaderCookies {
     Optional<CommentForm> remembered(Context ctx) {
         String raw = ctx.cookie(REMEMBER);
         if (raw == null) return Optional.empty();
-        String[] parts = URLDecoder.decode(raw, StandardCharsets.UTF_8).split("\n", -1);
+        String decoded;
+        try {
+            decoded = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // Not our encoding (edited by hand, or from another site on this domain): forget it rather than fail
+            // every article page for this browser.
+            ctx.cookie(cookie(ctx, REMEMBER, "", 0, SameSite.LAX));
+            return Optional.empty();
+        }
+        String[] parts = decoded.split("\n", -1);
         if (parts.length != 3) return Optional.empty();
         return Optional.of(new CommentForm("", parts[0], parts[1], parts[2], Optional.empty(), true));
     }

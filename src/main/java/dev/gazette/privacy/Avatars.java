@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  * matched against a list of known addresses by anyone without the secret, so pages never leak who wrote what.
  */
 public final class Avatars {
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{16,43}");
     private static final int GRID = 5;
     private static final int CELL = 8;
+    // The drawing reads two characters for the colour and three per row; a shorter key is no avatar of ours.
+    private static final int MIN_KEY = 2 + GRID * 3;
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{" + MIN_KEY + ",43}");
 
     /** Where Gravatar serves pictures, for the Content-Security-Policy when the site opts in. */
     public static final String GRAVATAR_HOST = "https://www.gravatar.com";

@@ -1,4 +1,4 @@
 package dev.gazette.web;
 
-/** The model of the 404, 400 and 500 pages. */
+/** The model of the error pages (4xx and 500). */
 public record ErrorView(Page page, int status, String heading, String message) {}

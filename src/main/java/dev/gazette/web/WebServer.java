@@ -5,16 +5,23 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.ServletException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The HTTP server: Javalin on Jetty, with the features' routes, security headers and the site's error pages. */
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final String CSP_HEADER = "Content-Security-Policy";
     private static final String CSP = "default-src 'self'; img-src 'self' data:%s; style-src 'self'; script-src 'self';"
             + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
@@ -52,22 +59,98 @@ public final class WebServer implements AutoCloseable {
                     error(ctx, templates, errorPage, 400, "That request could not be read", e.getMessage()));
             config.routes.exception(ForbiddenResponse.class, (e, ctx) ->
                     error(ctx, templates, errorPage, 403, "Not allowed", e.getMessage()));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, templates, errorPage, 500, "Something went wrong on our side",
-                        "The error has been logged. Please try again in a moment.");
-            });
+            // What a client garbled is the client's to fix: a 4xx that says so, and no stack trace in the log.
+            config.routes.exception(UnsupportedCharsetException.class, (e, ctx) ->
+                    unreadableCharset(ctx, e, templates, errorPage));
+            config.routes.exception(IllegalCharsetNameException.class, (e, ctx) ->
+                    unreadableCharset(ctx, e, templates, errorPage));
+            config.routes.exception(ServletException.class, (e, ctx) -> unreadableBody(ctx, e, templates, errorPage));
+            config.routes.exception(BadMessageException.class, (e, ctx) -> unreadableBody(ctx, e, templates, errorPage));
+            config.routes.exception(Exception.class, (e, ctx) -> serverError(ctx, e, templates, errorPage));
             // Unknown addresses and routes that throw NotFoundResponse both end here.
             config.routes.error(404, ctx -> notFound(ctx, templates, errorPage));
         });
     }
 
     private static void securityHeaders(Context ctx, List<String> imageHosts) {
-        ctx.header("Content-Security-Policy", String.format(CSP,
-                imageHosts.isEmpty() ? "" : " " + String.join(" ", imageHosts)));
+        ctx.header(CSP_HEADER, csp(imageHosts));
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
         ctx.header("X-Frame-Options", "DENY");
+    }
+
+    private static void serverError(Context ctx, Exception e, Templates templates, Function<String, Page> errorPage) {
+        log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+        error(ctx, templates, errorPage, 500, "Something went wrong on our side",
+                "The error has been logged. Please try again in a moment.");
+    }
+
+    /** A form declared in a character set Java does not know; anything else naming a charset is our own fault. */
+    private static void unreadableCharset(Context ctx, IllegalArgumentException e, Templates templates,
+                                          Function<String, Page> errorPage) {
+        String declared = declaredCharset(ctx);
+        if (declared.isEmpty() || isSupported(declared)) {
+            serverError(ctx, e, templates, errorPage);
+            return;
+        }
+        log.info("Request {} {} refused: unknown charset in its Content-Type", ctx.method(), ctx.path());
+        String shown = declared.length() > 40 ? declared.substring(0, 40) + "…" : declared;
+        error(ctx, templates, errorPage, 415, "That form could not be read",
+                "It was sent in a character set this site does not know (“" + shown + "”). Send it again as UTF-8,"
+                        + " as browsers do when the form is used from this site's pages.");
+    }
+
+    /** A body the server could not take apart (Jetty says so with a 4xx); anything else stays a 500. */
+    private static void unreadableBody(Context ctx, Exception e, Templates templates, Function<String, Page> errorPage) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
+                log.info("Request {} {} refused: {} ({})", ctx.method(), ctx.path(), http.getCode(),
+                        rootMessage(cause));
+                int status = http.getCode();
+                error(ctx, templates, errorPage, status, "That form could not be read", status == 413
+                        ? "It is larger than this site accepts, so nothing was saved. Shorten it and send it again."
+                        : "It arrived incomplete or garbled, so nothing was saved. Go back to the page, check your"
+                                + " text, and send the form again.");
+                return;
+            }
+        }
+        serverError(ctx, e, templates, errorPage);
+    }
+
+    private static String declaredCharset(Context ctx) {
+        // Read the raw header: Jetty's own Content-Type accessor throws on the very charset in question.
+        String type = ctx.header("Content-Type") == null ? "" : ctx.header("Content-Type");
+        for (String part : type.split(";")) {
+            String p = part.strip();
+            if (p.regionMatches(true, 0, "charset=", 0, 8)) return p.substring(8).replace("\"", "").strip();
+        }
+        return "";
+    }
+
+    private static boolean isSupported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        return root.getMessage();
+    }
+
+    /**
+     * Lets this page load pictures from any https: address, as article bodies may hold (the article sanitizer keeps
+     * no other outside source); other pages keep to this site, so injected markup there cannot reach out.
+     */
+    public static void allowHttpsImages(Context ctx) {
+        ctx.header(CSP_HEADER, csp(List.of("https:")));
+    }
+
+    private static String csp(List<String> imageSources) {
+        return String.format(CSP, imageSources.isEmpty() ? "" : " " + String.join(" ", imageSources));
     }
 
     private static void notFound(Context ctx, Templates templates, Function<String, Page> errorPage) {

@@ -2,6 +2,10 @@ package dev.gazette.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.gazette.account.Role;
 import dev.gazette.web.Browser;
 import dev.gazette.web.TestSite;
@@ -16,6 +20,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The newsroom's article editor over HTTP, signed in as an editor, a moderator, or nobody. */
 class ArticleEditorHttpTest {
@@ -321,5 +326,60 @@ class ArticleEditorHttpTest {
         wrong.put("csrf", "not-the-token");
         assertThat(ed.post("/admin/articles/new", wrong).statusCode()).isEqualTo(403);
         assertThat(site.gazette().articles().find(id).orElseThrow().title()).isEqualTo("Token story");
+    }
+
+    @Test
+    void aStyleTagLeftOpenIsRefusedWith422KeepingTheTextInsteadOfHidingTheRest() {
+        Browser ed = signedIn("ed@example.org");
+        Map<String, String> f = form(ed, "Storm warning");
+        String body = "The storm reaches the coast tonight.\n\n<style>\n\nSchools close tomorrow; the ferry does not sail.";
+        f.put("body", body);
+        int before = site.gazette().articles().forStaff(ArticleFilter.ANY, 1, 100).total();
+
+        HttpResponse<String> r = ed.post("/admin/articles/new", f);
+
+        assertThat(r.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.select("#body-error").text()).contains("<style>").contains("</style>");
+        assertThat(Browser.fields(page, "form.article-editor")).containsEntry("body", body);
+        assertThat(site.gazette().articles().forStaff(ArticleFilter.ANY, 1, 100).total()).isEqualTo(before);
+
+        long id = idOf(ed.post("/admin/articles/new", form(ed, "Storm warning")));
+        Map<String, String> edit = editForm(ed, id);
+        edit.put("body", "Intro.\n\n<title>\n\nThe rest.");
+        HttpResponse<String> saved = ed.post("/admin/articles/" + id + "/edit", edit);
+        assertThat(saved.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(saved.body()).select("#body-error").text()).contains("<title>");
+        assertThat(site.gazette().articles().find(id).orElseThrow().bodyMarkdown()).doesNotContain("<title>");
+
+        f = form(ed, "Storm warning");
+        f.put("body", body);
+        f.put("action", "preview");
+        Document preview = Jsoup.parse(ed.post("/admin/articles/new", f).body());
+        assertThat(preview.select("#body-error").text()).contains("<style>");
+        assertThat(preview.selectFirst("#preview").text()).contains("Schools close tomorrow");
+        HttpResponse<String> fragment = ed.post("/admin/articles/preview", Map.of("csrf", csrf(ed), "body", body));
+        assertThat(Jsoup.parse(fragment.body()).select("p.form-error").text()).contains("<style>");
+        assertThat(Jsoup.parse(fragment.body()).text()).contains("Schools close tomorrow");
+    }
+
+    @Test
+    void anImportedStoryWithATagLeftOpenKeepsItsTextAndIsLogged() {
+        Logger logger = (Logger) LoggerFactory.getLogger(Articles.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            Article a = site.gazette().articles().importStory(new ArticleDraft("Agency flash", "",
+                    "First paragraph.\n\n<script>\n\nSecond paragraph with the news.", "Agency", "World", List.of(),
+                    ArticleState.DRAFT, Optional.empty(), Optional.empty()), "urn:agency:flash-1");
+            assertThat(a.bodyHtml()).contains("Second paragraph with the news.").doesNotContain("<script");
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(logged.list).anySatisfy(e -> {
+            assertThat(e.getLevel()).isEqualTo(Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("Agency flash").contains("<script>");
+        });
     }
 }

@@ -36,4 +36,31 @@ class MarkdownRendererTest {
                 .doesNotContain("onload").doesNotContain("<iframe").doesNotContain("data:text").doesNotContain("<form")
                 .doesNotContain("<svg").doesNotContain("style=");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<style>", "<script>", "<textarea>", "<title>", "<iframe>", "<xmp>", "<STYLE type=\"x\">",
+            "<!--"})
+    void aRawTextTagLeftOpenIsShownAsTextSoTheRestSurvivesAndIsReported(String opener) {
+        MarkdownRenderer.Rendering r = markdown.check("Before.\n\n" + opener + "\n\nAfter **all**.");
+        assertThat(r.html()).contains("Before.").contains("After").doesNotContain(opener);
+        assertThat(r.problems()).singleElement().asString().contains("never closes");
+    }
+
+    @Test
+    void aClosedRawTextElementIsStillDroppedWithoutComplaint() {
+        MarkdownRenderer.Rendering r = markdown.check("Before.\n\n<style>p{color:red}</style>\n\nAfter.");
+        assertThat(r.html()).contains("Before.").contains("After.").doesNotContain("color");
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
+    void picturesKeepOnlyHttpsOrThisSiteAndProtocolRelativeBecomesHttps() {
+        assertThat(MarkdownRenderer.imageSource("//cdn.example/a.jpg")).isEqualTo("https://cdn.example/a.jpg");
+        assertThat(MarkdownRenderer.imageSource("https://cdn.example/a.jpg")).isEqualTo("https://cdn.example/a.jpg");
+        assertThat(MarkdownRenderer.imageSource("/static/a.png")).isEqualTo("/static/a.png");
+        assertThat(MarkdownRenderer.imageSource("http://cdn.example/a.jpg")).isNull();
+        assertThat(MarkdownRenderer.imageSource("/\\evil.example/a.png")).isNull();
+        assertThat(MarkdownRenderer.imageSource("data:image/png;base64,AAAA")).isNull();
+        assertThat(MarkdownRenderer.imageSource("a.jpg")).isNull();
+    }
 }
