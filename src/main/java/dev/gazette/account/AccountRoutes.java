@@ -1,5 +1,6 @@
 package dev.gazette.account;
 
+import dev.gazette.web.ClientRequest;
 import dev.gazette.web.Page;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
@@ -34,7 +35,7 @@ public final class AccountRoutes implements Routes {
 
     private void signIn(Context ctx) {
         String email = field(ctx, "email");
-        Accounts.SignIn result = accounts.signIn(email, field(ctx, "password"), ctx.ip());
+        Accounts.SignIn result = accounts.signIn(email, field(ctx, "password"), ClientRequest.of(ctx).address());
         if (result instanceof Accounts.SignIn.Ok ok) {
             sessions.start(ctx, ok.user());
             ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
@@ -65,7 +66,7 @@ public final class AccountRoutes implements Routes {
     }
 
     private void signInPage(Context ctx, String email, String error, HttpStatus status) {
-        ctx.header("Cache-Control", "no-store");
+        Responses.personal(ctx);
         Responses.html(ctx, templates.render("signin.jte", new SignInView(chrome.apply("Sign in").notIndexed(), email, error,
                 next(ctx.queryParam("next")))));
         ctx.status(status);
@@ -74,7 +75,7 @@ public final class AccountRoutes implements Routes {
     private void setupPage(Context ctx, String email, String name, String error, HttpStatus status) {
         String token = ctx.queryParam("token") != null ? ctx.queryParam("token") : field(ctx, "token");
         boolean usable = !accounts.hasAdmin() && accounts.setupTokenValid(token);
-        ctx.header("Cache-Control", "no-store");
+        Responses.personal(ctx);
         Responses.html(ctx, templates.render("setup.jte", new SetupView(chrome.apply("Set up").notIndexed(), token, email,
                 name, usable ? error : "This setup link has expired or was used. Sign in instead, or start ./gazette on a"
                 + " site without an admin for a new link.", usable, Accounts.MIN_PASSWORD)));

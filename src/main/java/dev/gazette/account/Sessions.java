@@ -1,6 +1,7 @@
 package dev.gazette.account;
 
 import dev.gazette.store.SiteSecret;
+import dev.gazette.web.ClientRequest;
 import dev.gazette.web.Staff;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -49,7 +50,7 @@ public final class Sessions {
     }
 
     private static Cookie cookie(Context ctx, String value, int maxAge) {
-        boolean secure = ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        boolean secure = ClientRequest.of(ctx).secure();
         return new Cookie(COOKIE, value, "/", maxAge, secure, true, null, SameSite.LAX);
     }
 }

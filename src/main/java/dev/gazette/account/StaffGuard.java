@@ -1,6 +1,7 @@
 package dev.gazette.account;
 
 import dev.gazette.web.Permission;
+import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
 import dev.gazette.web.Staff;
 import io.javalin.config.RoutesConfig;
@@ -35,7 +36,7 @@ public final class StaffGuard implements Routes {
     private void check(Context ctx) {
         Set<RouteRole> needs = ctx.routeRoles();
         if (needs.isEmpty()) return;
-        ctx.header("Cache-Control", "no-store");
+        Responses.personal(ctx);
         Staff staff = sessions.current(ctx).orElse(null);
         if (staff == null) {
             if (ctx.method() == HandlerType.GET) {

@@ -176,7 +176,7 @@ public final class Gazette implements AutoCloseable {
         FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
                 Duration.ofSeconds(20), clock);
         server = new WebServer(
-                new ServerSettings(settings.host(), port, settings.virtualThreads()),
+                new ServerSettings(settings.host(), port, settings.virtualThreads(), settings.proxies()),
                 List.of(new StaffGuard(sessions),
                         new AccountRoutes(accounts, sessions, templates, title -> chrome.page(title, "", "/admin")),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,

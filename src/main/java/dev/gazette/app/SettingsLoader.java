@@ -4,6 +4,7 @@ import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
+import dev.gazette.web.TrustedProxies;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -68,7 +69,8 @@ public final class SettingsLoader {
                 comments(),
                 new AkismetSettings(
                         number("akismet.requests-per-minute", get("akismet.requests-per-minute", "6000"), 1, 100_000_000),
-                        Duration.ofDays(number("akismet.retention-days", get("akismet.retention-days", "15"), 1, 3650))));
+                        Duration.ofDays(number("akismet.retention-days", get("akismet.retention-days", "15"), 1, 3650))),
+                TrustedProxies.parse(get("proxies.trusted", "")));
     }
 
     /** The reply policy; every key is optional and falls back to {@link CommentSettings#defaults()}. */
