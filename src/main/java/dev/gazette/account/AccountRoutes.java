@@ -40,9 +40,9 @@ public final class AccountRoutes implements Routes {
             sessions.start(ctx, ok.user());
             ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
         } else if (result instanceof Accounts.SignIn.Wait wait) {
-            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.delay().toSeconds())));
-            signInPage(ctx, email, "Too many failed attempts. Wait " + Math.max(1, wait.delay().toSeconds())
-                    + " seconds, then try again.", HttpStatus.TOO_MANY_REQUESTS);
+            ctx.header("Retry-After", String.valueOf(wait.seconds()));
+            signInPage(ctx, email, "Too many failed attempts. Wait " + wait.seconds() + " seconds, then try again.",
+                    HttpStatus.TOO_MANY_REQUESTS);
         } else {
             signInPage(ctx, email, "That email and password do not match a staff account.", HttpStatus.UNAUTHORIZED);
         }

@@ -147,7 +147,12 @@ public final class Accounts implements Activity {
         record Failed() implements SignIn {}
 
         /** Too many failures: try again after this long. */
-        record Wait(Duration delay) implements SignIn {}
+        record Wait(Duration delay) implements SignIn {
+            /** The wait in whole seconds, rounded up: a client that waits this long is let in. */
+            public long seconds() {
+                return Math.max(1, delay.plusSeconds(1).minusNanos(1).toSeconds());
+            }
+        }
     }
 
     private static final class IpFailures {

@@ -219,7 +219,7 @@ public final class Gazette implements AutoCloseable {
                         "Fills in your name, email and website next time. Set only if you tick “Save my name…”.",
                         "One year, or until you reply with the box unticked"),
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
-                        + " never get it.", "12 hours, or until signing out")),
+                        + " never get it.", "Until signing out, after 2 hours unused, or 12 hours at most")),
                 settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar);
     }
 
