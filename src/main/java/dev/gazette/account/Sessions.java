@@ -30,7 +30,10 @@ public final class Sessions {
         this.clock = clock;
     }
 
+    /** Signs the browser in; a session it already had ends, so nobody who knew that cookie is carried along. */
     void start(Context ctx, StaffUser user) {
+        String old = ctx.cookie(COOKIE);
+        if (old != null && !old.isEmpty()) store.deleteSession(Accounts.hash(old));
         ctx.cookie(cookie(ctx, open(user), (int) LIFETIME.toSeconds()));
     }
 

@@ -50,13 +50,18 @@ public final class StaffGuard implements Routes {
             throw new ForbiddenResponse("Your role (" + staff.role() + ") does not include this page.");
         }
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
-            String sent = ctx.formParam(CSRF_FIELD);
-            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII),
-                    staff.csrf().getBytes(StandardCharsets.US_ASCII))) {
+            if (!carriesToken(ctx, staff)) {
                 throw new ForbiddenResponse("This form is out of date or did not come from this site. Go back, reload"
                         + " the page and send it again.");
             }
         }
         staff.attachTo(ctx);
+    }
+
+    /** Whether the request's form carries this staff member's session token. */
+    static boolean carriesToken(Context ctx, Staff staff) {
+        String sent = ctx.formParam(CSRF_FIELD);
+        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                staff.csrf().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,6 +13,7 @@ import dev.gazette.account.AccountRoutes;
 import dev.gazette.account.AccountStore;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Sessions;
+import dev.gazette.account.SignInForms;
 import dev.gazette.account.StaffGuard;
 import dev.gazette.akismet.AkismetRoutes;
 import dev.gazette.akismet.AkismetStore;
@@ -178,7 +179,8 @@ public final class Gazette implements AutoCloseable {
         server = new WebServer(
                 new ServerSettings(settings.host(), port, settings.virtualThreads(), settings.proxies()),
                 List.of(new StaffGuard(sessions),
-                        new AccountRoutes(accounts, sessions, templates, title -> chrome.page(title, "", "/admin")),
+                        new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
+                                title -> chrome.page(title, "", "/admin")),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
@@ -218,6 +220,9 @@ public final class Gazette implements AutoCloseable {
                 new PrivacyFacts.CookieFact(ReaderCookies.REMEMBER,
                         "Fills in your name, email and website next time. Set only if you tick “Save my name…”.",
                         "One year, or until you reply with the box unticked"),
+                new PrivacyFacts.CookieFact(SignInForms.COOKIE, "Proves that a sign-in to the newsroom was sent from"
+                        + " this site's own form. Holds a random value; set only by the sign-in page.",
+                        "Until you close the browser"),
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
                         + " never get it.", "Until signing out, after 2 hours unused, or 12 hours at most")),
                 settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar);
