@@ -1,11 +1,14 @@
 package dev.gazette.account;
 
+import dev.gazette.web.ClientRequest;
 import dev.gazette.web.Page;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
+import dev.gazette.web.Staff;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import java.util.function.Function;
 
@@ -13,12 +16,15 @@ import java.util.function.Function;
 public final class AccountRoutes implements Routes {
     private final Accounts accounts;
     private final Sessions sessions;
+    private final SignInForms forms;
     private final Templates templates;
     private final Function<String, Page> chrome;
 
-    public AccountRoutes(Accounts accounts, Sessions sessions, Templates templates, Function<String, Page> chrome) {
+    public AccountRoutes(Accounts accounts, Sessions sessions, SignInForms forms, Templates templates,
+                         Function<String, Page> chrome) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.forms = forms;
         this.templates = templates;
         this.chrome = chrome;
     }
@@ -34,21 +40,32 @@ public final class AccountRoutes implements Routes {
 
     private void signIn(Context ctx) {
         String email = field(ctx, "email");
-        Accounts.SignIn result = accounts.signIn(email, field(ctx, "password"), ctx.ip());
+        if (!forms.accepts(ctx)) {
+            // Checked before the password, so a forged form learns nothing about it either.
+            signInPage(ctx, email, "This sign-in form was out of date or did not come from this site. Enter your"
+                    + " password again and sign in.", HttpStatus.FORBIDDEN);
+            return;
+        }
+        Accounts.SignIn result = accounts.signIn(email, field(ctx, "password"), ClientRequest.of(ctx).address());
         if (result instanceof Accounts.SignIn.Ok ok) {
             sessions.start(ctx, ok.user());
             ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
         } else if (result instanceof Accounts.SignIn.Wait wait) {
-            ctx.header("Retry-After", String.valueOf(Math.max(1, wait.delay().toSeconds())));
-            signInPage(ctx, email, "Too many failed attempts. Wait " + Math.max(1, wait.delay().toSeconds())
-                    + " seconds, then try again.", HttpStatus.TOO_MANY_REQUESTS);
+            ctx.header("Retry-After", String.valueOf(wait.seconds()));
+            signInPage(ctx, email, "Too many failed attempts. Wait " + wait.seconds() + " seconds, then try again.",
+                    HttpStatus.TOO_MANY_REQUESTS);
         } else {
             signInPage(ctx, email, "That email and password do not match a staff account.", HttpStatus.UNAUTHORIZED);
         }
     }
 
     private void signOut(Context ctx) {
-        // Signing out needs no form token: the worst a forged request can do is sign someone out.
+        // Signing out carries the session's form token like every other change: another site may not end it.
+        Staff staff = sessions.current(ctx).orElse(null);
+        if (staff != null && !StaffGuard.carriesToken(ctx, staff)) {
+            throw new ForbiddenResponse("This sign-out did not come from this site's newsroom pages, so you are still"
+                    + " signed in. To sign out, use “Sign out” at the top of any newsroom page.");
+        }
         sessions.end(ctx);
         ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
     }
@@ -65,16 +82,16 @@ public final class AccountRoutes implements Routes {
     }
 
     private void signInPage(Context ctx, String email, String error, HttpStatus status) {
-        ctx.header("Cache-Control", "no-store");
+        Responses.personal(ctx);
         Responses.html(ctx, templates.render("signin.jte", new SignInView(chrome.apply("Sign in").notIndexed(), email, error,
-                next(ctx.queryParam("next")))));
+                next(ctx.queryParam("next")), forms.issue(ctx))));
         ctx.status(status);
     }
 
     private void setupPage(Context ctx, String email, String name, String error, HttpStatus status) {
         String token = ctx.queryParam("token") != null ? ctx.queryParam("token") : field(ctx, "token");
         boolean usable = !accounts.hasAdmin() && accounts.setupTokenValid(token);
-        ctx.header("Cache-Control", "no-store");
+        Responses.personal(ctx);
         Responses.html(ctx, templates.render("setup.jte", new SetupView(chrome.apply("Set up").notIndexed(), token, email,
                 name, usable ? error : "This setup link has expired or was used. Sign in instead, or start ./gazette on a"
                 + " site without an admin for a new link.", usable, Accounts.MIN_PASSWORD)));
@@ -92,7 +109,7 @@ public final class AccountRoutes implements Routes {
     }
 
     /** The model of the sign-in page. */
-    public record SignInView(Page page, String email, String error, String next) {}
+    public record SignInView(Page page, String email, String error, String next, String token) {}
 
     /** The model of the setup page. */
     public record SetupView(Page page, String token, String email, String name, String error, boolean usable,

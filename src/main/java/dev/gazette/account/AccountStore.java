@@ -62,10 +62,20 @@ public final class AccountStore {
                 .execute());
     }
 
-    Optional<StaffUser> sessionUser(String tokenHash, Instant now) {
-        return reads.withHandle(h -> h.createQuery("SELECT u.id, u.email, u.name, u.role FROM staff_session s"
-                        + " JOIN staff_user u ON u.id = s.user_id WHERE s.token_hash = :t AND s.expires_at > :now")
-                .bind("t", tokenHash).bind("now", now.toEpochMilli()).map((rs, ctx) -> user(rs)).findOne());
+    /** The session's user if it is open: used within the idle time (expires_at) and opened after {@code openedAfter}. */
+    Optional<OpenSession> openSession(String tokenHash, Instant now, Instant openedAfter) {
+        return reads.withHandle(h -> h.createQuery("SELECT u.id, u.email, u.name, u.role, s.created_at, s.expires_at"
+                        + " FROM staff_session s JOIN staff_user u ON u.id = s.user_id"
+                        + " WHERE s.token_hash = :t AND s.expires_at > :now AND s.created_at > :openedAfter")
+                .bind("t", tokenHash).bind("now", now.toEpochMilli()).bind("openedAfter", openedAfter.toEpochMilli())
+                .map((rs, ctx) -> new OpenSession(user(rs), Instant.ofEpochMilli(rs.getLong("created_at")),
+                        Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                .findOne());
+    }
+
+    void extendSession(String tokenHash, Instant expires) {
+        writes.useHandle(h -> h.createUpdate("UPDATE staff_session SET expires_at = :exp WHERE token_hash = :t")
+                .bind("exp", expires.toEpochMilli()).bind("t", tokenHash).execute());
     }
 
     void deleteSession(String tokenHash) {
@@ -107,6 +117,9 @@ public final class AccountStore {
     private static StaffUser user(ResultSet rs) throws SQLException {
         return new StaffUser(rs.getLong("id"), rs.getString("email"), rs.getString("name"), Role.ofCode(rs.getString("role")));
     }
+
+    /** A session still open, with when it was opened and when it closes if unused. */
+    record OpenSession(StaffUser user, Instant opened, Instant idleUntil) {}
 
     /** What signing in checks against. */
     record Credentials(StaffUser user, String passwordHash, int failedLogins, Instant lastFailed) {}

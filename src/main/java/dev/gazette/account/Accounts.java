@@ -19,14 +19,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Staff accounts: adding people, signing in with growing delays after failures, and the activity log. */
 public final class Accounts implements Activity {
     static final int MIN_PASSWORD = 12;
-    private static final int FREE_FAILURES = 3;
-    private static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    // Who waits after failed sign-ins. A wait on the account alone lets anyone who knows a staff email keep its owner
+    // out, right password and all. So failures count per (account, address): a stranger guessing from their own
+    // address slows only themselves, and the owner signs in from anywhere else. Guessing from many addresses is
+    // slowed by the account's own count, leniently (many free failures, a minute's wait at most), so that at worst it
+    // delays the owner by a minute rather than locks them out. The address count slows one client across accounts.
+    private static final Limit PER_PAIR = new Limit(3, Duration.ofMinutes(15));
+    private static final Limit PER_ACCOUNT = new Limit(20, Duration.ofMinutes(1));
+    // An address gets more tries than a pair: several people may share it.
+    private static final Limit PER_ADDRESS = new Limit(10, Duration.ofMinutes(15));
 
     private final AccountStore store;
     private final PasswordHasher hasher = new PasswordHasher();
     private final Clock clock;
-    // Failures per IP address, on this node: enough to slow one client guessing across many accounts.
-    private final Cache<String, IpFailures> byIp = Caffeine.newBuilder().expireAfterAccess(MAX_DELAY).maximumSize(100_000).build();
+    // Per address and per (account, address) pair, on this node; the account's count is in the database, for all nodes.
+    private final Cache<String, Failures> byAddress = Caffeine.newBuilder().expireAfterAccess(PER_ADDRESS.longest())
+            .maximumSize(100_000).build();
+    private final Cache<String, Failures> byPair = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1))
+            .maximumSize(100_000).build();
     // Verifying a password takes tens of milliseconds by design; unknown emails pay the same, so timing tells nothing.
     private final String dummyHash;
 
@@ -67,15 +77,21 @@ public final class Accounts implements Activity {
         return store.all();
     }
 
-    /** Checks a sign-in; after a few failures each further attempt must wait longer, per account and per address. */
-    public SignIn signIn(String email, String password, String ip) {
+    /**
+     * Checks a sign-in; after a few failures each further attempt must wait longer, per account and address, per
+     * address, and (leniently) per account.
+     */
+    public SignIn signIn(String email, String password, String address) {
         Instant now = clock.instant();
-        IpFailures ipFailures = byIp.get(ip, k -> new IpFailures());
-        Duration ipWait = ipFailures.waitFrom(now);
-        if (!ipWait.isZero()) return new SignIn.Wait(ipWait);
+        Failures fromAddress = byAddress.get(address, k -> new Failures());
+        Duration addressWait = fromAddress.waitFrom(PER_ADDRESS, now);
+        if (!addressWait.isZero()) return new SignIn.Wait(addressWait);
         Optional<AccountStore.Credentials> found = store.credentials(email.strip().toLowerCase(Locale.ROOT));
+        Failures pair = null;
         if (found.isPresent()) {
-            Duration wait = remaining(found.get().failedLogins(), found.get().lastFailed(), now);
+            AccountStore.Credentials c = found.get();
+            pair = byPair.get(c.user().id() + " " + address, k -> new Failures());
+            Duration wait = max(pair.waitFrom(PER_PAIR, now), PER_ACCOUNT.remaining(c.failedLogins(), c.lastFailed(), now));
             if (!wait.isZero()) return new SignIn.Wait(wait);
         }
         boolean ok;
@@ -87,19 +103,17 @@ public final class Accounts implements Activity {
         }
         if (!ok) {
             found.ifPresent(c -> store.failedLogin(c.user().id(), now));
-            ipFailures.failed(now);
+            if (pair != null) pair.failed(now);
+            fromAddress.failed(now);
             return new SignIn.Failed();
         }
         store.goodLogin(found.get().user().id());
+        byPair.invalidate(found.get().user().id() + " " + address);
         return new SignIn.Ok(found.get().user());
     }
 
-    static Duration remaining(int failures, Instant lastFailed, Instant now) {
-        if (failures < FREE_FAILURES) return Duration.ZERO;
-        Duration delay = Duration.ofSeconds(1L << Math.min(20, failures - FREE_FAILURES + 1));
-        if (delay.compareTo(MAX_DELAY) > 0) delay = MAX_DELAY;
-        Duration left = Duration.between(now, lastFailed.plus(delay));
-        return left.isNegative() ? Duration.ZERO : left;
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Makes the one-time link that creates the first admin; valid for a day. */
@@ -147,10 +161,27 @@ public final class Accounts implements Activity {
         record Failed() implements SignIn {}
 
         /** Too many failures: try again after this long. */
-        record Wait(Duration delay) implements SignIn {}
+        record Wait(Duration delay) implements SignIn {
+            /** The wait in whole seconds, rounded up: a client that waits this long is let in. */
+            public long seconds() {
+                return Math.max(1, delay.plusSeconds(1).minusNanos(1).toSeconds());
+            }
+        }
     }
 
-    private static final class IpFailures {
+    /** How many failures are free, and the longest wait the doubling reaches. */
+    private record Limit(int free, Duration longest) {
+        Duration remaining(int failures, Instant lastFailed, Instant now) {
+            if (failures < free) return Duration.ZERO;
+            Duration delay = Duration.ofSeconds(1L << Math.min(20, failures - free + 1));
+            if (delay.compareTo(longest) > 0) delay = longest;
+            Duration left = Duration.between(now, lastFailed.plus(delay));
+            return left.isNegative() ? Duration.ZERO : left;
+        }
+    }
+
+    /** Failed sign-ins counted on this node, for one address or one (account, address) pair. */
+    private static final class Failures {
         private final AtomicInteger count = new AtomicInteger();
         private volatile Instant last = Instant.EPOCH;
 
@@ -159,9 +190,8 @@ public final class Accounts implements Activity {
             last = now;
         }
 
-        // An address gets more tries than an account: several people may share it.
-        Duration waitFrom(Instant now) {
-            return remaining(Math.max(0, count.get() - 7), last, now);
+        Duration waitFrom(Limit limit, Instant now) {
+            return limit.remaining(count.get(), last, now);
         }
     }
 }

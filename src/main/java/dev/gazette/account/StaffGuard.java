@@ -1,6 +1,7 @@
 package dev.gazette.account;
 
 import dev.gazette.web.Permission;
+import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
 import dev.gazette.web.Staff;
 import io.javalin.config.RoutesConfig;
@@ -35,7 +36,7 @@ public final class StaffGuard implements Routes {
     private void check(Context ctx) {
         Set<RouteRole> needs = ctx.routeRoles();
         if (needs.isEmpty()) return;
-        ctx.header("Cache-Control", "no-store");
+        Responses.personal(ctx);
         Staff staff = sessions.current(ctx).orElse(null);
         if (staff == null) {
             if (ctx.method() == HandlerType.GET) {
@@ -49,13 +50,18 @@ public final class StaffGuard implements Routes {
             throw new ForbiddenResponse("Your role (" + staff.role() + ") does not include this page.");
         }
         if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
-            String sent = ctx.formParam(CSRF_FIELD);
-            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.US_ASCII),
-                    staff.csrf().getBytes(StandardCharsets.US_ASCII))) {
+            if (!carriesToken(ctx, staff)) {
                 throw new ForbiddenResponse("This form is out of date or did not come from this site. Go back, reload"
                         + " the page and send it again.");
             }
         }
         staff.attachTo(ctx);
+    }
+
+    /** Whether the request's form carries this staff member's session token. */
+    static boolean carriesToken(Context ctx, Staff staff) {
+        String sent = ctx.formParam(CSRF_FIELD);
+        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                staff.csrf().getBytes(StandardCharsets.UTF_8));
     }
 }

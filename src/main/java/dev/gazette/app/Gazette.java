@@ -13,6 +13,7 @@ import dev.gazette.account.AccountRoutes;
 import dev.gazette.account.AccountStore;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Sessions;
+import dev.gazette.account.SignInForms;
 import dev.gazette.account.StaffGuard;
 import dev.gazette.akismet.AkismetRoutes;
 import dev.gazette.akismet.AkismetStore;
@@ -177,9 +178,10 @@ public final class Gazette implements AutoCloseable {
         FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
                 new FeedFetcher(settings.fetch()), clock);
         server = new WebServer(
-                new ServerSettings(settings.host(), port, settings.virtualThreads()),
+                new ServerSettings(settings.host(), port, settings.virtualThreads(), settings.proxies()),
                 List.of(new StaffGuard(sessions),
-                        new AccountRoutes(accounts, sessions, templates, title -> chrome.page(title, "", "/admin")),
+                        new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
+                                title -> chrome.page(title, "", "/admin")),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
@@ -223,8 +225,11 @@ public final class Gazette implements AutoCloseable {
                         "Shows that this browser wrote a reply the site published, so your next replies under the same"
                                 + " email are published at once. Holds a signature of your email, not the email itself."
                                 + " Set only once a reply of yours from this browser has been published.", "One year"),
+                new PrivacyFacts.CookieFact(SignInForms.COOKIE, "Proves that a sign-in to the newsroom was sent from"
+                        + " this site's own form. Holds a random value; set only by the sign-in page.",
+                        "Until you close the browser"),
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
-                        + " never get it.", "12 hours, or until signing out")),
+                        + " never get it.", "Until signing out, after 2 hours unused, or 12 hours at most")),
                 settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar);
     }
 

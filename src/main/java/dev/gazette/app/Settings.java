@@ -3,6 +3,7 @@ package dev.gazette.app;
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.syndication.FetchSettings;
+import dev.gazette.web.TrustedProxies;
 import java.nio.file.Path;
 
 /** Everything Gazette reads at start, after the command line, environment and config file have had their say. */
@@ -24,7 +25,8 @@ public record Settings(
         boolean gravatar,
         CommentSettings comments,
         AkismetSettings akismet,
-        FetchSettings fetch) {
+        FetchSettings fetch,
+        TrustedProxies proxies) {
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

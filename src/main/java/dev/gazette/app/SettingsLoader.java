@@ -5,6 +5,7 @@ import dev.gazette.comment.CommentSettings;
 import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
 import dev.gazette.syndication.FetchSettings;
+import dev.gazette.web.TrustedProxies;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -72,7 +73,8 @@ public final class SettingsLoader {
                         Duration.ofDays(number("akismet.retention-days", get("akismet.retention-days", "15"), 1, 3650))),
                 new FetchSettings(FetchSettings.hostList(get("fetch.allow-hosts", "")),
                         FetchSettings.defaults().answerTimeout(),
-                        Duration.ofSeconds(number("fetch.total-seconds", get("fetch.total-seconds", "30"), 1, 3600))));
+                        Duration.ofSeconds(number("fetch.total-seconds", get("fetch.total-seconds", "30"), 1, 3600))),
+                TrustedProxies.parse(get("proxy.trusted", "")));
     }
 
     /** The reply policy; every key is optional and falls back to {@link CommentSettings#defaults()}. */

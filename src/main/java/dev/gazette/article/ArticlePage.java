@@ -3,6 +3,7 @@ package dev.gazette.article;
 import dev.gazette.web.Page;
 import dev.gazette.web.PreparedPage;
 import dev.gazette.web.WebServer;
+import dev.gazette.web.Responses;
 import io.javalin.http.Context;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Templates;
@@ -52,6 +53,8 @@ public final class ArticlePage {
 
     /** Sends an article page with the section below it; pages that are the same for everyone are prepared once. */
     public void send(Context ctx, Framed framed, ArticleSection.Rendered section) {
+        // A reader's own view (their pending replies, their remembered details) is theirs alone: no cache keeps it.
+        if (section.sharedKey().isEmpty()) Responses.personal(ctx);
         PreparedPage page = section.sharedKey().isEmpty()
                 ? PreparedPage.of(framed.with(section.html()), section.fills().keySet(), "")
                 : cache.part(section.sharedKey() + "page:" + framed.article().slug(), PreparedPage.class,

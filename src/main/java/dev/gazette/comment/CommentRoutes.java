@@ -4,13 +4,12 @@ import dev.gazette.article.ArticlePage;
 import dev.gazette.article.ArticleSection;
 import dev.gazette.article.Articles;
 import dev.gazette.web.BadRequest;
+import dev.gazette.web.ClientRequest;
 import dev.gazette.web.Format;
 import dev.gazette.web.Page;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Templates;
-import dev.gazette.spam.IpNetwork;
 import io.javalin.http.ForbiddenResponse;
-import java.net.InetAddress;
 import java.util.function.Function;
 import dev.gazette.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -165,8 +164,7 @@ public final class CommentRoutes implements Routes {
 
     /** The address in one canonical spelling, so the shield's history matches it however Jetty wrote it. */
     private static String clientIp(Context ctx) {
-        String raw = ctx.ip().replace("[", "").replace("]", "");
-        return IpNetwork.parse(raw).map(InetAddress::getHostAddress).orElse(raw);
+        return ClientRequest.of(ctx).address(); // through trusted proxies only (proxy.trusted)
     }
 
     private static String field(Context ctx, String name) {

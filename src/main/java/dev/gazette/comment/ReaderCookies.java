@@ -116,7 +116,7 @@ public final class ReaderCookies {
     }
 
     private static Cookie cookie(Context ctx, String name, String value, int maxAge, SameSite sameSite) {
-        boolean secure = ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        boolean secure = dev.gazette.web.ClientRequest.of(ctx).secure();
         return new Cookie(name, value, "/", maxAge, secure, true, null, sameSite);
     }
 }

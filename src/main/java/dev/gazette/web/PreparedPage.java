@@ -53,7 +53,7 @@ public final class PreparedPage {
 
     public void send(Context ctx, Map<String, String> values) {
         ctx.header("ETag", etag);
-        ctx.header("Cache-Control", "no-cache");
+        Responses.revalidate(ctx);
         if (Responses.matches(ctx.header("If-None-Match"), etag)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;

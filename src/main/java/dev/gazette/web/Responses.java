@@ -6,8 +6,15 @@ import io.javalin.http.HttpStatus;
 /** Sends bodies with a validator so browsers and caches can ask "has it changed?" and get a 304. */
 public final class Responses {
     public static final String HTML = "text/html; charset=utf-8";
+    /** For what belongs to one person (staff pages, a reader's own replies): no cache, shared or private, keeps it. */
+    public static final String PERSONAL = "private, no-store";
 
     private Responses() {}
+
+    /** Marks this response as one person's: whatever sends the body later keeps it out of every cache. */
+    public static void personal(Context ctx) {
+        ctx.header("Cache-Control", PERSONAL);
+    }
 
     public static void html(Context ctx, String html) {
         send(ctx, CachedPage.of(HTML, html));
@@ -19,13 +26,18 @@ public final class Responses {
 
     public static void send(Context ctx, CachedPage page) {
         ctx.header("ETag", page.etag());
-        ctx.header("Cache-Control", "no-cache");
+        revalidate(ctx);
         if (matches(ctx.header("If-None-Match"), page.etag())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
         ctx.contentType(page.contentType());
         ctx.result(page.body());
+    }
+
+    /** Pages may be kept if asked about again each time; unless the route said the page is personal. */
+    static void revalidate(Context ctx) {
+        if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-cache");
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

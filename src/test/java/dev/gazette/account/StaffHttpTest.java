@@ -45,7 +45,7 @@ class StaffHttpTest {
     @Test
     void signingInSetsAnHttpOnlySessionCookieAndLandsOnTheDashboard() {
         Browser browser = new Browser(site);
-        HttpResponse<String> response = browser.post("/admin/login", Map.of("email", "admin@example.org", "password", PASSWORD));
+        HttpResponse<String> response = StaffBrowser.submitSignIn(browser, "admin@example.org", PASSWORD);
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).contains("/admin");
         assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c ->
@@ -55,18 +55,16 @@ class StaffHttpTest {
         assertThat(dashboard.select(".staff-bar nav a").eachText())
                 .contains("Dashboard", "Replies", "Settings", "API keys", "Data requests");
 
-        browser.post("/admin/logout", Map.of());
+        browser.post("/admin/logout", Map.of("csrf", dashboard.select("input[name=csrf]").attr("value")));
         assertThat(browser.get("/admin").statusCode()).isEqualTo(303);
     }
 
     @Test
     void aWrongPasswordSaysSoWithoutTellingWhichPartWasWrong() {
-        HttpResponse<String> response = new Browser(site).post("/admin/login",
-                Map.of("email", "admin@example.org", "password", "wrong password!"));
+        HttpResponse<String> response = StaffBrowser.submitSignIn(new Browser(site), "admin@example.org", "wrong password!");
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(Jsoup.parse(response.body()).select(".form-error").text()).contains("do not match");
-        HttpResponse<String> unknown = new Browser(site).post("/admin/login",
-                Map.of("email", "nobody@example.org", "password", "wrong password!"));
+        HttpResponse<String> unknown = StaffBrowser.submitSignIn(new Browser(site), "nobody@example.org", "wrong password!");
         assertThat(Jsoup.parse(unknown.body()).select(".form-error").text())
                 .isEqualTo(Jsoup.parse(response.body()).select(".form-error").text());
     }
@@ -75,10 +73,9 @@ class StaffHttpTest {
     void repeatedFailuresMakeTheAccountWaitWithAClearMessage() {
         Browser browser = new Browser(site);
         for (int i = 0; i < 3; i++) {
-            assertThat(browser.post("/admin/login", Map.of("email", "locked@example.org", "password", "guess " + i))
-                    .statusCode()).isEqualTo(401);
+            assertThat(StaffBrowser.submitSignIn(browser, "locked@example.org", "guess " + i).statusCode()).isEqualTo(401);
         }
-        HttpResponse<String> waiting = browser.post("/admin/login", Map.of("email", "locked@example.org", "password", PASSWORD));
+        HttpResponse<String> waiting = StaffBrowser.submitSignIn(browser, "locked@example.org", PASSWORD);
         assertThat(waiting.statusCode()).isEqualTo(429);
         assertThat(waiting.headers().firstValue("Retry-After")).isPresent();
         assertThat(Jsoup.parse(waiting.body()).select(".form-error").text()).contains("Too many failed attempts").contains("seconds");

@@ -90,6 +90,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void noProxyIsTrustedUnlessNamed() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of(), Optional.empty()).proxies().toString()).isEqualTo("(none)");
+        assertThat(SettingsLoader.load(Map.of(), Map.of("GAZETTE_PROXY_TRUSTED", "127.0.0.1, 10.0.0.0/8"), Optional.empty())
+                .proxies().toString()).isEqualTo("127.0.0.1, 10.0.0.0/8");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("proxy.trusted", "varnish"), Map.of(), Optional.empty()))
+                .hasMessageContaining("proxy.trusted").hasMessageContaining("'varnish'");
+    }
+
+    @Test
     void publicUrlFollowsTheBoundPortUnlessSet() {
         Settings s = SettingsLoader.load(Map.of(), Map.of(), Optional.empty());
         assertThat(s.publicUrl(41234)).isEqualTo("http://localhost:41234");

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.gazette.account.Role;
 import dev.gazette.web.Browser;
+import dev.gazette.web.StaffBrowser;
 import dev.gazette.web.TestSite;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class ArticleEditorHttpTest {
 
     private static Browser signedIn(String email) {
         Browser browser = new Browser(site);
-        HttpResponse<String> r = browser.post("/admin/login", Map.of("email", email, "password", PASSWORD));
+        HttpResponse<String> r = StaffBrowser.submitSignIn(browser, email, PASSWORD);
         assertThat(r.statusCode()).as("sign-in").isEqualTo(303);
         return browser;
     }

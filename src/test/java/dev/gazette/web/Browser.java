@@ -21,14 +21,27 @@ public final class Browser {
     private final TestSite site;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private final String[] headers;
 
     public Browser(TestSite site) {
+        this(site, new String[0]);
+    }
+
+    /** A browser whose every request carries these headers (name, value, name, value…), as a proxy would add them. */
+    public Browser(TestSite site, String... headers) {
         this.site = site;
+        this.headers = headers.clone();
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(site.url(path))).GET().build());
+        return send(request(path).GET().build());
+    }
+
+    /** The value of a cookie this browser holds for the site, if any. */
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst();
     }
 
     public Document page(String path) {
@@ -52,16 +65,20 @@ public final class Browser {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(site.url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return postRaw(path, body);
     }
 
     /** Posts a form body as given, for fields that repeat (several ticked boxes of one name). */
     public HttpResponse<String> postRaw(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(site.url(path)))
+        return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.url(path)));
+        if (headers.length > 0) request.headers(headers);
+        return request;
     }
 
     private HttpResponse<String> send(HttpRequest request) {

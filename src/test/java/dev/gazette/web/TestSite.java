@@ -40,11 +40,22 @@ public final class TestSite implements AutoCloseable {
 
     public static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
                                  AkismetSettings akismet, java.util.function.Consumer<Gazette> before) {
+        return start(sampleContent, minSecondsToPost, comments, akismet, TrustedProxies.none(), before);
+    }
+
+    /** A site behind a proxy on this machine: it believes forwarding headers from the given addresses. */
+    public static TestSite behindProxy(String trustedProxies, java.util.function.Consumer<Gazette> before) {
+        return start(false, 0, CommentSettings.defaults(), AkismetSettings.defaults(), TrustedProxies.parse(trustedProxies),
+                before);
+    }
+
+    private static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
+                                  AkismetSettings akismet, TrustedProxies proxies, java.util.function.Consumer<Gazette> before) {
         try {
             Path data = Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
                     "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
-                    akismet, FetchSettings.defaults());
+                    akismet, FetchSettings.defaults(), proxies);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());
