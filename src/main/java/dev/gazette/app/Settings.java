@@ -2,6 +2,7 @@ package dev.gazette.app;
 
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
+import dev.gazette.web.CachePolicy;
 import java.nio.file.Path;
 
 /** Everything Gazette reads at start, after the command line, environment and config file have had their say. */
@@ -22,7 +23,8 @@ public record Settings(
         String privacyContact,
         boolean gravatar,
         CommentSettings comments,
-        AkismetSettings akismet) {
+        AkismetSettings akismet,
+        CachePolicy cache) {
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

@@ -2,6 +2,7 @@ package dev.gazette.app;
 
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
+import dev.gazette.web.CachePolicy;
 import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
 import java.io.IOException;
@@ -68,7 +69,11 @@ public final class SettingsLoader {
                 comments(),
                 new AkismetSettings(
                         number("akismet.requests-per-minute", get("akismet.requests-per-minute", "6000"), 1, 100_000_000),
-                        Duration.ofDays(number("akismet.retention-days", get("akismet.retention-days", "15"), 1, 3650))));
+                        Duration.ofDays(number("akismet.retention-days", get("akismet.retention-days", "15"), 1, 3650))),
+                new CachePolicy(
+                        number("cache.max-age", get("cache.max-age", "60"), 0, 31_536_000),
+                        number("cache.stale-while-revalidate", get("cache.stale-while-revalidate", "30"), 0, 31_536_000),
+                        number("cache.stale-if-error", get("cache.stale-if-error", "86400"), 0, 31_536_000)));
     }
 
     /** The reply policy; every key is optional and falls back to {@link CommentSettings#defaults()}. */

@@ -1,7 +1,8 @@
 package dev.gazette.article;
 
 import dev.gazette.web.Page;
-import dev.gazette.web.PreparedPage;
+import dev.gazette.web.CachedPage;
+import dev.gazette.web.Responses;
 import io.javalin.http.Context;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Templates;
@@ -10,7 +11,7 @@ import io.javalin.http.NotFoundResponse;
 
 /**
  * An article page: the story, its metadata and its neighbours, rendered once and cached as a frame, with the
- * section below (the replies and their form, which differ per reader) put in on each request.
+ * section below (the replies and their form) put in: the same for most readers, a reader's own for some.
  */
 public final class ArticlePage {
     // A comment that cannot occur in escaped output marks where the per-request section goes.
@@ -49,13 +50,17 @@ public final class ArticlePage {
         });
     }
 
-    /** Sends an article page with the section below it; pages that are the same for everyone are prepared once. */
+    /**
+     * Sends an article page with the section below it: a page that is the same for everyone is prepared once and
+     * may be kept by any cache; a reader's own is kept by none.
+     */
     public void send(Context ctx, Framed framed, ArticleSection.Rendered section) {
-        PreparedPage page = section.sharedKey().isEmpty()
-                ? PreparedPage.of(framed.with(section.html()), section.fills().keySet(), "")
-                : cache.part(section.sharedKey() + "page:" + framed.article().slug(), PreparedPage.class,
-                        () -> PreparedPage.of(framed.with(section.html()), section.fills().keySet(), ""));
-        page.send(ctx, section.fills());
+        if (section.shared()) {
+            cache.sendShared(ctx, cache.part(section.sharedKey() + "page:" + framed.article().slug(), CachedPage.class,
+                    () -> CachedPage.of(Responses.HTML, framed.with(section.html()))));
+        } else {
+            Responses.sendPersonal(ctx, CachedPage.of(Responses.HTML, framed.with(section.html())));
+        }
     }
 
     /** A public article and its page, cut where the section below it goes. */

@@ -13,13 +13,28 @@ public final class Responses {
         send(ctx, CachedPage.of(HTML, html));
     }
 
+    /** An HTML page for one reader or staff member, which no cache may keep. */
+    public static void personal(Context ctx, String html) {
+        sendPersonal(ctx, CachedPage.of(HTML, html));
+    }
+
     public static void send(Context ctx, String contentType, String body) {
         send(ctx, CachedPage.of(contentType, body));
     }
 
+    /** Sends a page that a browser may keep but must check again before showing; no shared cache keeps it. */
     public static void send(Context ctx, CachedPage page) {
+        send(ctx, page, "private, no-cache");
+    }
+
+    /** Sends what belongs to one reader or staff member: no cache, not even the browser's, keeps it. */
+    public static void sendPersonal(Context ctx, CachedPage page) {
+        send(ctx, page, CachePolicy.PERSONAL);
+    }
+
+    static void send(Context ctx, CachedPage page, String cacheControl) {
         ctx.header("ETag", page.etag());
-        ctx.header("Cache-Control", "no-cache");
+        ctx.header("Cache-Control", cacheControl);
         if (matches(ctx.header("If-None-Match"), page.etag())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;

@@ -42,7 +42,16 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.headers.put("Cache-Control", "public, max-age=3600");
             });
+            CrossSiteGuard crossSite = new CrossSiteGuard(settings.publicUrl(),
+                    routes.stream().flatMap(r -> r.openPaths().stream()).toList());
             config.routes.before(ctx -> securityHeaders(ctx, imageHosts.get()));
+            config.routes.before(crossSite::check);
+            // What answers a form belongs to whoever sent it; a page that is the same for all says so itself.
+            config.routes.before(ctx -> {
+                if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+                    ctx.header("Cache-Control", CachePolicy.PERSONAL);
+                }
+            });
             config.routes.get("/healthz", ctx -> {
                 boolean ok = healthy.getAsBoolean();
                 ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).result(ok ? "ok" : "database unavailable");
