@@ -1,7 +1,6 @@
 package dev.gazette.article;
 
 import dev.gazette.web.Page;
-import dev.gazette.web.CachedPage;
 import dev.gazette.web.Responses;
 import io.javalin.http.Context;
 import dev.gazette.web.PageCache;
@@ -56,10 +55,10 @@ public final class ArticlePage {
      */
     public void send(Context ctx, Framed framed, ArticleSection.Rendered section) {
         if (section.shared()) {
-            cache.sendShared(ctx, cache.part(section.sharedKey() + "page:" + framed.article().slug(), CachedPage.class,
-                    () -> CachedPage.of(Responses.HTML, framed.with(section.html()))));
+            cache.serve(ctx, section.sharedKey() + "page:" + framed.article().slug(), Responses.HTML,
+                    () -> framed.with(section.html()));
         } else {
-            Responses.sendPersonal(ctx, CachedPage.of(Responses.HTML, framed.with(section.html())));
+            Responses.personal(ctx, framed.with(section.html()));
         }
     }
 

@@ -22,11 +22,16 @@ public final class PageCache {
     /** Serves the page for this request's path and query, the same for everyone, rendering it only when not cached. */
     public void serve(Context ctx, String contentType, Supplier<String> render) {
         String key = "page:" + (ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString());
-        sendShared(ctx, part(key, CachedPage.class, () -> CachedPage.of(contentType, render.get())));
+        serve(ctx, key, contentType, render);
+    }
+
+    /** Serves a page kept under this key, the same for everyone, rendering and compressing it only when not cached. */
+    public void serve(Context ctx, String key, String contentType, Supplier<String> render) {
+        sendShared(ctx, part(key, CachedPage.class, () -> CachedPage.compressed(contentType, render.get())));
     }
 
     /** Sends a page that is the same for every reader, saying that caches on the way may keep it. */
-    public void sendShared(Context ctx, CachedPage page) {
+    private void sendShared(Context ctx, CachedPage page) {
         Responses.send(ctx, page, policy.shared());
     }
 

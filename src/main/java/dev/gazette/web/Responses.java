@@ -3,7 +3,10 @@ package dev.gazette.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-/** Sends bodies with a validator so browsers and caches can ask "has it changed?" and get a 304. */
+/**
+ * Sends bodies with a validator so browsers and caches can ask "has it changed?" and get a 304, in the encoding the
+ * browser asked for when the page was kept compressed.
+ */
 public final class Responses {
     public static final String HTML = "text/html; charset=utf-8";
 
@@ -27,20 +30,35 @@ public final class Responses {
         send(ctx, page, "private, no-cache");
     }
 
-    /** Sends what belongs to one reader or staff member: no cache, not even the browser's, keeps it. */
+    /**
+     * Sends what belongs to one reader or staff member: no cache, not even the browser's, keeps it, so it carries no
+     * validator (and a route may still set its status after sending).
+     */
     public static void sendPersonal(Context ctx, CachedPage page) {
-        send(ctx, page, CachePolicy.PERSONAL);
+        ctx.header("Cache-Control", CachePolicy.PERSONAL);
+        ctx.contentType(page.contentType());
+        ctx.result(page.body());
     }
 
     static void send(Context ctx, CachedPage page, String cacheControl) {
         ctx.header("ETag", page.etag());
         ctx.header("Cache-Control", cacheControl);
+        if (page.isCompressed()) ctx.header("Vary", "Accept-Encoding");
         if (matches(ctx.header("If-None-Match"), page.etag())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
         ctx.contentType(page.contentType());
-        ctx.result(page.body());
+        if (!page.isCompressed()) {
+            ctx.result(page.body());
+            return;
+        }
+        // Setting Content-Encoding first tells Javalin the bytes are already compressed.
+        switch (AcceptEncoding.choose(ctx.header("Accept-Encoding"), page.brotli().length > 0)) {
+            case BROTLI -> ctx.header("Content-Encoding", "br").result(page.brotli());
+            case GZIP -> ctx.header("Content-Encoding", "gzip").result(page.gzip());
+            case IDENTITY -> ctx.result(page.body());
+        }
     }
 
     static boolean matches(String ifNoneMatch, String etag) {
