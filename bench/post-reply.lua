@@ -1,4 +1,4 @@
--- wrk script: posts a new reply per request with the form's real tokens and cookie, and counts
+-- wrk script: posts a new reply per request with the form's real time token, as a reader's browser would, and counts
 -- the replies the site accepted (a 303 to "#comment-N") apart from anything else.
 local counter = 0
 local threads = {}
@@ -17,10 +17,10 @@ request = function()
   counter = counter + 1
   local body = "comment=" .. "Benchmark+reply+number+" .. id .. "-" .. counter .. "+about+the+ferry+timetable+and+the+new+harbour+stop."
     .. "&author=Bench+Reader+" .. id .. "&email=reader" .. id .. "%40example.org&url="
-    .. "&form_token=" .. os.getenv("FORM_TOKEN") .. "&csrf=" .. os.getenv("CSRF") .. "&phone=&comment_parent="
+    .. "&form_token=" .. os.getenv("FORM_TOKEN") .. "&phone=&comment_parent="
   return wrk.format("POST", os.getenv("POST_PATH"), {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = os.getenv("COOKIE"),
+    ["Sec-Fetch-Site"] = "same-origin",
   }, body)
 end
 

@@ -123,7 +123,7 @@ public final class Gazette implements AutoCloseable {
         }
         Database database = Database.open(settings.dbUrl());
         Clock clock = CLOCK;
-        PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000);
+        PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000, settings.cache());
         ArticleStore store = new ArticleStore(database);
         Articles articles = new Articles(store, ArticleSearch.of(database),
                 new MarkdownRenderer(), clock, pageCache::clear);
@@ -178,7 +178,7 @@ public final class Gazette implements AutoCloseable {
         FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
                 new FeedFetcher(settings.fetch()), clock);
         server = new WebServer(
-                new ServerSettings(settings.host(), port, settings.virtualThreads(), settings.proxies()),
+                new ServerSettings(settings.host(), port, publicUrl, settings.virtualThreads(), settings.proxies()),
                 List.of(new StaffGuard(sessions),
                         new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
                                 title -> chrome.page(title, "", "/admin")),
@@ -194,7 +194,7 @@ public final class Gazette implements AutoCloseable {
                         akismet,
                         new KeyRoutes(apiKeys, accounts, templates),
                         new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()), templates,
-                                title -> chrome.page(title, "How this site handles your data.", "/privacy")),
+                                title -> chrome.page(title, "How this site handles your data.", "/privacy"), pageCache),
                         new SettingsRoutes(live, accounts, templates, pageCache::clear),
                         new PeopleRoutes(personalData, accounts, templates),
                         new FeedRoutes(articles, comments, site, pageCache)),
@@ -211,9 +211,6 @@ public final class Gazette implements AutoCloseable {
     private static PrivacyFacts privacyFacts(CommentSettings comments, Settings settings, boolean gravatar) {
         return new PrivacyFacts(comments.retention(), comments.holdAll() || comments.approveKnownAuthors(),
                 comments.editMinutes(), settings.privacyContact(), List.of(
-                new PrivacyFacts.CookieFact(ReaderCookies.CSRF,
-                        "Proves that a reply was sent from this site's own form. Holds a random value.",
-                        "Until you close the browser"),
                 new PrivacyFacts.CookieFact(ReaderCookies.OWN,
                         "Lets you see your own replies while they await moderation, and edit or delete them for "
                                 + comments.editMinutes() + " minutes. Holds the numbers of your recent replies.",

@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gazette", mixinStandardHelpOptions = true, version = "Gazette 0.1.0",
         description = "A self-hosted news site with its own spam shield.",
         subcommands = {ServeCommand.class, UserCommand.class, SpamCommand.class, PrivacyCommand.class,
-                AkismetCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class},
+                AkismetCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class,
+                WarmUpCommand.class},
         footer = {"", "Settings are read in this order: command-line option, environment variable "
                 + "(GAZETTE_PORT, GAZETTE_DATA, GAZETTE_DB_URL, GAZETTE_HOST, GAZETTE_BASE_URL…), "
                 + "the config file (--config, GAZETTE_CONFIG, or ./gazette.properties), then the default."})

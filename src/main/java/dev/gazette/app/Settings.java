@@ -4,6 +4,7 @@ import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.syndication.FetchSettings;
 import dev.gazette.web.TrustedProxies;
+import dev.gazette.web.CachePolicy;
 import java.nio.file.Path;
 
 /** Everything Gazette reads at start, after the command line, environment and config file have had their say. */
@@ -26,7 +27,8 @@ public record Settings(
         CommentSettings comments,
         AkismetSettings akismet,
         FetchSettings fetch,
-        TrustedProxies proxies) {
+        TrustedProxies proxies,
+        CachePolicy cache) {
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

@@ -2,6 +2,7 @@ package dev.gazette.app;
 
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
+import dev.gazette.web.CachePolicy;
 import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
 import dev.gazette.syndication.FetchSettings;
@@ -74,7 +75,11 @@ public final class SettingsLoader {
                 new FetchSettings(FetchSettings.hostList(get("fetch.allow-hosts", "")),
                         FetchSettings.defaults().answerTimeout(),
                         Duration.ofSeconds(number("fetch.total-seconds", get("fetch.total-seconds", "30"), 1, 3600))),
-                TrustedProxies.parse(get("proxy.trusted", "")));
+                TrustedProxies.parse(get("proxy.trusted", "")),
+                new CachePolicy(
+                        number("cache.max-age", get("cache.max-age", "60"), 0, 31_536_000),
+                        number("cache.stale-while-revalidate", get("cache.stale-while-revalidate", "30"), 0, 31_536_000),
+                        number("cache.stale-if-error", get("cache.stale-if-error", "86400"), 0, 31_536_000)));
     }
 
     /** The reply policy; every key is optional and falls back to {@link CommentSettings#defaults()}. */

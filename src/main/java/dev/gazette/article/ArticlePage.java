@@ -1,7 +1,6 @@
 package dev.gazette.article;
 
 import dev.gazette.web.Page;
-import dev.gazette.web.PreparedPage;
 import dev.gazette.web.WebServer;
 import dev.gazette.web.Responses;
 import io.javalin.http.Context;
@@ -12,7 +11,7 @@ import io.javalin.http.NotFoundResponse;
 
 /**
  * An article page: the story, its metadata and its neighbours, rendered once and cached as a frame, with the
- * section below (the replies and their form, which differ per reader) put in on each request.
+ * section below (the replies and their form) put in: the same for most readers, a reader's own for some.
  */
 public final class ArticlePage {
     // A comment that cannot occur in escaped output marks where the per-request section goes.
@@ -51,17 +50,19 @@ public final class ArticlePage {
         });
     }
 
-    /** Sends an article page with the section below it; pages that are the same for everyone are prepared once. */
+    /**
+     * Sends an article page with the section below it: a page that is the same for everyone is prepared once and
+     * may be kept by any cache; a reader's own is kept by none.
+     */
     public void send(Context ctx, Framed framed, ArticleSection.Rendered section) {
-        // A reader's own view (their pending replies, their remembered details) is theirs alone: no cache keeps it.
-        if (section.sharedKey().isEmpty()) Responses.personal(ctx);
-        PreparedPage page = section.sharedKey().isEmpty()
-                ? PreparedPage.of(framed.with(section.html()), section.fills().keySet(), "")
-                : cache.part(section.sharedKey() + "page:" + framed.article().slug(), PreparedPage.class,
-                        () -> PreparedPage.of(framed.with(section.html()), section.fills().keySet(), ""));
         // The body may show pictures from other sites (agency photos); the sanitizer lets only https: ones through.
         WebServer.allowHttpsImages(ctx);
-        page.send(ctx, section.fills());
+        if (section.shared()) {
+            cache.serve(ctx, section.sharedKey() + "page:" + framed.article().slug(), Responses.HTML,
+                    () -> framed.with(section.html()));
+        } else {
+            Responses.personal(ctx, framed.with(section.html()));
+        }
     }
 
     /** A public article and its page, cut where the section below it goes. */

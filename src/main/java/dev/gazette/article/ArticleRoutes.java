@@ -93,7 +93,7 @@ public final class ArticleRoutes implements Routes {
     }
 
     private void about(Context ctx) {
-        Responses.html(ctx, templates.render("about.jte",
+        cache.serve(ctx, Responses.HTML, () -> templates.render("about.jte",
                 chrome.page("About", "Who we are and how we work.", "/about")));
     }
 

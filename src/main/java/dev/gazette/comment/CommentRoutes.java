@@ -3,7 +3,6 @@ package dev.gazette.comment;
 import dev.gazette.article.ArticlePage;
 import dev.gazette.article.ArticleSection;
 import dev.gazette.article.Articles;
-import dev.gazette.web.BadRequest;
 import dev.gazette.web.ClientRequest;
 import dev.gazette.web.Format;
 import dev.gazette.web.Page;
@@ -22,8 +21,8 @@ import java.util.OptionalDouble;
 /** Taking replies in: the form's POST, and an author's own edit or withdrawal within the edit window. */
 public final class CommentRoutes implements Routes {
     static final String HONEYPOT = "phone";
-    private static final String SESSION_LOST = "Your browser did not send back our form cookie, or the page was open"
-            + " too long. Your comment is kept below: please send it again.";
+    private static final String SESSION_LOST = "The page was open for more than a day, or its form arrived damaged."
+            + " Your comment is kept below: please send it again.";
     private static final String TOO_SOON = "That came back sooner than a person usually writes, so we did not take it"
             + " yet: programs that send spam are that quick. Your comment is kept below: please check it and send it"
             + " again.";
@@ -66,7 +65,7 @@ public final class CommentRoutes implements Routes {
                 ctx.formParam("remember") != null);
         String token = field(ctx, "form_token");
         OptionalDouble seconds = tokens.secondsSinceShown(token, framed.article().id());
-        if (!cookies.csrfValid(ctx, ctx.formParam("csrf")) || seconds.isEmpty()) {
+        if (seconds.isEmpty()) {
             refuse(ctx, framed, form, Map.of("form", SESSION_LOST), Optional.empty(), HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
@@ -104,7 +103,6 @@ public final class CommentRoutes implements Routes {
 
     private void withdraw(Context ctx) {
         Comment comment = ownEditable(ctx);
-        if (!cookies.csrfValid(ctx, ctx.formParam("csrf"))) throw new BadRequest(SESSION_LOST);
         comments.withdraw(comment);
         ctx.redirect(articleUrl(comment) + "#comments", HttpStatus.SEE_OTHER);
     }
@@ -112,10 +110,6 @@ public final class CommentRoutes implements Routes {
     private void edit(Context ctx) {
         Comment comment = ownEditable(ctx);
         String text = field(ctx, "comment");
-        if (!cookies.csrfValid(ctx, ctx.formParam("csrf"))) {
-            editPage(ctx, text, SESSION_LOST);
-            return;
-        }
         Map<String, String> errors = comments.edit(comment, text);
         if (errors.isEmpty()) {
             ctx.redirect(articleUrl(comment) + "#comment-" + comment.id(), HttpStatus.SEE_OTHER);
@@ -127,9 +121,9 @@ public final class CommentRoutes implements Routes {
     private void editPage(Context ctx, String text, String error) {
         Comment comment = ownEditable(ctx);
         ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
-        Responses.html(ctx, templates.render("edit-reply.jte", new EditView(chrome.apply("Edit your reply").notIndexed(),
+        Responses.personal(ctx, templates.render("edit-reply.jte", new EditView(chrome.apply("Edit your reply").notIndexed(),
                 comment.id(), articleTitle(comment), text == null ? comment.bodyMarkdown() : text, error,
-                cookies.csrfToken(ctx), Format.dateTime(comments.editableUntil(comment)), articleUrl(comment))));
+                Format.dateTime(comments.editableUntil(comment)), articleUrl(comment))));
     }
 
     /** The reader's own reply, still inside its edit window; anything else is refused with the reason. */

@@ -9,7 +9,6 @@ public record FormView(
         CommentForm values,
         Map<String, String> errors,
         String formToken,
-        String csrfToken,
         Optional<Comment> replyingTo,
         boolean closed,
         String privacyPath) {

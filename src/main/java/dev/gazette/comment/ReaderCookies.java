@@ -14,13 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The four cookies a reader may get from the reply form, and nothing else: a security token for the form, the
- * list of the reader's own recent replies (signed, so nobody can claim another's), a signed mark that this browser
- * wrote an approved reply under an email (so typing someone's email proves nothing), and, only when asked for, the
- * name, email and website to fill in next time. The privacy page lists them.
+ * The three cookies a reader may get when they send a reply, and never before: the list of the reader's own recent
+ * replies (signed, so nobody can claim another's), a signed mark that this browser wrote an approved reply under an
+ * email (so typing someone's email proves nothing), and, only when asked for, the name, email and website to fill in
+ * next time. All are SameSite=Lax, so another site's form never sends them. The privacy page lists them.
  */
 public final class ReaderCookies {
-    public static final String CSRF = "gazette_form";
     public static final String OWN = "gazette_replies";
     public static final String REMEMBER = "gazette_commenter";
     public static final String KNOWN = "gazette_author";
@@ -33,21 +32,6 @@ public final class ReaderCookies {
 
     public ReaderCookies(SiteSecret secret) {
         this.secret = secret;
-    }
-
-    /** The token to put in the form, setting the cookie it is checked against when the reader has none. */
-    String csrfToken(Context ctx) {
-        String value = ctx.cookie(CSRF);
-        if (value == null || value.length() < 16) {
-            value = Base64.getUrlEncoder().withoutPadding().encodeToString(SiteSecret.random(18));
-            ctx.cookie(cookie(ctx, CSRF, value, -1, SameSite.STRICT));
-        }
-        return secret.sign("csrf:" + value);
-    }
-
-    boolean csrfValid(Context ctx, String token) {
-        String value = ctx.cookie(CSRF);
-        return value != null && token != null && secret.verify("csrf:" + value, token);
     }
 
     /** Ids of the reader's own recent replies, as proved by the signed cookie. */

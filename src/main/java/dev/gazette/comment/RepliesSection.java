@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The replies under an article and the "Leave a Reply" form. Public threads are cached; a reader with replies of
- * their own still waiting gets the threads built for them, with those replies in place.
+ * The replies under an article and the "Leave a Reply" form. For most readers it is the same bytes, form included
+ * (its time token is shared by everyone who gets this copy), so any cache may keep it; a reader with replies of their
+ * own still waiting, saved details or a reply under way gets one built for them, which no cache keeps.
  */
 public final class RepliesSection implements ArticleSection {
     private final Comments comments;
@@ -36,12 +37,6 @@ public final class RepliesSection implements ArticleSection {
         this.cache = cache;
     }
 
-    // Placeholders for the values that differ on every render; escaping leaves them as they are, and the random
-    // part keeps a reader from planting one in a reply's text.
-    private static final String NONCE = java.util.HexFormat.of().formatHex(dev.gazette.store.SiteSecret.random(8));
-    private static final String FORM_TOKEN = "@@form-token-" + NONCE + "@@";
-    private static final String CSRF_TOKEN = "@@csrf-token-" + NONCE + "@@";
-
     @Override
     public Rendered render(Article article, Context ctx) {
         Optional<Long> replyTo = parseId(ctx.queryParam("replyto"));
@@ -49,11 +44,8 @@ public final class RepliesSection implements ArticleSection {
         if (replyTo.isEmpty() && remembered.isEmpty() && cookies.own(ctx).isEmpty()) {
             // Most readers: the same section for everyone, rendered once per few seconds.
             String key = cacheTag(article.id()) + "section:" + page(ctx.queryParam("cpage"));
-            Rendered shared = cache.part(key, Rendered.class, () -> {
-                Rendered fresh = render(article, ctx, CommentForm.empty(), Map.of(), Optional.empty());
-                return new Rendered(fresh.html(), Map.of(), key);
-            });
-            return shared.with(fills(article, ctx, Optional.empty()));
+            return cache.part(key, Rendered.class, () ->
+                    new Rendered(render(article, ctx, CommentForm.empty(), Map.of(), Optional.empty()).html(), key));
         }
         CommentForm values = remembered.orElse(CommentForm.empty());
         return render(article, ctx, new CommentForm("", values.name(), values.email(), values.website(), replyTo,
@@ -63,10 +55,6 @@ public final class RepliesSection implements ArticleSection {
     /** What the cached parts of one article's replies have in their keys, to drop them all when a reply changes. */
     public static String cacheTag(long articleId) {
         return "[article-" + articleId + "]";
-    }
-
-    private Map<String, String> fills(Article article, Context ctx, Optional<String> formToken) {
-        return Map.of(FORM_TOKEN, formToken.orElseGet(() -> tokens.issue(article.id())), CSRF_TOKEN, cookies.csrfToken(ctx));
     }
 
     /**
@@ -85,10 +73,10 @@ public final class RepliesSection implements ArticleSection {
         Optional<Comment> replyingTo = values.replyTo().flatMap(comments::find)
                 .filter(c -> c.articleId() == article.id() && c.state() == CommentState.APPROVED);
         FormView form = new FormView("/articles/" + article.slug() + "/comments", values, errors,
-                FORM_TOKEN, CSRF_TOKEN, replyingTo, comments.closed(article), "/privacy");
+                formToken.orElseGet(() -> tokens.issue(article.id())), replyingTo, comments.closed(article), "/privacy");
         String html = templates.render("replies.jte",
                 new RepliesView(article, threads.threads(), threads.total(), page, threads.pages(), form));
-        return new Rendered(html, fills(article, ctx, formToken), "");
+        return new Rendered(html, "");
     }
 
     private ThreadPage threads(Article article, int page, Set<Long> own) {

@@ -1,6 +1,7 @@
 package dev.gazette.privacy;
 
 import dev.gazette.web.Page;
+import dev.gazette.web.PageCache;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
 import dev.gazette.web.Templates;
@@ -13,17 +14,20 @@ public final class PrivacyRoutes implements Routes {
     private final Supplier<PrivacyFacts> facts;
     private final Templates templates;
     private final Function<String, Page> chrome;
+    private final PageCache cache;
 
-    /** @param facts the facts in force, read per request: the page follows the settings page at once */
-    public PrivacyRoutes(Supplier<PrivacyFacts> facts, Templates templates, Function<String, Page> chrome) {
+    /** @param facts the facts in force; a settings change clears the page cache, so the page follows at once */
+    public PrivacyRoutes(Supplier<PrivacyFacts> facts, Templates templates, Function<String, Page> chrome,
+                         PageCache cache) {
         this.facts = facts;
         this.templates = templates;
         this.chrome = chrome;
+        this.cache = cache;
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/privacy", ctx -> Responses.html(ctx, templates.render("privacy.jte",
+        routes.get("/privacy", ctx -> cache.serve(ctx, Responses.HTML, () -> templates.render("privacy.jte",
                 new PrivacyView(chrome.apply("Privacy"), facts.get()))));
     }
 

@@ -48,8 +48,8 @@ public final class FeedRoutes implements Routes {
         routes.get("/articles/{slug}/comments/atom.xml", ctx -> articleRepliesFeed(ctx, FeedWriter.Format.ATOM));
         routes.get("/sitemap.xml", ctx -> cache.serve(ctx, "application/xml; charset=utf-8",
                 () -> Sitemap.of(site.get(), articles.latest(1, SITEMAP_MAX).items())));
-        routes.get("/robots.txt", ctx -> Responses.send(ctx, "text/plain; charset=utf-8",
-                "User-agent: *\nDisallow: /search\nDisallow: /admin\n\nSitemap: " + site.get().url("/sitemap.xml") + "\n"));
+        routes.get("/robots.txt", ctx -> cache.serve(ctx, "text/plain; charset=utf-8",
+                () -> "User-agent: *\nDisallow: /search\nDisallow: /admin\n\nSitemap: " + site.get().url("/sitemap.xml") + "\n"));
     }
 
     private void siteFeed(Context ctx, FeedWriter.Format format) {

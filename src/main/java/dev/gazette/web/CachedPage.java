@@ -5,12 +5,28 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-/** A rendered response body with its validator, computed once however often it is served. */
-public record CachedPage(String contentType, byte[] body, String etag) {
+/**
+ * A rendered response body with its validator, computed once however often it is served; a shared page also keeps
+ * its gzip and Brotli bytes (empty when not made), so no request compresses it again.
+ */
+public record CachedPage(String contentType, byte[] body, String etag, byte[] gzip, byte[] brotli) {
 
+    /** A body sent as it is (Jetty may still compress it on the way out). */
     public static CachedPage of(String contentType, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new CachedPage(contentType, bytes, etag(digest(bytes)));
+        return new CachedPage(contentType, bytes, etag(digest(bytes)), new byte[0], new byte[0]);
+    }
+
+    /** A body compressed now in every encoding browsers ask for, to be kept and sent many times. */
+    public static CachedPage compressed(String contentType, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < Compression.MIN_BYTES) return new CachedPage(contentType, bytes, etag(digest(bytes)),
+                new byte[0], new byte[0]);
+        return new CachedPage(contentType, bytes, etag(digest(bytes)), Compression.gzip(bytes), Compression.brotli(bytes));
+    }
+
+    boolean isCompressed() {
+        return gzip.length > 0;
     }
 
     /** A weak validator: the bytes on the wire change with compression, the meaning does not. */

@@ -12,15 +12,27 @@ import java.util.function.Supplier;
  */
 public final class PageCache {
     private final Cache<String, Object> entries;
+    private final CachePolicy policy;
 
-    public PageCache(Duration lifetime, long maxEntries) {
+    public PageCache(Duration lifetime, long maxEntries, CachePolicy policy) {
         this.entries = Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(maxEntries).build();
+        this.policy = policy;
     }
 
-    /** Serves the page for this request's path and query, rendering it only when not cached. */
+    /** Serves the page for this request's path and query, the same for everyone, rendering it only when not cached. */
     public void serve(Context ctx, String contentType, Supplier<String> render) {
         String key = "page:" + (ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString());
-        Responses.send(ctx, part(key, CachedPage.class, () -> CachedPage.of(contentType, render.get())));
+        serve(ctx, key, contentType, render);
+    }
+
+    /** Serves a page kept under this key, the same for everyone, rendering and compressing it only when not cached. */
+    public void serve(Context ctx, String key, String contentType, Supplier<String> render) {
+        sendShared(ctx, part(key, CachedPage.class, () -> CachedPage.compressed(contentType, render.get())));
+    }
+
+    /** Sends a page that is the same for every reader, saying that caches on the way may keep it. */
+    private void sendShared(Context ctx, CachedPage page) {
+        Responses.send(ctx, page, policy.shared());
     }
 
     /** A part of a page (an article's frame, a rendered thread), built only when not cached. */

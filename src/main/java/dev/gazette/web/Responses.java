@@ -3,41 +3,74 @@ package dev.gazette.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-/** Sends bodies with a validator so browsers and caches can ask "has it changed?" and get a 304. */
+/**
+ * Sends bodies with a validator so browsers and caches can ask "has it changed?" and get a 304, in the encoding the
+ * browser asked for when the page was kept compressed.
+ */
 public final class Responses {
     public static final String HTML = "text/html; charset=utf-8";
-    /** For what belongs to one person (staff pages, a reader's own replies): no cache, shared or private, keeps it. */
-    public static final String PERSONAL = "private, no-store";
 
     private Responses() {}
 
     /** Marks this response as one person's: whatever sends the body later keeps it out of every cache. */
     public static void personal(Context ctx) {
-        ctx.header("Cache-Control", PERSONAL);
+        ctx.header("Cache-Control", CachePolicy.PERSONAL);
     }
 
     public static void html(Context ctx, String html) {
         send(ctx, CachedPage.of(HTML, html));
     }
 
+    /** An HTML page for one reader or staff member, which no cache may keep. */
+    public static void personal(Context ctx, String html) {
+        sendPersonal(ctx, CachedPage.of(HTML, html));
+    }
+
     public static void send(Context ctx, String contentType, String body) {
         send(ctx, CachedPage.of(contentType, body));
     }
 
+    /**
+     * Sends a page that a browser may keep but must check again before showing, and no shared cache keeps; or, when
+     * the route marked the response {@link #personal(Context) personal}, one that nobody keeps.
+     */
     public static void send(Context ctx, CachedPage page) {
+        if (CachePolicy.PERSONAL.equals(ctx.res().getHeader("Cache-Control"))) {
+            sendPersonal(ctx, page);
+        } else {
+            send(ctx, page, "private, no-cache");
+        }
+    }
+
+    /**
+     * Sends what belongs to one reader or staff member: no cache, not even the browser's, keeps it, so it carries no
+     * validator (and a route may still set its status after sending).
+     */
+    public static void sendPersonal(Context ctx, CachedPage page) {
+        ctx.header("Cache-Control", CachePolicy.PERSONAL);
+        ctx.contentType(page.contentType());
+        ctx.result(page.body());
+    }
+
+    static void send(Context ctx, CachedPage page, String cacheControl) {
         ctx.header("ETag", page.etag());
-        revalidate(ctx);
+        ctx.header("Cache-Control", cacheControl);
+        if (page.isCompressed()) ctx.header("Vary", "Accept-Encoding");
         if (matches(ctx.header("If-None-Match"), page.etag())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
         ctx.contentType(page.contentType());
-        ctx.result(page.body());
-    }
-
-    /** Pages may be kept if asked about again each time; unless the route said the page is personal. */
-    static void revalidate(Context ctx) {
-        if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-cache");
+        if (!page.isCompressed()) {
+            ctx.result(page.body());
+            return;
+        }
+        // Setting Content-Encoding first tells Javalin the bytes are already compressed.
+        switch (AcceptEncoding.choose(ctx.header("Accept-Encoding"), page.brotli().length > 0)) {
+            case BROTLI -> ctx.header("Content-Encoding", "br").result(page.brotli());
+            case GZIP -> ctx.header("Content-Encoding", "gzip").result(page.gzip());
+            case IDENTITY -> ctx.result(page.body());
+        }
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

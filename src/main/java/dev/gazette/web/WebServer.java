@@ -55,10 +55,19 @@ public final class WebServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.headers.put("Cache-Control", "public, max-age=3600");
             });
+            CrossSiteGuard crossSite = new CrossSiteGuard(settings.publicUrl(),
+                    routes.stream().flatMap(r -> r.openPaths().stream()).toList());
             config.routes.before(ctx -> {
                 ClientRequest client = settings.proxies().resolve(ctx);
                 client.attachTo(ctx);
                 securityHeaders(ctx, client, imageHosts.get());
+            });
+            config.routes.before(crossSite::check);
+            // What answers a form belongs to whoever sent it; a page that is the same for all says so itself.
+            config.routes.before(ctx -> {
+                if (!ctx.method().name().equals("GET") && !ctx.method().name().equals("HEAD")) {
+                    Responses.personal(ctx);
+                }
             });
             config.routes.get("/healthz", ctx -> {
                 boolean ok = healthy.getAsBoolean();

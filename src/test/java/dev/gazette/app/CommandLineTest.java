@@ -53,4 +53,21 @@ class CommandLineTest {
         assertThat(cli.execute("--port", "not-a-number")).isNotZero();
         assertThat(err.toString()).contains("--port");
     }
+
+    @Test
+    void warmUpServesTheSampleSiteReadsItAndStops() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(cli.execute("warm-up", "--rounds", "2")).as(err.toString()).isZero();
+        } finally {
+            System.setOut(before);
+        }
+        // Two rounds over the fixed pages, the ten sample stories and their sections and tags, and one reply.
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).containsPattern("Warm-up done: [3-9][0-9] requests");
+    }
 }
