@@ -54,7 +54,8 @@ class HeadersAndProxiesHttpTest {
         HttpResponse<String> own = reader.get(article);
         assertThat(own.body()).as("the reader sees their pending reply").contains("A first reply, held for the moderators.");
         assertThat(own.headers().firstValue("Cache-Control")).contains("private, no-store");
-        assertThat(new Browser(direct).get(article).headers().firstValue("Cache-Control")).contains("no-cache");
+        assertThat(new Browser(direct).get(article).headers().firstValue("Cache-Control").orElse(""))
+                .as("everyone else's view is shared").startsWith("public");
     }
 
     @Test
