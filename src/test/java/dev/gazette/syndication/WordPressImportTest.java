@@ -71,7 +71,7 @@ class WordPressImportTest {
 
     @Test
     void aReplyNestedInAReplyIsImported_notACrash() throws IOException {
-        // Found by fuzzing: well-formed but odd nesting left a null reply in the item, and the import threw.
+        // Well-formed but odd nesting left a null reply in the item, and the import threw halfway.
         Path odd = dir.resolve("nested.xml");
         Files.writeString(odd, """
                 <?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
