@@ -16,8 +16,9 @@ public record LearnerSettings(int hashBits, double alpha, double beta, double l1
         if (hashBits < 10 || hashBits > 24) {
             throw new IllegalArgumentException("hashBits must be in [10,24]: " + hashBits);
         }
-        if (!(alpha > 0) || !(beta >= 0) || !(l1 >= 0) || !(l2 >= 0) || seedEpochs < 1) {
-            throw new IllegalArgumentException("alpha > 0, beta/l1/l2 >= 0 and seedEpochs >= 1 required");
+        if (!(alpha > 0) || !(beta >= 0) || !(l1 >= 0) || !(l2 >= 0) || seedEpochs < 1
+                || !Double.isFinite(alpha + beta + l1 + l2)) {
+            throw new IllegalArgumentException("finite alpha > 0, beta/l1/l2 >= 0 and seedEpochs >= 1 required");
         }
     }
 

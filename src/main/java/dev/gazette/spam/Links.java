@@ -106,10 +106,13 @@ public final class Links {
         if (at >= 0) {
             host = host.substring(at + 1);
         }
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1); // a fully qualified name: "example.com." is example.com
+        }
         if (host.isEmpty() || host.indexOf('.') < 0) {
             return "";
         }
-        String[] labels = host.split("\\.");
+        String[] labels = host.split("\\.", -1); // -1 keeps trailing empty labels, so "a.." has none
         for (String l : labels) {
             if (l.isEmpty()) {
                 return "";

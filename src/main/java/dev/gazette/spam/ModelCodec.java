@@ -139,6 +139,10 @@ final class ModelCodec {
                 n[i] = b.getDouble();
                 sc[i] = b.getFloat();
                 hc[i] = b.getFloat();
+                // A checksum guards against accidents only: a NaN or infinite weight would make every check fail.
+                if (!Double.isFinite(z[i]) || !(n[i] >= 0 && n[i] < Double.POSITIVE_INFINITY)) {
+                    throw new InvalidModelException("the spam model is damaged (impossible weight at slot " + i + ")");
+                }
                 if (!(sc[i] >= 0f && hc[i] >= 0f && sc[i] <= spam && hc[i] <= ham)) {
                     throw new InvalidModelException("the spam model is damaged (impossible counts at slot " + i + ")");
                 }

@@ -156,7 +156,8 @@ public final class WordPressImport {
             int event = xml.next();
             if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("item")) return item;
             if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("comment") && isWp(xml)) {
-                item.comments.add(comment);
+                // A reply nested in another closes twice; the outer end has no reply of its own left.
+                if (comment != null) item.comments.add(comment);
                 comment = null;
             }
             if (event != XMLStreamConstants.START_ELEMENT) continue;

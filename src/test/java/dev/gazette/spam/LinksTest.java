@@ -27,6 +27,15 @@ class LinksTest {
     }
 
     @Test
+    void aHostEndingInADotIsTheSameDomain_andEmptyLabelsGiveNone() {
+        // Found by fuzzing: "http://pills.:8080" made domainOf throw, and with it every check of the reply.
+        assertThat(Links.domainOf("http://pills.example.com.:8080/")).isEqualTo("example.com");
+        assertThat(Links.domainOf("http://pills.:8080/")).isEmpty();
+        assertThat(Links.domainOf("http://pills..")).isEmpty();
+        assertThat(links.find("cheap at http://pills.:8080/x", List.of())).isEmpty();
+    }
+
+    @Test
     void distinctDomainsInFirstSeenOrder() {
         List<Links.Link> found = links.find("a.com/1 b.org a.com/2", List.of());
         assertThat(Links.domains(found)).containsExactly("a.com", "b.org");

@@ -74,6 +74,30 @@ class PersistenceTest {
     }
 
     @Test
+    void aModelWhoseChecksumMatchesButWhoseNumbersCannotBeIsRefused() throws Exception {
+        // A matching checksum is no proof of sense: a NaN weight was installed, and every check then threw.
+        SpamShield trained = ShieldFixtures.trained();
+        double[] before = probabilities(trained);
+        LearnerSettings d = LearnerSettings.defaults();
+        for (int field = 0; field < 3; field++) {
+            ShieldModel damaged = new ShieldModel(new LearnerSettings(10, d.alpha(), d.beta(), d.l1(), d.l2(), 1, 1));
+            damaged.spamSeen = 1000;
+            damaged.hamSeen = 1000;
+            switch (field) {
+                case 0 -> damaged.ftrl.z[0] = Double.NaN;
+                case 1 -> damaged.ftrl.z[0] = Double.NEGATIVE_INFINITY;
+                default -> damaged.ftrl.n[0] = -1.0;
+            }
+            byte[] bytes = ModelCodec.encode(damaged);
+            assertThatThrownBy(() -> trained.importModel(new ByteArrayInputStream(bytes)))
+                    .isInstanceOf(InvalidModelException.class).hasMessageContaining("damaged");
+        }
+        assertThatThrownBy(() -> new LearnerSettings(10, Double.POSITIVE_INFINITY, 1, 0, 0, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(probabilities(trained)).containsExactly(before);
+    }
+
+    @Test
     void aSnapshotInAnOutdatedFormatIsSetAsideAndTheLogSinceItReplayed() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ShieldFixtures.trained().exportModel(out);

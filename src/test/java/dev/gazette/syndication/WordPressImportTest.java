@@ -70,6 +70,26 @@ class WordPressImportTest {
     }
 
     @Test
+    void aReplyNestedInAReplyIsImported_notACrash() throws IOException {
+        // Well-formed but odd nesting left a null reply in the item, and the import threw halfway.
+        Path odd = dir.resolve("nested.xml");
+        Files.writeString(odd, """
+                <?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel>
+                <item><title>Nested</title><guid>n-1</guid><wp:post_type>post</wp:post_type>
+                <wp:comment><wp:comment_id>1</wp:comment_id>
+                  <wp:comment><wp:comment_id>2</wp:comment_id><wp:comment_author>Bo</wp:comment_author>
+                    <wp:comment_content>Inner</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>
+                </wp:comment></item></channel></rss>
+                """);
+        try (TestSite site = TestSite.start(false, g -> {})) {
+            WordPressImport importer = new WordPressImport(site.gazette().articles(), site.gazette().comments());
+            WordPressImport.Report report = importer.importFile(odd, (c, s) -> {});
+            assertThat(report.posts()).isEqualTo(1);
+            assertThat(report.replies()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aLargeExportStreamsInBoundedMemory() throws Exception {
         Path big = dir.resolve("big.xml");
         try (var out = Files.newBufferedWriter(big)) {
