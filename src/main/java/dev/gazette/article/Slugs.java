@@ -10,6 +10,7 @@ public final class Slugs {
     private static final int MAX_LENGTH = 80;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern NUMBERED = Pattern.compile(".+-[0-9]+");
 
     private Slugs() {}
 
@@ -36,7 +37,10 @@ public final class Slugs {
 
     /** True when the text is already a slug: lets routes refuse junk before touching the database. */
     public static boolean isSlug(String text) {
-        return !text.isEmpty() && text.length() <= MAX_LENGTH + 8 && text.equals(slugify(text));
+        if (text.isEmpty() || text.length() > MAX_LENGTH + 8) return false;
+        // unique() may add "-N" to a slug already cut to the full length; that form must be recognised too.
+        return text.equals(slugify(text)) || NUMBERED.matcher(text).matches() && text.equals(
+                slugify(text.substring(0, text.lastIndexOf('-'))) + text.substring(text.lastIndexOf('-')));
     }
 
     private static String trimDashes(String s) {
