@@ -102,7 +102,7 @@ class XssBrowserTest {
         probe = new ScriptProbe(browser);
         staffName = "Ada " + vectors.get(5).text();
         CommentSettings comments = new CommentSettings(false, true, 100, List.of(), List.of(), 0, false, 5, 500, false,
-                5000, 100, 15, Retention.defaults());
+                5000, 100, 15, 0, 0, Retention.defaults());
         site = TestSite.start(false, 0, comments, g -> g.accounts().add("admin@example.org", staffName, Role.ADMIN,
                 PASSWORD));
         articles = articlesThroughTheService();
