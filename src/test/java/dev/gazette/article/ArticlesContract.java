@@ -26,7 +26,7 @@ abstract class ArticlesContract {
     void setUp() {
         db = open();
         articles = new Articles(new ArticleStore(db), ArticleSearch.of(db),
-                new MarkdownRenderer(), Clock.fixed(NOW, ZoneOffset.UTC), () -> {});
+                new MarkdownRenderer(), Clock.fixed(NOW, ZoneOffset.UTC), keys -> {});
     }
 
     @AfterEach

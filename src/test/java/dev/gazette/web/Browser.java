@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,21 +19,26 @@ import org.jsoup.nodes.Element;
 
 /** A reader with a cookie jar: loads pages, fills in forms as a browser would, and follows nothing by itself. */
 public final class Browser {
-    private final TestSite site;
+    private final Function<String, String> url;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     public Browser(TestSite site) {
-        this.site = site;
+        this(site::url);
+    }
+
+    /** A browser that reaches the site through something in front of it, such as a cache. */
+    public Browser(Function<String, String> url) {
+        this.url = url;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(site.url(path))).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url.apply(path))).GET().build());
     }
 
     public Document page(String path) {
-        return Jsoup.parse(get(path).body(), site.url(path));
+        return Jsoup.parse(get(path).body(), url.apply(path));
     }
 
     /** The fields of the first form matching the selector, with their current values (hidden ones included). */
@@ -52,14 +58,14 @@ public final class Browser {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(site.url(path)))
+        return send(HttpRequest.newBuilder(URI.create(url.apply(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Posts a form body as given, for fields that repeat (several ticked boxes of one name). */
     public HttpResponse<String> postRaw(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(site.url(path)))
+        return send(HttpRequest.newBuilder(URI.create(url.apply(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

@@ -39,11 +39,17 @@ public final class TestSite implements AutoCloseable {
 
     public static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
                                  AkismetSettings akismet, java.util.function.Consumer<Gazette> before) {
+        return start(sampleContent, minSecondsToPost, comments, akismet, CachePolicy.defaults(), before);
+    }
+
+    /** @param cache what shared caches may keep, and the caches the site purges when content changes */
+    public static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
+                                 AkismetSettings akismet, CachePolicy cache, java.util.function.Consumer<Gazette> before) {
         try {
             Path data = Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
                     "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
-                    akismet, CachePolicy.defaults());
+                    akismet, cache);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());
