@@ -95,10 +95,11 @@ sub vcl_pass {
 
 sub vcl_backend_response {
     # Never keep what belongs to one person, what sets a cookie, or what Gazette did not name as shared
-    # (error pages, redirects): without keys, no purge could reach it. Static files are the exception.
+    # (error pages, redirects): without keys, no purge could reach it. Static files and avatars, which
+    # never change under their address, are the exception.
     if (beresp.http.Cache-Control ~ "(private|no-store|no-cache)"
             || beresp.http.Set-Cookie
-            || (!beresp.http.xkey && bereq.url !~ "^/static/")) {
+            || (!beresp.http.xkey && bereq.url !~ "^/(static|avatars)/")) {
         # Remember for a while that this address is not shared, so requests for it do not queue behind
         # each other (hit-for-miss: a later shared answer is still stored).
         set beresp.uncacheable = true;

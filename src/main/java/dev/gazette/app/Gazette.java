@@ -130,7 +130,7 @@ public final class Gazette implements AutoCloseable {
         Clock clock = CLOCK;
         PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000, settings.cache());
         // One purge reaches this node's page cache and the caches in front of the site, by the same keys.
-        EdgePurger edge = new EdgePurger(settings.cache().purgeUrls(), clock);
+        EdgePurger edge = new EdgePurger(settings.cache().purgeUrls(), PAGE_LIFETIME, clock);
         Purges purges = new Purges(pageCache, edge);
         ArticleStore store = new ArticleStore(database);
         Articles articles = new Articles(store, ArticleSearch.of(database),

@@ -16,6 +16,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code PURGE /} with the keys in an {@code xkey-purge} header, to every configured cache. It works in the
  * background on a bounded queue with short timeouts, so a slow or dead cache never slows the person whose change
  * it was; when the queue overflows, the next request purges everything rather than leave a page stale.
+ * Each purge is sent again a little later: a page the cache fetched while the change was being made (or from
+ * another node whose own page cache had not yet expired) would otherwise stay there until it expires.
  */
 public final class EdgePurger implements AutoCloseable {
     /** The request header that names the keys to purge; the VCL reads it. */
@@ -43,11 +48,22 @@ public final class EdgePurger implements AutoCloseable {
     private final Map<URI, Instant> warned = new ConcurrentHashMap<>();
     private final HttpClient client;
     private final Thread worker;
+    private final ScheduledExecutorService later;
+    private final Duration repeatAfter;
 
-    /** @param caches the caches to purge; none means nothing is sent and no thread runs */
-    public EdgePurger(List<URI> caches, Clock clock) {
+    /**
+     * @param caches      the caches to purge; none means nothing is sent and no thread runs
+     * @param repeatAfter when to send each purge again: as long as a node keeps a page in its own cache
+     */
+    public EdgePurger(List<URI> caches, Duration repeatAfter, Clock clock) {
         this.caches = List.copyOf(caches);
         this.clock = clock;
+        this.repeatAfter = repeatAfter;
+        this.later = caches.isEmpty() ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "edge-purger-repeat");
+            t.setDaemon(true);
+            return t;
+        });
         this.client = caches.isEmpty() ? null : HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         this.worker = caches.isEmpty() ? null : new Thread(this::work, "edge-purger");
         if (worker != null) {
@@ -59,6 +75,11 @@ public final class EdgePurger implements AutoCloseable {
     /** Queues a purge of these keys at every cache; returns at once. */
     public void purge(SurrogateKeys keys) {
         if (worker == null) return;
+        enqueue(keys);
+        later.schedule(() -> enqueue(keys), repeatAfter.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void enqueue(SurrogateKeys keys) {
         if (!queue.offer(keys)) overflowed.set(true);
     }
 
@@ -128,5 +149,6 @@ public final class EdgePurger implements AutoCloseable {
     @Override
     public void close() {
         if (worker != null) worker.interrupt();
+        if (later != null) later.shutdownNow();
     }
 }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -43,16 +44,18 @@ class EdgePurgerTest {
     }
 
     @Test
-    void sendsThePurgeWithItsKeys() throws Exception {
-        try (EdgePurger purger = new EdgePurger(List.of(startCache(false)), Clock.systemUTC())) {
+    void sendsThePurgeWithItsKeysNowAndAgainLater() throws Exception {
+        try (EdgePurger purger = new EdgePurger(List.of(startCache(false)), Duration.ofMillis(200), Clock.systemUTC())) {
             purger.purge(SurrogateKeys.of("article-42", "home"));
             assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("PURGE article-42 home");
+            assertThat(received.poll(10, TimeUnit.SECONDS)).as("sent again for pages fetched meanwhile")
+                    .isEqualTo("PURGE article-42 home");
         }
     }
 
     @Test
     void aStuckCacheNeverHoldsUpTheCallerAndMissedPurgesBecomeOnePurgeOfEverything() throws Exception {
-        try (EdgePurger purger = new EdgePurger(List.of(startCache(true)), Clock.systemUTC())) {
+        try (EdgePurger purger = new EdgePurger(List.of(startCache(true)), Duration.ofMinutes(10), Clock.systemUTC())) {
             // Far more changes than the queue holds, while the cache does not answer: each call returns at once.
             for (int i = 0; i < 5_000; i++) purger.purge(SurrogateKeys.of("article-" + i));
             open.countDown();

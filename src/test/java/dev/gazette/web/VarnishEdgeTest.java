@@ -56,13 +56,12 @@ class VarnishEdgeTest {
     @Test
     void anonymousViewsAreHits() {
         String article = anArticle(0);
-        for (String path : List.of("/", article, "/feed.xml")) {
+        for (String path : List.of("/", article, "/feed.xml", "/sitemap.xml")) {
             HttpResponse<String> first = get(path);
-            HttpResponse<String> second = get(path);
             assertThat(first.statusCode()).as(path).isEqualTo(200);
-            assertThat(second.headers().firstValue("X-Cache")).as(path).hasValue("HIT");
-            assertThat(second.body()).as(path).isEqualTo(first.body());
-            assertThat(second.headers().firstValue("Surrogate-Key").orElse("")).as(path).contains("site");
+            HttpResponse<String> hit = againAHit(path);
+            assertThat(hit.body()).as(path).isEqualTo(get(path).body());
+            assertThat(hit.headers().firstValue("Surrogate-Key").orElse("")).as(path).startsWith("site ");
         }
     }
 
@@ -70,8 +69,7 @@ class VarnishEdgeTest {
     void aPendingReplyReachesOnlyItsAuthorAndAnApprovedOneShowsThroughAtOnce() {
         String article = anArticle(1);
         String words = "Waiting for a moderator, seen by me alone.";
-        get(article);
-        assertThat(get(article).headers().firstValue("X-Cache")).hasValue("HIT");
+        againAHit(article);
 
         Browser author = new Browser(varnish::url);
         Map<String, String> form = new HashMap<>(Browser.fields(author.page(article), "form.reply-form"));
@@ -99,9 +97,8 @@ class VarnishEdgeTest {
     @Test
     void anEditShowsThroughAtOnce() {
         String path = anArticle(2);
-        assertThat(get(path).statusCode()).isEqualTo(200);
-        assertThat(get(path).headers().firstValue("X-Cache")).hasValue("HIT");
-        assertThat(get("/").headers().firstValue("X-Cache")).hasValue("HIT");
+        againAHit(path);
+        againAHit("/");
 
         Article article = site.gazette().articles().published(path.substring("/articles/".length())).orElseThrow();
         String title = "Corrected: " + article.title();
@@ -145,6 +142,21 @@ class VarnishEdgeTest {
         Document home = Jsoup.parse(site.get("/").body());
         return home.select("a[href^=/articles/]").eachAttr("href").stream().filter(h -> !h.contains("#"))
                 .distinct().toList().get(index);
+    }
+
+    /**
+     * Asks twice through the cache and expects the second answer to come from it. The site sends each purge again a
+     * few seconds later, which may fall between the two; that can happen once, not three times in a row.
+     */
+    private static HttpResponse<String> againAHit(String path) {
+        HttpResponse<String> second = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            get(path);
+            second = get(path);
+            if (second.headers().firstValue("X-Cache").orElse("").equals("HIT")) return second;
+        }
+        assertThat(second.headers().firstValue("X-Cache")).as(path + " asked again through the cache").hasValue("HIT");
+        return second;
     }
 
     /** Asks through the cache until the page passes, or the deadline passes; returns the last body. */
