@@ -7,6 +7,7 @@ import dev.gazette.article.ArticleSearch;
 import dev.gazette.article.ArticleStore;
 import dev.gazette.article.Articles;
 import dev.gazette.article.MarkdownRenderer;
+import dev.gazette.article.PageKeys;
 import dev.gazette.article.SampleArticles;
 import dev.gazette.article.SiteChrome;
 import dev.gazette.account.AccountRoutes;
@@ -55,7 +56,9 @@ import dev.gazette.syndication.FeedRoutes;
 import dev.gazette.syndication.FeedSourceRoutes;
 import dev.gazette.syndication.FeedSourceStore;
 import dev.gazette.syndication.FeedSources;
+import dev.gazette.web.EdgePurger;
 import dev.gazette.web.PageCache;
+import dev.gazette.web.Purges;
 import dev.gazette.web.ServerSettings;
 import dev.gazette.web.Site;
 import dev.gazette.web.Templates;
@@ -82,6 +85,8 @@ public final class Gazette implements AutoCloseable {
     private final Database database;
     private final Articles articles;
     private final PageCache pageCache;
+    private final Purges purges;
+    private final EdgePurger edge;
     private final SiteSecret secret;
     private final Comments comments;
     private final PersonalData personalData;
@@ -96,13 +101,15 @@ public final class Gazette implements AutoCloseable {
     private FeedPoller feedPoller;
     private ShieldFollower shieldFollower;
 
-    private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, SiteSecret secret,
-                    Comments comments, PersonalData personalData, SpamShield shield, AkismetStore akismetStore,
-                    LiveSettings live) {
+    private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
+                    Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
+                    AkismetStore akismetStore, LiveSettings live) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
         this.pageCache = pageCache;
+        this.edge = edge;
+        this.purges = purges;
         this.secret = secret;
         this.comments = comments;
         this.personalData = personalData;
@@ -124,9 +131,12 @@ public final class Gazette implements AutoCloseable {
         Database database = Database.open(settings.dbUrl());
         Clock clock = CLOCK;
         PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000, settings.cache());
+        // One purge reaches this node's page cache and the caches in front of the site, by the same keys.
+        EdgePurger edge = new EdgePurger(settings.cache().purgeUrls(), PAGE_LIFETIME, clock);
+        Purges purges = new Purges(pageCache, edge);
         ArticleStore store = new ArticleStore(database);
         Articles articles = new Articles(store, ArticleSearch.of(database),
-                new MarkdownRenderer(), clock, pageCache::clear);
+                new MarkdownRenderer(), clock, purges::purge);
         if (settings.sampleContent()) {
             new SampleArticles(articles, clock).addIfEmpty();
         }
@@ -134,13 +144,13 @@ public final class Gazette implements AutoCloseable {
         SpamShield shield = openShield(settings, database, clock);
         LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
                 settings.siteDescription(), settings.gravatar(), clock);
-        // A reply changes its article's page at once; counts on lists and reply feeds follow within the cache's lifetime.
+        // A reply changes its article's page, the lists that count its replies and the reply feeds.
         Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
-                clock, articleId -> pageCache.clearTagged(RepliesSection.cacheTag(articleId)));
-        PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, pageCache::clear,
+                clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)));
+        PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
-        return new Gazette(settings, database, articles, pageCache, secret, comments, personalData, shield,
-                new AkismetStore(database), live);
+        return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
+                shield, new AkismetStore(database), live);
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -165,7 +175,7 @@ public final class Gazette implements AutoCloseable {
         String publicUrl = settings.publicUrl(port);
         Supplier<Site> site = () -> new Site(live.siteTitle(), live.siteDescription(), publicUrl, settings.language());
         Templates templates = new Templates();
-        SiteChrome chrome = new SiteChrome(site, articles);
+        SiteChrome chrome = new SiteChrome(site, articles, pageCache);
         ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache);
         Clock clock = CLOCK;
         FormTokens tokens = new FormTokens(secret, clock, settings.minSecondsToPost());
@@ -195,7 +205,7 @@ public final class Gazette implements AutoCloseable {
                         new KeyRoutes(apiKeys, accounts, templates),
                         new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()), templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy"), pageCache),
-                        new SettingsRoutes(live, accounts, templates, pageCache::clear),
+                        new SettingsRoutes(live, accounts, templates, purges::everything),
                         new PeopleRoutes(personalData, accounts, templates),
                         new FeedRoutes(articles, comments, site, pageCache)),
                 templates,
@@ -258,9 +268,9 @@ public final class Gazette implements AutoCloseable {
         return database;
     }
 
-    /** Drops rendered pages, for changes made behind the services' backs (tests, imports). */
+    /** Purges every rendered page here and in the caches in front, for changes made behind the services' backs. */
     public void clearPageCache() {
-        pageCache.clear();
+        purges.everything();
     }
 
     @Override
@@ -270,6 +280,7 @@ public final class Gazette implements AutoCloseable {
         if (retention != null) retention.close();
         if (server != null) server.close();
         if (akismet != null) akismet.close();
+        edge.close();
         database.close();
     }
 }

@@ -10,10 +10,13 @@ import dev.gazette.web.TrustedProxies;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +82,29 @@ public final class SettingsLoader {
                 new CachePolicy(
                         number("cache.max-age", get("cache.max-age", "60"), 0, 31_536_000),
                         number("cache.stale-while-revalidate", get("cache.stale-while-revalidate", "30"), 0, 31_536_000),
-                        number("cache.stale-if-error", get("cache.stale-if-error", "86400"), 0, 31_536_000)));
+                        number("cache.stale-if-error", get("cache.stale-if-error", "86400"), 0, 31_536_000),
+                        cacheUrls("cache.purge-urls", get("cache.purge-urls", ""))));
+    }
+
+    /** Comma-separated http(s) addresses of the caches in front of the site, such as http://127.0.0.1:6081. */
+    static List<URI> cacheUrls(String key, String value) {
+        List<URI> urls = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String raw = part.strip();
+            if (raw.isEmpty()) continue;
+            try {
+                URI uri = new URI(raw);
+                if ((uri.getScheme() != null && uri.getScheme().matches("https?")) && uri.getHost() != null) {
+                    urls.add(uri.getPath() == null || uri.getPath().isEmpty() ? uri.resolve("/") : uri);
+                    continue;
+                }
+            } catch (URISyntaxException e) {
+                // fall through to the message below
+            }
+            throw new IllegalArgumentException(key + " must list the caches' addresses, comma-separated, each like"
+                    + " http://127.0.0.1:6081, not '" + raw + "'");
+        }
+        return urls;
     }
 
     /** The reply policy; every key is optional and falls back to {@link CommentSettings#defaults()}. */

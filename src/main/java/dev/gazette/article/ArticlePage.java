@@ -1,12 +1,15 @@
 package dev.gazette.article;
 
 import dev.gazette.web.Page;
+import dev.gazette.web.CachedPage;
 import dev.gazette.web.WebServer;
 import dev.gazette.web.Responses;
 import io.javalin.http.Context;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Templates;
+import dev.gazette.web.SurrogateKeys;
 import java.util.List;
+import java.util.Optional;
 import io.javalin.http.NotFoundResponse;
 
 /**
@@ -32,8 +35,10 @@ public final class ArticlePage {
     /** The public article with this slug and its rendered frame; 404 when there is none. */
     public Framed find(String slug) {
         if (!Slugs.isSlug(slug)) throw new NotFoundResponse();
-        return cache.part("article:" + slug, Framed.class, () -> {
+        return cache.part("article:" + slug, Framed.class, Framed::keys, () -> {
             Article article = articles.published(slug).orElseThrow(NotFoundResponse::new);
+            Optional<Article> older = articles.older(article);
+            Optional<Article> newer = articles.newer(article);
             Page page = chrome.page(article.title(), article.summary(), "/articles/" + article.slug())
                     .withOgType("article")
                     .withJsonLd(NewsArticleJsonLd.of(article, chrome.site()))
@@ -42,11 +47,11 @@ public final class ArticlePage {
                             new Page.FeedLink("Replies to this story (RSS)", "application/rss+xml",
                                     "/articles/" + article.slug() + "/comments/feed.xml")));
             String html = templates.render("article.jte",
-                    new ArticleView(page, article, articles.older(article), articles.newer(article), SLOT));
+                    new ArticleView(page, article, older, newer, SLOT));
             int at = html.indexOf(SLOT);
             String before = html.substring(0, at);
             String after = html.substring(at + SLOT.length());
-            return new Framed(article, before, after);
+            return new Framed(article, before, after, SurrogateKeys.of(PageKeys.ofPage(article, older, newer)));
         });
     }
 
@@ -58,15 +63,17 @@ public final class ArticlePage {
         // The body may show pictures from other sites (agency photos); the sanitizer lets only https: ones through.
         WebServer.allowHttpsImages(ctx);
         if (section.shared()) {
-            cache.serve(ctx, section.sharedKey() + "page:" + framed.article().slug(), Responses.HTML,
-                    () -> framed.with(section.html()));
+            // The section below shows this article's replies, which its key names already.
+            cache.sendShared(ctx, cache.part(section.sharedKey() + "page:" + framed.article().slug(), CachedPage.class,
+                    page -> framed.keys(), () -> CachedPage.compressed(Responses.HTML, framed.with(section.html()))),
+                    framed.keys());
         } else {
             Responses.personal(ctx, framed.with(section.html()));
         }
     }
 
-    /** A public article and its page, cut where the section below it goes. */
-    public record Framed(Article article, String before, String after) {
+    /** A public article and its page, cut where the section below it goes, with the keys of what the page shows. */
+    public record Framed(Article article, String before, String after, SurrogateKeys keys) {
         public String with(String below) {
             return new StringBuilder(before.length() + below.length() + after.length())
                     .append(before).append(below).append(after).toString();

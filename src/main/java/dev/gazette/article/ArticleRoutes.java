@@ -6,6 +6,7 @@ import dev.gazette.web.PageCache;
 import dev.gazette.web.Params;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
+import dev.gazette.web.SurrogateKeys;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -49,7 +50,8 @@ public final class ArticleRoutes implements Routes {
 
     private void home(Context ctx) {
         int page = Params.page(ctx);
-        cache.serve(ctx, Responses.HTML, () -> list(chrome.page("", chrome.site().description(), withPage("/", page)),
+        cache.serve(ctx, Responses.HTML, () -> list(PageKeys.HOME,
+                chrome.page("", chrome.site().description(), withPage("/", page)),
                 "Latest news", "", existing(articles.latest(page, PAGE_SIZE)), "/", ""));
     }
 
@@ -62,7 +64,7 @@ public final class ArticleRoutes implements Routes {
         Section section = articles.section(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         int page = Params.page(ctx);
         String base = "/sections/" + section.slug();
-        cache.serve(ctx, Responses.HTML, () -> list(
+        cache.serve(ctx, Responses.HTML, () -> list(PageKeys.section(section.slug()),
                 chrome.page(section.name(), "The latest " + section.name() + " stories.", withPage(base, page)),
                 section.name(), "", existing(articles.inSection(section, page, PAGE_SIZE)), base, ""));
     }
@@ -74,7 +76,7 @@ public final class ArticleRoutes implements Routes {
         Page chromePage = chrome.page("Tagged " + tag.name(), "Stories tagged " + tag.name() + ".", withPage(base, page))
                 .withFeeds(List.of(new Page.FeedLink(tag.name() + " (RSS)", "application/rss+xml", base + "/feed.xml"),
                         new Page.FeedLink(tag.name() + " (Atom)", "application/atom+xml", base + "/atom.xml")));
-        cache.serve(ctx, Responses.HTML, () -> list(chromePage, "Tagged “" + tag.name() + "”", "",
+        cache.serve(ctx, Responses.HTML, () -> list(PageKeys.tag(tag.slug()), chromePage, "Tagged “" + tag.name() + "”", "",
                 existing(articles.tagged(tag, page, PAGE_SIZE)), base, ""));
     }
 
@@ -88,18 +90,21 @@ public final class ArticleRoutes implements Routes {
                 : results.total() == 0 ? "No stories match “" + shown + "”. Try fewer or other words."
                 : results.total() + (results.total() == 1 ? " story matches" : " stories match") + " “" + shown + "”.";
         String base = "/search?q=" + Format.query(String.join(" ", query.words()));
-        Responses.html(ctx, list(chrome.page("Search", "Search the stories.", "/search").notIndexed(), "Search", intro,
-                results, base, query.text()));
+        Responses.html(ctx, list("search", chrome.page("Search", "Search the stories.", "/search").notIndexed(), "Search",
+                intro, results, base, query.text()).text());
     }
 
     private void about(Context ctx) {
-        cache.serve(ctx, Responses.HTML, () -> templates.render("about.jte",
+        cache.serve(ctx, Responses.HTML, SurrogateKeys.of(), () -> templates.render("about.jte",
                 chrome.page("About", "Who we are and how we work.", "/about")));
     }
 
-    private String list(Page page, String heading, String intro, Paged<Article> items, String base, String q) {
+    /** A list page, named by its kind and the articles it shows (their titles, and their reply counts). */
+    private PageCache.Body list(String kind, Page page, String heading, String intro, Paged<Article> items, String base,
+                                String q) {
         Map<Long, Integer> replies = counts.of(items.items().stream().map(Article::id).toList());
-        return templates.render("list.jte", new ArticleListView(page, heading, intro, items, base, q, replies));
+        return new PageCache.Body(templates.render("list.jte", new ArticleListView(page, heading, intro, items, base, q,
+                replies)), SurrogateKeys.of(PageKeys.ofList(kind, items.items())));
     }
 
     // Page 7 of a 3-page list is an address that does not exist.

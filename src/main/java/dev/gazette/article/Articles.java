@@ -4,7 +4,10 @@ import dev.gazette.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,15 +18,19 @@ public final class Articles {
     private final ArticleSearch search;
     private final MarkdownRenderer markdown;
     private final Clock clock;
-    private final Runnable onChange;
+    private final Consumer<Set<String>> purge;
 
-    /** @param onChange called after every write, so caches of rendered pages can be dropped */
-    public Articles(ArticleStore store, ArticleSearch search, MarkdownRenderer markdown, Clock clock, Runnable onChange) {
+    /**
+     * @param purge called after every write with the {@link PageKeys} of the public pages it made stale, so that
+     *              caches of rendered pages drop them
+     */
+    public Articles(ArticleStore store, ArticleSearch search, MarkdownRenderer markdown, Clock clock,
+                    Consumer<Set<String>> purge) {
         this.store = store;
         this.search = search;
         this.markdown = markdown;
         this.clock = clock;
-        this.onChange = onChange;
+        this.purge = purge;
     }
 
     /** Stores a new article under a fresh slug made from its title. */
@@ -39,8 +46,9 @@ public final class Articles {
         Article article = new Article(0, slug, draft.title().strip(), draft.summary().strip(), draft.bodyMarkdown(),
                 markdown.render(draft.bodyMarkdown()), draft.author().strip(), Section.named(draft.section()), tags,
                 draft.state(), now, publishedAt, now, draft.source(), 1);
+        List<Section> sections = sections();
         Article stored = article.withId(store.insert(article));
-        onChange.run();
+        changed(sections, Optional.empty(), Optional.of(stored));
         return stored;
     }
 
@@ -53,6 +61,7 @@ public final class Articles {
         if (store.slugTaken(wanted)) return new SaveResult.SlugTaken(wanted);
         Instant now = clock.instant();
         Article article = build(0, wanted, draft, now, publishedAt(draft, now), 1);
+        List<Section> sections = sections();
         Article stored;
         try {
             stored = article.withId(store.insert(article));
@@ -61,7 +70,7 @@ public final class Articles {
             if (Database.isUniqueViolation(e)) return new SaveResult.SlugTaken(wanted);
             throw e;
         }
-        onChange.run();
+        changed(sections, Optional.empty(), Optional.of(stored));
         return new SaveResult.Stored(stored);
     }
 
@@ -77,6 +86,7 @@ public final class Articles {
         Instant now = clock.instant();
         Article changed = build(id, wanted, draft, current.get().createdAt(), publishedAt(draft, now), version)
                 .withUpdatedAt(now);
+        List<Section> sections = sections();
         boolean updated;
         try {
             updated = store.update(changed);
@@ -87,8 +97,9 @@ public final class Articles {
         if (!updated) {
             return store.find(id).<SaveResult>map(SaveResult.Stale::new).orElseGet(SaveResult.Missing::new);
         }
-        onChange.run();
-        return store.find(id).<SaveResult>map(SaveResult.Stored::new).orElseGet(SaveResult.Missing::new);
+        Optional<Article> stored = store.find(id);
+        changed(sections, current, stored);
+        return stored.<SaveResult>map(SaveResult.Stored::new).orElseGet(SaveResult.Missing::new);
     }
 
     /** Takes an article off the site, back to a draft, if nobody saved it since {@code version}. */
@@ -99,18 +110,40 @@ public final class Articles {
         Article draft = new Article(a.id(), a.slug(), a.title(), a.summary(), a.bodyMarkdown(), a.bodyHtml(), a.author(),
                 a.section(), a.tags(), ArticleState.DRAFT, a.createdAt(), Optional.empty(), clock.instant(), a.source(),
                 version);
+        List<Section> sections = sections();
         if (!store.update(draft)) {
             return store.find(id).<SaveResult>map(SaveResult.Stale::new).orElseGet(SaveResult.Missing::new);
         }
-        onChange.run();
-        return store.find(id).<SaveResult>map(SaveResult.Stored::new).orElseGet(SaveResult.Missing::new);
+        Optional<Article> stored = store.find(id);
+        changed(sections, current, stored);
+        return stored.<SaveResult>map(SaveResult.Stored::new).orElseGet(SaveResult.Missing::new);
     }
 
     /** Deletes an article with its tags and replies; false when it was already gone. */
     public boolean delete(long id) {
+        Optional<Article> before = store.find(id);
+        List<Section> sections = sections();
         boolean deleted = store.delete(id);
-        if (deleted) onChange.run();
+        if (deleted) changed(sections, before, Optional.empty());
         return deleted;
+    }
+
+    /**
+     * Purges what a write made stale: see {@link PageKeys#changed}, plus the pages of the article's neighbours now
+     * (they link to it, or link past it), plus everything when the sections in the navigation changed.
+     */
+    private void changed(List<Section> sectionsBefore, Optional<Article> before, Optional<Article> after) {
+        Set<String> keys = new LinkedHashSet<>(PageKeys.changed(before, after));
+        after.filter(this::visible).ifPresent(a -> {
+            older(a).ifPresent(n -> keys.add(PageKeys.article(n.id())));
+            newer(a).ifPresent(n -> keys.add(PageKeys.article(n.id())));
+        });
+        if (!sections().equals(sectionsBefore)) keys.add(PageKeys.SITE);
+        purge.accept(keys);
+    }
+
+    private boolean visible(Article article) {
+        return published(article.slug()).filter(a -> a.id() == article.id()).isPresent();
     }
 
     /** Any article by id, drafts and scheduled ones included: for the newsroom only. */

@@ -1,11 +1,10 @@
 package dev.gazette.article;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.gazette.web.NavLink;
 import dev.gazette.web.Page;
+import dev.gazette.web.PageCache;
+import dev.gazette.web.SurrogateKeys;
 import dev.gazette.web.Site;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,15 +12,17 @@ import java.util.function.Supplier;
 /** Builds the shared frame of every public page: the site's name and the navigation by section. */
 public final class SiteChrome {
     private final Supplier<Site> site;
-    // Sections change when an article is published, not per request: a few seconds stale is fine.
-    private final LoadingCache<String, List<NavLink>> nav;
+    private final Articles articles;
+    private final PageCache cache;
 
-    /** @param site who the site is now; its name may change in the newsroom while the site runs */
-    public SiteChrome(Supplier<Site> site, Articles articles) {
+    /**
+     * @param site  who the site is now; its name may change in the newsroom while the site runs
+     * @param cache keeps the navigation until the sections change ({@link Articles} then purges every page)
+     */
+    public SiteChrome(Supplier<Site> site, Articles articles, PageCache cache) {
         this.site = site;
-        this.nav = Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofSeconds(10))
-                .build(key -> links(articles.sections()));
+        this.articles = articles;
+        this.cache = cache;
     }
 
     public Site site() {
@@ -29,7 +30,8 @@ public final class SiteChrome {
     }
 
     public Page page(String title, String description, String path) {
-        return Page.of(site.get(), title, description, path, nav.get("nav"));
+        Nav nav = cache.part("nav", Nav.class, n -> SurrogateKeys.of(), () -> new Nav(links(articles.sections())));
+        return Page.of(site.get(), title, description, path, nav.links());
     }
 
     private static List<NavLink> links(List<Section> sections) {
@@ -39,4 +41,6 @@ public final class SiteChrome {
         links.add(new NavLink("About", "/about"));
         return links;
     }
+
+    private record Nav(List<NavLink> links) {}
 }

@@ -3,8 +3,10 @@ package dev.gazette.comment;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleSection;
 import dev.gazette.article.ArticleSection.Rendered;
+import dev.gazette.article.PageKeys;
 import dev.gazette.privacy.Avatars;
 import dev.gazette.web.PageCache;
+import dev.gazette.web.SurrogateKeys;
 import dev.gazette.web.Templates;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -43,8 +45,8 @@ public final class RepliesSection implements ArticleSection {
         Optional<CommentForm> remembered = cookies.remembered(ctx);
         if (replyTo.isEmpty() && remembered.isEmpty() && cookies.own(ctx).isEmpty()) {
             // Most readers: the same section for everyone, rendered once per few seconds.
-            String key = cacheTag(article.id()) + "section:" + page(ctx.queryParam("cpage"));
-            return cache.part(key, Rendered.class, () ->
+            String key = PageKeys.article(article.id()) + ":section:" + page(ctx.queryParam("cpage"));
+            return cache.part(key, Rendered.class, r -> keys(article), () ->
                     new Rendered(render(article, ctx, CommentForm.empty(), Map.of(), Optional.empty()).html(), key));
         }
         CommentForm values = remembered.orElse(CommentForm.empty());
@@ -52,9 +54,9 @@ public final class RepliesSection implements ArticleSection {
                 values.remember()), Map.of(), Optional.empty());
     }
 
-    /** What the cached parts of one article's replies have in their keys, to drop them all when a reply changes. */
-    public static String cacheTag(long articleId) {
-        return "[article-" + articleId + "]";
+    /** A change to a reply purges its article's key: its page, its reply feed and the lists that count replies. */
+    private static SurrogateKeys keys(Article article) {
+        return SurrogateKeys.of(PageKeys.article(article.id()));
     }
 
     /**
@@ -68,7 +70,8 @@ public final class RepliesSection implements ArticleSection {
         int page = page(ctx.queryParam("cpage"));
         List<Long> own = cookies.own(ctx);
         ThreadPage threads = own.isEmpty()
-                ? cache.part(cacheTag(article.id()) + "replies:" + page, ThreadPage.class, () -> threads(article, page, Set.of()))
+                ? cache.part(PageKeys.article(article.id()) + ":replies:" + page, ThreadPage.class, t -> keys(article),
+                        () -> threads(article, page, Set.of()))
                 : threads(article, page, new HashSet<>(own));
         Optional<Comment> replyingTo = values.replyTo().flatMap(comments::find)
                 .filter(c -> c.articleId() == article.id() && c.state() == CommentState.APPROVED);

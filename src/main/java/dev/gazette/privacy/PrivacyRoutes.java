@@ -4,6 +4,7 @@ import dev.gazette.web.Page;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
+import dev.gazette.web.SurrogateKeys;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ public final class PrivacyRoutes implements Routes {
     private final Function<String, Page> chrome;
     private final PageCache cache;
 
-    /** @param facts the facts in force; a settings change clears the page cache, so the page follows at once */
+    /** @param facts the facts in force; a settings change purges every page, so the page follows at once */
     public PrivacyRoutes(Supplier<PrivacyFacts> facts, Templates templates, Function<String, Page> chrome,
                          PageCache cache) {
         this.facts = facts;
@@ -27,7 +28,7 @@ public final class PrivacyRoutes implements Routes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/privacy", ctx -> cache.serve(ctx, Responses.HTML, () -> templates.render("privacy.jte",
+        routes.get("/privacy", ctx -> cache.serve(ctx, Responses.HTML, SurrogateKeys.of(), () -> templates.render("privacy.jte",
                 new PrivacyView(chrome.apply("Privacy"), facts.get()))));
     }
 

@@ -5,7 +5,9 @@ import dev.gazette.article.Articles;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.Comments;
 import dev.gazette.article.Tag;
+import dev.gazette.article.PageKeys;
 import dev.gazette.web.PageCache;
+import dev.gazette.web.SurrogateKeys;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
 import dev.gazette.web.Site;
@@ -46,15 +48,15 @@ public final class FeedRoutes implements Routes {
         routes.get("/comments/atom.xml", ctx -> repliesFeed(ctx, FeedWriter.Format.ATOM));
         routes.get("/articles/{slug}/comments/feed.xml", ctx -> articleRepliesFeed(ctx, FeedWriter.Format.RSS));
         routes.get("/articles/{slug}/comments/atom.xml", ctx -> articleRepliesFeed(ctx, FeedWriter.Format.ATOM));
-        routes.get("/sitemap.xml", ctx -> cache.serve(ctx, "application/xml; charset=utf-8",
+        routes.get("/sitemap.xml", ctx -> cache.serve(ctx, "application/xml; charset=utf-8", SurrogateKeys.of(PageKeys.SITEMAP),
                 () -> Sitemap.of(site.get(), articles.latest(1, SITEMAP_MAX).items())));
-        routes.get("/robots.txt", ctx -> cache.serve(ctx, "text/plain; charset=utf-8",
+        routes.get("/robots.txt", ctx -> cache.serve(ctx, "text/plain; charset=utf-8", SurrogateKeys.of(),
                 () -> "User-agent: *\nDisallow: /search\nDisallow: /admin\n\nSitemap: " + site.get().url("/sitemap.xml") + "\n"));
     }
 
     private void siteFeed(Context ctx, FeedWriter.Format format) {
         String self = format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml";
-        cache.serve(ctx, format.mediaType, () -> new FeedWriter(site.get()).write(format, site.get().title(), site.get().description(), self, "/",
+        cache.serve(ctx, format.mediaType, SurrogateKeys.of(PageKeys.FEEDS), () -> new FeedWriter(site.get()).write(format, site.get().title(), site.get().description(), self, "/",
                 articles.latest(1, FEED_SIZE).items().stream().map(FeedEntry::of).toList()));
     }
 
@@ -62,14 +64,14 @@ public final class FeedRoutes implements Routes {
         Tag tag = articles.tag(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         String base = "/tags/" + tag.slug();
         String self = base + (format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml");
-        cache.serve(ctx, format.mediaType, () -> new FeedWriter(site.get()).write(format, site.get().title() + ": " + tag.name(),
+        cache.serve(ctx, format.mediaType, SurrogateKeys.of(PageKeys.FEEDS, PageKeys.tag(tag.slug())), () -> new FeedWriter(site.get()).write(format, site.get().title() + ": " + tag.name(),
                 "Stories tagged " + tag.name() + " on " + site.get().title() + ".", self, base,
                 articles.tagged(tag, 1, FEED_SIZE).items().stream().map(FeedEntry::of).toList()));
     }
 
     private void repliesFeed(Context ctx, FeedWriter.Format format) {
         String self = "/comments/" + (format == FeedWriter.Format.RSS ? "feed.xml" : "atom.xml");
-        cache.serve(ctx, format.mediaType, () -> {
+        cache.serve(ctx, format.mediaType, SurrogateKeys.of(PageKeys.FEEDS, PageKeys.REPLIES), () -> {
             List<Comment> latest = comments.latestApproved(FEED_SIZE);
             Map<Long, Article> on = new HashMap<>();
             articles.published(latest.stream().map(Comment::articleId).distinct().toList()).forEach(a -> on.put(a.id(), a));
@@ -83,7 +85,7 @@ public final class FeedRoutes implements Routes {
         Article article = articles.published(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         String base = "/articles/" + article.slug();
         String self = base + "/comments/" + (format == FeedWriter.Format.RSS ? "feed.xml" : "atom.xml");
-        cache.serve(ctx, format.mediaType, () -> {
+        cache.serve(ctx, format.mediaType, SurrogateKeys.of(PageKeys.FEEDS, PageKeys.article(article.id())), () -> {
             List<Comment> replies = new ArrayList<>(comments.approved(article));
             Collections.reverse(replies);
             return new FeedWriter(site.get()).write(format, "Replies to “" + article.title() + "”", "Replies on " + site.get().title() + ".",

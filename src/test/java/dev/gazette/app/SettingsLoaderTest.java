@@ -64,6 +64,17 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void cachesToPurgeAreCommaSeparatedAddresses() {
+        assertThat(SettingsLoader.load(Map.of(), Map.of(), Optional.empty()).cache().purgeUrls()).isEmpty();
+        Settings s = SettingsLoader.load(Map.of("cache.purge-urls", "http://127.0.0.1:6081, http://edge-2:6081/"),
+                Map.of(), Optional.empty());
+        assertThat(s.cache().purgeUrls()).extracting(Object::toString)
+                .containsExactly("http://127.0.0.1:6081/", "http://edge-2:6081/");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("cache.purge-urls", "127.0.0.1:6081"), Map.of(),
+                Optional.empty())).hasMessageContaining("cache.purge-urls").hasMessageContaining("http://127.0.0.1:6081");
+    }
+
+    @Test
     void shieldThresholdsAreProbabilitiesWithDiscardNotBelowSpam() {
         Settings defaults = SettingsLoader.load(Map.of(), Map.of(), Optional.empty());
         assertThat(defaults.spamThreshold()).isEqualTo(0.75);

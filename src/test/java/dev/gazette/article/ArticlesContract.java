@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +21,7 @@ abstract class ArticlesContract {
 
     private Database db;
     Articles articles;
+    final List<Set<String>> purged = new ArrayList<>();
 
     abstract Database open();
 
@@ -26,7 +29,7 @@ abstract class ArticlesContract {
     void setUp() {
         db = open();
         articles = new Articles(new ArticleStore(db), ArticleSearch.of(db),
-                new MarkdownRenderer(), Clock.fixed(NOW, ZoneOffset.UTC), () -> {});
+                new MarkdownRenderer(), Clock.fixed(NOW, ZoneOffset.UTC), purged::add);
     }
 
     @AfterEach
@@ -102,6 +105,32 @@ abstract class ArticlesContract {
         assertThat(articles.newer(middle)).map(Article::id).contains(recent.id());
         assertThat(articles.older(old)).isEmpty();
         assertThat(articles.newer(recent)).isEmpty();
+    }
+
+    @Test
+    void aWritePurgesTheArticleItsListsAndTheNeighboursThatNowLinkToIt() {
+        Article old = articles.create(draft("Old", ArticleState.PUBLISHED, Duration.ofHours(3), "Rivers"));
+        Article recent = articles.create(draft("Recent", ArticleState.PUBLISHED, Duration.ofHours(1)));
+        purged.clear();
+
+        // Published between the two: both now link to it, and neither page names it yet.
+        Article middle = articles.create(draft("Middle", ArticleState.PUBLISHED, Duration.ofHours(2), "Floods"));
+        assertThat(purged).hasSize(1);
+        assertThat(purged.get(0)).contains("article-" + middle.id(), "article-" + old.id(), "article-" + recent.id(),
+                "home", "section-world", "tag-floods", "feeds", "sitemap").doesNotContain("site");
+
+        // An edit that moves it to another section and tag: the lists it leaves and the ones it joins; the
+        // navigation by section changes, so every page does.
+        purged.clear();
+        articles.update(middle.id(), middle.version(), middle.slug(), new ArticleDraft("Middle", "S", "B",
+                "Ada Reporter", "Science", List.of("Rivers"), ArticleState.PUBLISHED, middle.publishedAt(),
+                Optional.empty()));
+        assertThat(purged.get(0)).contains("article-" + middle.id(), "section-world", "section-science",
+                "tag-floods", "tag-rivers", "site");
+
+        purged.clear();
+        articles.delete(middle.id());
+        assertThat(purged.get(0)).contains("article-" + middle.id(), "section-science", "tag-rivers", "home");
     }
 
     @Test

@@ -48,7 +48,7 @@ class SampleArticlesTest {
         try (Database db = TestDatabases.sqlite()) {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             Articles articles = new Articles(new ArticleStore(db), ArticleSearch.of(db),
-                    new MarkdownRenderer(), clock, () -> {});
+                    new MarkdownRenderer(), clock, keys -> {});
             SampleArticles samples = new SampleArticles(articles, clock);
 
             int added = samples.addIfEmpty();

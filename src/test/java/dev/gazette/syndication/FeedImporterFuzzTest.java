@@ -20,7 +20,7 @@ class FeedImporterFuzzTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
     private static final Database DB = TestDatabases.sqlite();
     private static final FeedImporter IMPORTER = new FeedImporter(
-            new Articles(new ArticleStore(DB), ArticleSearch.of(DB), new MarkdownRenderer(), CLOCK, () -> {}), CLOCK);
+            new Articles(new ArticleStore(DB), ArticleSearch.of(DB), new MarkdownRenderer(), CLOCK, keys -> {}), CLOCK);
 
     @FuzzTest
     void aFeedIsImported_orRefusedWithAReason(byte[] feed) {

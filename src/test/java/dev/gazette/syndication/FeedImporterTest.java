@@ -42,7 +42,7 @@ class FeedImporterTest {
     void setUp() {
         db = TestDatabases.sqlite();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock, () -> {});
+        articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock, keys -> {});
         importer = new FeedImporter(articles, clock);
     }
 

@@ -109,7 +109,7 @@ class FeedSourcesTest {
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         db = TestDatabases.sqlite();
         Clock clock = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
-        articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock, () -> {});
+        articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock, keys -> {});
         sources = new FeedSources(new FeedSourceStore(db), new FeedImporter(articles, clock),
                 new FeedFetcher(FetchSettings.defaults().allowing("127.0.0.1").withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30))), clock);
     }

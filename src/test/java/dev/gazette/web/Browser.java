@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,18 +19,23 @@ import org.jsoup.nodes.Element;
 
 /** A reader with a cookie jar: loads pages, fills in forms as a browser would, and follows nothing by itself. */
 public final class Browser {
-    private final TestSite site;
+    private final Function<String, String> url;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private final String[] headers;
 
     public Browser(TestSite site) {
-        this(site, new String[0]);
+        this(site::url);
     }
 
     /** A browser whose every request carries these headers (name, value, name, value…), as a proxy would add them. */
     public Browser(TestSite site, String... headers) {
-        this.site = site;
+        this(site::url, headers);
+    }
+
+    /** A browser that reaches the site through something in front of it, such as a cache. */
+    public Browser(Function<String, String> url, String... headers) {
+        this.url = url;
         this.headers = headers.clone();
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -45,7 +51,7 @@ public final class Browser {
     }
 
     public Document page(String path) {
-        return Jsoup.parse(get(path).body(), site.url(path));
+        return Jsoup.parse(get(path).body(), url.apply(path));
     }
 
     /** The fields of the first form matching the selector, with their current values (hidden ones included). */
@@ -76,7 +82,7 @@ public final class Browser {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.url(path)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.apply(path)));
         if (headers.length > 0) request.headers(headers);
         return request;
     }

@@ -40,22 +40,29 @@ public final class TestSite implements AutoCloseable {
 
     public static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
                                  AkismetSettings akismet, java.util.function.Consumer<Gazette> before) {
-        return start(sampleContent, minSecondsToPost, comments, akismet, TrustedProxies.none(), before);
+        return start(sampleContent, minSecondsToPost, comments, akismet, CachePolicy.defaults(), before);
+    }
+
+    /** @param cache what shared caches may keep, and the caches the site purges when content changes */
+    public static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
+                                 AkismetSettings akismet, CachePolicy cache, java.util.function.Consumer<Gazette> before) {
+        return start(sampleContent, minSecondsToPost, comments, akismet, TrustedProxies.none(), cache, before);
     }
 
     /** A site behind a proxy on this machine: it believes forwarding headers from the given addresses. */
     public static TestSite behindProxy(String trustedProxies, java.util.function.Consumer<Gazette> before) {
         return start(false, 0, CommentSettings.defaults(), AkismetSettings.defaults(), TrustedProxies.parse(trustedProxies),
-                before);
+                CachePolicy.defaults(), before);
     }
 
     private static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
-                                  AkismetSettings akismet, TrustedProxies proxies, java.util.function.Consumer<Gazette> before) {
+                                  AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache,
+                                  java.util.function.Consumer<Gazette> before) {
         try {
             Path data = Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
                     "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
-                    akismet, FetchSettings.defaults(), proxies, CachePolicy.defaults());
+                    akismet, FetchSettings.defaults(), proxies, cache);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());

@@ -1,0 +1,31 @@
+package dev.gazette.web;
+
+import java.util.Collection;
+
+/**
+ * The one call that drops changed pages wherever they are kept: this node's page cache first (so a cache that
+ * asks again gets the new page), then the caches in front of the site.
+ */
+public final class Purges {
+    private final PageCache local;
+    private final EdgePurger edge;
+
+    public Purges(PageCache local, EdgePurger edge) {
+        this.local = local;
+        this.edge = edge;
+    }
+
+    public void purge(SurrogateKeys keys) {
+        local.purge(keys);
+        edge.purge(keys);
+    }
+
+    public void purge(Collection<String> keys) {
+        purge(SurrogateKeys.of(keys));
+    }
+
+    /** For changes that touch every page: settings, the site's name, erased personal data. */
+    public void everything() {
+        purge(SurrogateKeys.everything());
+    }
+}

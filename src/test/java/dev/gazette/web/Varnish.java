@@ -1,0 +1,103 @@
+package dev.gazette.web;
+
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Debian's Varnish running the shipped {@code deploy/varnish/gazette.vcl} on a free port, in a folder of its own.
+ * Outside CI, a machine without varnishd skips the tests that need it; in CI (which installs it) they must run.
+ */
+public final class Varnish implements AutoCloseable {
+    private static final Path VARNISHD = Path.of("/usr/sbin/varnishd");
+    private static final Path VCL = Path.of("deploy/varnish/gazette.vcl");
+
+    private final Process process;
+    private final int port;
+    private final Path dir;
+
+    private Varnish(Process process, int port, Path dir) {
+        this.process = process;
+        this.port = port;
+        this.dir = dir;
+    }
+
+    /** A free port to start Varnish on later, so the site can be told where to send purges before it starts. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts Varnish on {@code port} in front of a Gazette listening on {@code backendPort}, and waits until it answers. */
+    public static Varnish start(int port, int backendPort) throws IOException, InterruptedException {
+        if (System.getenv("CI") == null) {
+            assumeThat(VARNISHD).as("install varnish and varnish-modules to run the tests behind a cache").exists();
+        }
+        // varnishd reads the VCL as its own user, not as whoever runs the tests.
+        Path dir = Files.createTempDirectory("gazette-varnish",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        String vcl = Files.readString(VCL);
+        String backend = ".port = \"8080\";";
+        if (!vcl.contains(backend)) throw new AssertionError("The shipped VCL no longer names its backend port as " + backend);
+        Path file = dir.resolve("gazette.vcl");
+        Files.writeString(file, vcl.replace(backend, ".port = \"" + backendPort + "\";"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Process process = new ProcessBuilder(VARNISHD.toString(), "-F", "-a", "127.0.0.1:" + port,
+                "-f", file.toAbsolutePath().toString(), "-n", dir.resolve("work").toString(), "-s", "malloc,32m")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("varnishd.log").toFile()).start();
+        Varnish varnish = new Varnish(process, port, dir);
+        varnish.awaitReady();
+        return varnish;
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) break;
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url("/healthz"))).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) return;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        close();
+        throw new AssertionError("varnishd did not start: " + Files.readString(dir.resolve("varnishd.log")));
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** Where the site sends purges. */
+    public URI purgeUrl() {
+        return URI.create(url("/"));
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
