@@ -32,15 +32,7 @@ final class CommentValidator {
 
     /** Errors by field name ("comment", "author", "email", "url"); empty when the form is good. */
     Map<String, String> errors(CommentForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (form.comment().isBlank()) {
-            errors.put("comment", "Please write a comment.");
-        } else if (form.comment().codePointCount(0, form.comment().length()) > settings.maxCommentLength()) {
-            errors.put("comment", "Please shorten your comment to " + settings.maxCommentLength()
-                    + " characters; it has " + form.comment().codePointCount(0, form.comment().length()) + ".");
-        } else if (CONTROL.matcher(form.comment()).find()) {
-            errors.put("comment", "Your comment contains invisible control characters; please remove them.");
-        }
+        Map<String, String> errors = textErrors(form.comment());
 
         if (form.name().isBlank()) {
             errors.put("author", "Please enter your name.");
@@ -59,6 +51,23 @@ final class CommentValidator {
         if (!form.website().isEmpty()) {
             String problem = websiteProblem(form.website());
             if (problem != null) errors.put("url", problem);
+        }
+        return errors;
+    }
+
+    /**
+     * The errors of a reply's text alone (under "comment"): what an edit or a correction changes, so details kept
+     * from an import that the form would refuse (no email, an intranet website) never block one.
+     */
+    Map<String, String> textErrors(String comment) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (comment.isBlank()) {
+            errors.put("comment", "Please write a comment.");
+        } else if (comment.codePointCount(0, comment.length()) > settings.maxCommentLength()) {
+            errors.put("comment", "Please shorten your comment to " + settings.maxCommentLength()
+                    + " characters; it has " + comment.codePointCount(0, comment.length()) + ".");
+        } else if (CONTROL.matcher(comment).find()) {
+            errors.put("comment", "Your comment contains invisible control characters; please remove them.");
         }
         return errors;
     }

@@ -169,7 +169,7 @@ public final class Comments {
     public Map<String, String> edit(Comment c, String newText) {
         CommentForm form = CommentValidator.normalize(
                 new CommentForm(newText, c.authorName(), c.authorEmail(), c.authorUrl(), Optional.empty(), false));
-        Map<String, String> errors = new CommentValidator(settings.get()).errors(form);
+        Map<String, String> errors = new CommentValidator(settings.get()).textErrors(form.comment());
         if (!editable(c)) errors.put("form", "The time to edit this reply has passed.");
         if (!errors.isEmpty()) return errors;
         store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
@@ -214,7 +214,7 @@ public final class Comments {
     public Map<String, String> correct(Comment c, String newText) {
         CommentForm form = CommentValidator.normalize(
                 new CommentForm(newText, c.authorName(), c.authorEmail(), c.authorUrl(), Optional.empty(), false));
-        Map<String, String> errors = new CommentValidator(settings.get()).errors(form);
+        Map<String, String> errors = new CommentValidator(settings.get()).textErrors(form.comment());
         if (!errors.isEmpty()) return errors;
         store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
         onChange.accept(c.articleId());

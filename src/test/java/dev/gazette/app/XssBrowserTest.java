@@ -476,7 +476,11 @@ class XssBrowserTest {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("#title", pack(oneLine, 200).get(3));
         fields.put("#summary", pack(vectors, 1000).get(1));
-        fields.put("#body", vectors.stream().map(Vector::text).collect(Collectors.joining("\n\nNext.\n\n")));
+        // The editor refuses, with the text kept, a body whose picture it would leave out or whose tag never closes
+        // (ArticleEditorHttpTest shows that); the rest go through it, and every vector goes through the service above.
+        fields.put("#body", vectors.stream().map(Vector::text)
+                .filter(text -> site.gazette().articles().bodyProblems(text).isEmpty())
+                .collect(Collectors.joining("\n\nNext.\n\n")));
         fields.put("#author", pack(oneLine, 100).get(7));
         fields.put("#section", pack(oneLine, 60).get(9));
         fields.put("#tags", oneLine.stream().filter(v -> v.text().length() < 50 && !v.text().contains(","))
