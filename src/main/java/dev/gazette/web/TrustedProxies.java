@@ -43,11 +43,46 @@ public final class TrustedProxies {
         return new TrustedProxies(networks);
     }
 
-    /** Who sent this request and over what, believing forwarding headers only from trusted proxies. */
+    /**
+     * Who sent this request and over what, believing forwarding headers only from trusted proxies: the standard
+     * {@code Forwarded} when the request has one, else {@code X-Forwarded-For} and {@code X-Forwarded-Proto}.
+     */
     public ClientRequest resolve(Context ctx) {
+        List<String> standard = Collections.list(ctx.req().getHeaders("Forwarded"));
+        if (!standard.isEmpty()) {
+            Forwarded hops = Forwarded.parse(standard);
+            return resolve(ctx.req().getRemoteAddr(), ctx.req().isSecure(), hops.forList(), hops.protoList());
+        }
         return resolve(ctx.req().getRemoteAddr(), ctx.req().isSecure(),
                 Collections.list(ctx.req().getHeaders("X-Forwarded-For")),
                 Collections.list(ctx.req().getHeaders("X-Forwarded-Proto")));
+    }
+
+    /**
+     * The hops of RFC 7239 {@code Forwarded} headers, one element a proxy, as the lists the X- headers would give.
+     *
+     * @param forList   each hop's {@code for=}, in order
+     * @param protoList each hop's {@code proto=}, in order (hops without one are left out)
+     */
+    record Forwarded(List<String> forList, List<String> protoList) {
+        static Forwarded parse(List<String> headers) {
+            List<String> fors = new ArrayList<>();
+            List<String> protos = new ArrayList<>();
+            for (String element : entries(headers)) {
+                for (String pair : element.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq < 0) continue;
+                    String name = pair.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
+                    String value = pair.substring(eq + 1).strip();
+                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    if (name.equals("for")) fors.add(value);
+                    if (name.equals("proto")) protos.add(value);
+                }
+            }
+            return new Forwarded(List.copyOf(fors), List.copyOf(protos));
+        }
     }
 
     /**

@@ -76,16 +76,7 @@ public final class TestSite implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
-        if (headers.length > 0) request.headers(headers);
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
     }
 
     /** Posts a form with no cookies, as a page kept by a cache would, with the given extra headers. */
@@ -94,9 +85,12 @@ public final class TestSite implements AutoCloseable {
                 .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
                         + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+                .POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
         if (headers.length > 0) request.headers(headers);
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -24,6 +24,18 @@ class TrustedProxiesTest {
     }
 
     @Test
+    void theStandardForwardedHeaderIsReadLikeXForwardedFor() {
+        // RFC 7239: one element a hop, pairs split by ';', IPv6 quoted in brackets with a port.
+        TrustedProxies.Forwarded hops = TrustedProxies.Forwarded.parse(List.of(
+                "for=6.6.6.6;proto=https, For=\"[2001:db8:cafe::17]:4711\";proto=https;by=10.0.0.1", "for=10.1.2.3;proto=http"));
+        assertThat(hops.forList()).containsExactly("6.6.6.6", "[2001:db8:cafe::17]:4711", "10.1.2.3");
+        assertThat(hops.protoList()).containsExactly("https", "https", "http");
+        assertThat(LOCAL_AND_LAN.resolve("127.0.0.1", false, hops.forList(), hops.protoList()))
+                .isEqualTo(new ClientRequest("2001:db8:cafe:0:0:0:0:17", false));
+        assertThat(TrustedProxies.Forwarded.parse(List.of("for=unknown;proto=https")).forList()).containsExactly("unknown");
+    }
+
+    @Test
     void anUntrustedPeerIsTheClientWhateverItClaims() {
         assertThat(LOCAL_AND_LAN.resolve("198.51.100.4", false, List.of("10.1.2.3"), List.of("https")))
                 .isEqualTo(new ClientRequest("198.51.100.4", false));
