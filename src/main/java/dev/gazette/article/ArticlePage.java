@@ -34,8 +34,9 @@ public final class ArticlePage {
 
     /** The public article with this slug and its rendered frame; 404 when there is none. */
     public Framed find(String slug) {
-        if (!Slugs.isSlug(slug)) throw new NotFoundResponse();
+        // Checked only when not cached: a cached page's slug was checked when it was built.
         return cache.part("article:" + slug, Framed.class, Framed::keys, () -> {
+            if (!Slugs.isSlug(slug)) throw new NotFoundResponse();
             Article article = articles.published(slug).orElseThrow(NotFoundResponse::new);
             Optional<Article> older = articles.older(article);
             Optional<Article> newer = articles.newer(article);
