@@ -13,8 +13,8 @@ import java.util.Base64;
  * Proof that a sign-in form was filled in on this site's own page, in this browser: against login CSRF, where
  * another site signs a staff member into an account it chose. Nobody is signed in yet, so there is no session to tie
  * a token to: the browser gets a random value in a cookie only the sign-in address sees, and the form carries that
- * value's signature with the time it was shown. Browsers that say where a request comes from (Sec-Fetch-Site) must
- * say this very site, which also stops a token copied from an attacker's own visit and sent with a planted cookie.
+ * value's signature with the time it was shown. A token copied from an attacker's own visit and sent from another
+ * site's page with a planted cookie is stopped before this, by {@code web.CrossSiteGuard} (Sec-Fetch-Site, Origin).
  */
 public final class SignInForms {
     public static final String COOKIE = "gazette_signin";
@@ -44,8 +44,6 @@ public final class SignInForms {
 
     /** Whether this request sends a form this site showed this browser, recently enough. */
     boolean accepts(Context ctx) {
-        String from = ctx.header("Sec-Fetch-Site");
-        if (from != null && !from.equals("same-origin")) return false;
         String nonce = ctx.cookie(COOKIE);
         String field = ctx.formParam(FIELD);
         if (nonce == null || field == null) return false;
