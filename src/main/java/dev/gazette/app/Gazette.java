@@ -209,6 +209,7 @@ public final class Gazette implements AutoCloseable {
                         new PeopleRoutes(personalData, accounts, templates),
                         new FeedRoutes(articles, comments, site, pageCache)),
                 templates,
+                pageCache,
                 title -> chrome.page(title, "", "/"),
                 database::healthy,
                 () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of()).start();
@@ -266,6 +267,10 @@ public final class Gazette implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public PageCache pageCache() {
+        return pageCache;
     }
 
     /** Purges every rendered page here and in the caches in front, for changes made behind the services' backs. */

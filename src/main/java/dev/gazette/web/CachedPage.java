@@ -29,6 +29,19 @@ public record CachedPage(String contentType, byte[] body, String etag, byte[] gz
         return gzip.length > 0;
     }
 
+    /** The bytes to send to a browser that sent this {@code Accept-Encoding}, and their coding (null: as they are). */
+    Encoded encodedFor(String acceptEncoding) {
+        if (!isCompressed()) return new Encoded(null, body);
+        return switch (AcceptEncoding.choose(acceptEncoding, brotli.length > 0)) {
+            case BROTLI -> new Encoded("br", brotli);
+            case GZIP -> new Encoded("gzip", gzip);
+            case IDENTITY -> new Encoded(null, body);
+        };
+    }
+
+    /** Bytes on the wire and their {@code Content-Encoding}, null for none. */
+    record Encoded(String coding, byte[] bytes) {}
+
     /** A weak validator: the bytes on the wire change with compression, the meaning does not. */
     public static String etag(String digest) {
         return "W/\"" + digest + "\"";

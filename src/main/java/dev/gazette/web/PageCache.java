@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,6 +21,7 @@ public final class PageCache {
     private final CachePolicy policy;
     // Counts purges, so a part built from data read before a purge is not kept after it.
     private final AtomicLong purges = new AtomicLong();
+    private final LongAdder edgeHits = new LongAdder();
 
     public PageCache(Duration lifetime, long maxEntries, CachePolicy policy) {
         this.entries = Caffeine.newBuilder().expireAfterWrite(lifetime).maximumSize(maxEntries).build();
@@ -40,12 +43,40 @@ public final class PageCache {
         sendShared(ctx, shared.page(), shared.keys());
     }
 
-    /** Sends a page that is the same for every reader, saying that caches on the way may keep it and what it shows. */
+    /**
+     * Sends a page that is the same for every reader, saying that caches on the way may keep it and what it shows;
+     * the response is kept whole, so the next reader without cookies gets it before any route runs.
+     */
     public void sendShared(Context ctx, CachedPage page, SurrogateKeys keys) {
         String names = keys.header();
         ctx.header("xkey", names);
         ctx.header("Surrogate-Key", names);
         Responses.send(ctx, page, policy.shared());
+        SharedPageHandler.Asked asked = ctx.attribute(SharedPageHandler.ASKED);
+        if (asked == null) return; // a request with cookies, or one the handler did not see
+        List<SharedResponse.Header> headers = SharedResponse.headersOf(ctx.res());
+        if (headers == null) return;
+        String key = "response:" + asked.key();
+        entries.put(key, new Entry(new SharedResponse(page, headers), keys));
+        // As for parts: a purge since the request arrived may have come after the page's data was read.
+        if (purges.get() != asked.purgesSeen()) entries.invalidate(key);
+    }
+
+    /** The response kept for this request key ({@link SharedPageHandler}), or null. */
+    SharedResponse response(String key) {
+        Entry cached = entries.getIfPresent("response:" + key);
+        if (cached == null) return null;
+        edgeHits.increment();
+        return (SharedResponse) cached.value();
+    }
+
+    long purgesSoFar() {
+        return purges.get();
+    }
+
+    /** How many requests were answered with a kept response before reaching the routes. */
+    public long edgeHits() {
+        return edgeHits.sum();
     }
 
     /**

@@ -61,16 +61,10 @@ public final class Responses {
             return;
         }
         ctx.contentType(page.contentType());
-        if (!page.isCompressed()) {
-            ctx.result(page.body());
-            return;
-        }
+        CachedPage.Encoded encoded = page.encodedFor(ctx.header("Accept-Encoding"));
         // Setting Content-Encoding first tells Javalin the bytes are already compressed.
-        switch (AcceptEncoding.choose(ctx.header("Accept-Encoding"), page.brotli().length > 0)) {
-            case BROTLI -> ctx.header("Content-Encoding", "br").result(page.brotli());
-            case GZIP -> ctx.header("Content-Encoding", "gzip").result(page.gzip());
-            case IDENTITY -> ctx.result(page.body());
-        }
+        if (encoded.coding() != null) ctx.header("Content-Encoding", encoded.coding());
+        ctx.result(encoded.bytes());
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

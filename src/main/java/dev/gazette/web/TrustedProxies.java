@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The proxies whose forwarding headers the site believes. The one place that says who sent a request and whether it
@@ -48,14 +49,17 @@ public final class TrustedProxies {
      * {@code Forwarded} when the request has one, else {@code X-Forwarded-For} and {@code X-Forwarded-Proto}.
      */
     public ClientRequest resolve(Context ctx) {
-        List<String> standard = Collections.list(ctx.req().getHeaders("Forwarded"));
+        return resolve(ctx.req().getRemoteAddr(), ctx.req().isSecure(), name -> Collections.list(ctx.req().getHeaders(name)));
+    }
+
+    /** The same, from the connection's peer and TLS state and a way to read every value of a request header. */
+    ClientRequest resolve(String peer, boolean tls, Function<String, List<String>> headers) {
+        List<String> standard = headers.apply("Forwarded");
         if (!standard.isEmpty()) {
             Forwarded hops = Forwarded.parse(standard);
-            return resolve(ctx.req().getRemoteAddr(), ctx.req().isSecure(), hops.forList(), hops.protoList());
+            return resolve(peer, tls, hops.forList(), hops.protoList());
         }
-        return resolve(ctx.req().getRemoteAddr(), ctx.req().isSecure(),
-                Collections.list(ctx.req().getHeaders("X-Forwarded-For")),
-                Collections.list(ctx.req().getHeaders("X-Forwarded-Proto")));
+        return resolve(peer, tls, headers.apply("X-Forwarded-For"), headers.apply("X-Forwarded-Proto"));
     }
 
     /**

@@ -37,11 +37,12 @@ public final class WebServer implements AutoCloseable {
     private final Javalin app;
 
     /**
+     * @param pages      the page cache, whose shared responses readers without cookies get before any route
      * @param errorPage  builds the error page's chrome (title, navigation) for a status
      * @param healthy    what {@code /healthz} reports
      * @param imageHosts other hosts pages may load images from (none unless the site opted in to one)
      */
-    public WebServer(ServerSettings settings, List<Routes> routes, Templates templates,
+    public WebServer(ServerSettings settings, List<Routes> routes, Templates templates, PageCache pages,
                      Function<String, Page> errorPage, BooleanSupplier healthy, Supplier<List<String>> imageHosts) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -52,6 +53,8 @@ public final class WebServer implements AutoCloseable {
             config.http.maxRequestSize = 1_000_000;
             // Long search URLs get the site's own answer, not Jetty's bare 414.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
+            config.jetty.modifyServletContextHandler(context ->
+                    context.insertHandler(new SharedPageHandler(pages, settings.proxies())));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

@@ -55,7 +55,7 @@ public final class TestSite implements AutoCloseable {
                 CachePolicy.defaults(), before);
     }
 
-    private static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
+    static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
                                   AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache,
                                   java.util.function.Consumer<Gazette> before) {
         try {

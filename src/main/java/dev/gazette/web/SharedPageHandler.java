@@ -1,0 +1,70 @@
+package dev.gazette.web;
+
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The edge inside the process: a reader without cookies asking for a page that the routes already sent as the same
+ * for everyone gets that response again at once, before routing, filters and the servlet layer, which cost more
+ * than the page itself. Whatever the routes would decide from cookies never applies to such a reader, and the kept
+ * response goes when a change purges its keys (or after the page cache's few seconds), as the routes' parts do.
+ */
+final class SharedPageHandler extends Handler.Wrapper {
+    /** The request attribute that tells {@link PageCache#sendShared} to keep the response, and under which key. */
+    static final String ASKED = "gazette.shared-page";
+
+    private final PageCache cache;
+    private final TrustedProxies proxies;
+
+    SharedPageHandler(PageCache cache, TrustedProxies proxies) {
+        this.cache = cache;
+        this.proxies = proxies;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        boolean get = HttpMethod.GET.is(request.getMethod());
+        if (!get && !HttpMethod.HEAD.is(request.getMethod()) || request.getHeaders().contains(HttpHeader.COOKIE)) {
+            return super.handle(request, response, callback);
+        }
+        // HSTS goes only to readers who came over HTTPS, so the two are kept apart.
+        boolean secure = proxies.resolve(Request.getRemoteAddr(request), request.isSecure(),
+                name -> request.getHeaders().getValuesList(name)).secure();
+        String key = (secure ? "https " : "http ") + request.getHttpURI().getPathQuery();
+        SharedResponse kept = cache.response(key);
+        if (kept == null) {
+            if (get) request.setAttribute(ASKED, new Asked(key, cache.purgesSoFar()));
+            return super.handle(request, response, callback);
+        }
+        send(kept, request, response, callback, get);
+        return true;
+    }
+
+    private static void send(SharedResponse kept, Request request, Response response, Callback callback, boolean get) {
+        HttpFields.Mutable headers = response.getHeaders();
+        for (SharedResponse.Header h : kept.headers()) headers.add(h.name(), h.value());
+        CachedPage page = kept.page();
+        if (Responses.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), page.etag())) {
+            response.setStatus(HttpStatus.NOT_MODIFIED_304);
+            response.write(true, null, callback);
+            return;
+        }
+        CachedPage.Encoded encoded = page.encodedFor(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
+        headers.put(HttpHeader.CONTENT_TYPE, page.contentType());
+        if (encoded.coding() != null) headers.put(new HttpField(HttpHeader.CONTENT_ENCODING, encoded.coding()));
+        headers.put(HttpHeader.CONTENT_LENGTH, encoded.bytes().length);
+        response.setStatus(HttpStatus.OK_200);
+        response.write(true, get ? ByteBuffer.wrap(encoded.bytes()) : null, callback);
+    }
+
+    /** A request the routes will answer, whose response may be kept under this key if it turns out shared. */
+    record Asked(String key, long purgesSeen) {}
+}
