@@ -145,7 +145,7 @@ public final class Gazette implements AutoCloseable {
         LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
                 settings.siteDescription(), settings.gravatar(), clock);
         // A reply changes its article's page, the lists that count its replies and the reply feeds.
-        Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
+        Comments comments = new Comments(new CommentStore(database), live::comments, shield::check, articles::find,
                 clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
