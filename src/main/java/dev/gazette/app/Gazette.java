@@ -92,6 +92,7 @@ public final class Gazette implements AutoCloseable {
     private final PersonalData personalData;
     private final SpamShield shield;
     private final ApiKeys apiKeys;
+    private final AccountStore accountStore;
     private final Accounts accounts;
     private final AkismetStore akismetStore;
     private final LiveSettings live;
@@ -117,7 +118,8 @@ public final class Gazette implements AutoCloseable {
         this.akismetStore = akismetStore;
         this.live = live;
         this.apiKeys = new ApiKeys(akismetStore, CLOCK);
-        this.accounts = new Accounts(new AccountStore(database), CLOCK);
+        this.accountStore = new AccountStore(database);
+        this.accounts = new Accounts(accountStore, CLOCK);
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -137,15 +139,12 @@ public final class Gazette implements AutoCloseable {
         ArticleStore store = new ArticleStore(database);
         Articles articles = new Articles(store, ArticleSearch.of(database),
                 new MarkdownRenderer(), clock, purges::purge);
-        if (settings.sampleContent()) {
-            new SampleArticles(articles, clock).addIfEmpty();
-        }
         SiteSecret secret = SiteSecret.load(database);
         SpamShield shield = openShield(settings, database, clock);
         LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
                 settings.siteDescription(), settings.gravatar(), clock);
         // A reply changes its article's page, the lists that count its replies and the reply feeds.
-        Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
+        Comments comments = new Comments(new CommentStore(database), live::comments, shield::check, articles::find,
                 clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
@@ -169,8 +168,12 @@ public final class Gazette implements AutoCloseable {
         }
     }
 
-    /** Starts the web server; returns the address it listens on. */
+    /** Starts the web server, first adding the sample stories to a site without any; returns its address. */
     public String serve() {
+        // Only a served site needs something to show; import, export, privacy and the rest leave the database as found.
+        if (settings.sampleContent()) {
+            new SampleArticles(articles, CLOCK).addIfEmpty();
+        }
         int port = settings.port() == 0 ? FreePort.find() : settings.port();
         String publicUrl = settings.publicUrl(port);
         Supplier<Site> site = () -> new Site(live.siteTitle(), live.siteDescription(), publicUrl, settings.language());
@@ -183,7 +186,7 @@ public final class Gazette implements AutoCloseable {
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret, live::gravatar), tokens, cookies, templates,
                 pageCache);
         akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
-        Sessions sessions = new Sessions(new AccountStore(database), secret, clock);
+        Sessions sessions = new Sessions(accountStore, secret, clock);
         Moderation moderation = new Moderation(comments, shield, new CorrectionStore(database), accounts, clock);
         FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
                 new FeedFetcher(settings.fetch()), clock);
@@ -215,7 +218,7 @@ public final class Gazette implements AutoCloseable {
                 () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of()).start();
         retention = new RetentionJob(personalData, () -> comments.settings().retention());
         feedPoller = new FeedPoller(feeds);
-        shieldFollower = new ShieldFollower(shield, Clock.systemUTC());
+        shieldFollower = new ShieldFollower(shield, clock);
         return site.get().url("/");
     }
 
@@ -239,6 +242,11 @@ public final class Gazette implements AutoCloseable {
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
                         + " never get it.", "Until signing out, after 2 hours unused, or 12 hours at most")),
                 settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar);
+    }
+
+    /** The one clock every part tells time by; commands that build parts of their own use it too. */
+    public Clock clock() {
+        return CLOCK;
     }
 
     public SpamShield shield() {

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +103,7 @@ public final class ImportCommand {
             Settings settings = parent.root.settings();
             // Fetched before the database opens: an address refused, or a feed that never came, changes nothing.
             try (InputStream in = open(from, new FeedFetcher(settings.fetch())); Gazette gazette = Gazette.open(settings)) {
-                FeedImporter.Report report = new FeedImporter(gazette.articles(), Clock.systemUTC())
+                FeedImporter.Report report = new FeedImporter(gazette.articles(), gazette.clock())
                         .importFeed(in, outlet, agency, section, draft);
                 report.added().forEach(t -> System.out.println("added    " + t));
                 report.skipped().forEach(t -> System.out.println("skipped  " + t));

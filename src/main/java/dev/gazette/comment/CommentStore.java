@@ -154,11 +154,17 @@ public final class CommentStore {
      * Each count stops at {@link #HISTORY_CAP}, so a flood from one network costs no more than a few rows.
      */
     AuthorRecord record(String email, String ip) {
+        return record(email, ip, Long.MAX_VALUE);
+    }
+
+    /** The same, counting only replies stored before the one with this id: its history as it came in. */
+    AuthorRecord record(String email, String ip, long beforeId) {
         return reads.withHandle(h -> {
             String net = network(ip);
-            return new AuthorRecord(count(h, "author_email", email, "approved"), count(h, "author_email", email, "spam"),
-                    count(h, "ip", ip, "approved"), count(h, "ip", ip, "spam"),
-                    count(h, "network", net, "approved"), count(h, "network", net, "spam"));
+            return new AuthorRecord(count(h, "author_email", email, "approved", beforeId),
+                    count(h, "author_email", email, "spam", beforeId),
+                    count(h, "ip", ip, "approved", beforeId), count(h, "ip", ip, "spam", beforeId),
+                    count(h, "network", net, "approved", beforeId), count(h, "network", net, "spam", beforeId));
         });
     }
 
@@ -170,10 +176,10 @@ public final class CommentStore {
     }
 
     // column is one of three constants above, never input.
-    private static int count(org.jdbi.v3.core.Handle h, String column, String value, String state) {
+    private static int count(org.jdbi.v3.core.Handle h, String column, String value, String state, long beforeId) {
         return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE " + column + " = :v AND state = :s"
-                        + " LIMIT " + HISTORY_CAP + ") capped")
-                .bind("v", value).bind("s", state).mapTo(Integer.class).one();
+                        + " AND id < :before LIMIT " + HISTORY_CAP + ") capped")
+                .bind("v", value).bind("s", state).bind("before", beforeId).mapTo(Integer.class).one();
     }
 
     /** True when one of these replies is approved and was written under this email. */
@@ -192,12 +198,15 @@ public final class CommentStore {
                 .mapTo(Integer.class).one() > 0);
     }
 
-    /** How often the same text was posted on other articles in the window: a sign of a spam run. */
-    int identicalElsewhere(String bodyMarkdown, long articleId, Instant since) {
+    /**
+     * How often the same text was posted on other articles in the window, before the reply with this id (any reply
+     * not yet stored: {@link Long#MAX_VALUE}): a sign of a spam run.
+     */
+    int identicalElsewhere(String bodyMarkdown, long articleId, Instant since, long beforeId) {
         return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
-                        + " AND article_id <> :a AND created_at >= :since")
+                        + " AND article_id <> :a AND created_at >= :since AND id < :before")
                 .bind("hash", contentHash(bodyMarkdown)).bind("a", articleId).bind("since", since.toEpochMilli())
-                .mapTo(Integer.class).one());
+                .bind("before", beforeId).mapTo(Integer.class).one());
     }
 
     void countDiscard(Instant when) {

@@ -1,8 +1,6 @@
 package dev.gazette.comment;
 
 import dev.gazette.article.Article;
-import dev.gazette.spam.CommentType;
-import dev.gazette.spam.History;
 import dev.gazette.spam.Reason;
 import dev.gazette.spam.Submission;
 import dev.gazette.spam.Verdict;
@@ -17,13 +15,13 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Replies: taking one in through the shield and the policy, and reading them back for a page. */
 public final class Comments {
     private static final int DECIDED_PAGE = 1000;
-    private static final Duration IDENTICAL_WINDOW = Duration.ofDays(7);
 
     private final CommentStore store;
     private final Supplier<CommentSettings> settings;
@@ -31,15 +29,18 @@ public final class Comments {
     private final CommentText text = new CommentText();
     private final Clock clock;
     private final LongConsumer onChange;
+    private final SubmissionBuilder submissions;
 
     /**
      * @param settings the policy in force; read on every use, so a change in the newsroom applies at once
      * @param shield   the spam shield's check
+     * @param articles finds an article by id, for what the shield learns about a stored reply
      * @param onChange called with the article's id after every write that may change its public page
      */
     public Comments(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
-                    Clock clock, LongConsumer onChange) {
+                    LongFunction<Optional<Article>> articles, Clock clock, LongConsumer onChange) {
         this.store = store;
+        this.submissions = new SubmissionBuilder(store, articles);
         this.settings = settings;
         this.shield = shield;
         this.clock = clock;
@@ -84,7 +85,7 @@ public final class Comments {
 
         CommentStore.AuthorRecord found = store.record(form.email(), request.ip());
         CommentStore.AuthorRecord record = request.provenAuthor() ? found : found.unproven();
-        Verdict verdict = shield.apply(submission(article, draft, request, record, now));
+        Verdict verdict = shield.apply(submissions.forCheck(article, draft, request, record, now));
         Optional<CommentState> state = new ModerationPolicy(settings).decide(draft, verdict, record);
         if (state.isEmpty()) {
             store.countDiscard(now);
@@ -97,29 +98,6 @@ public final class Comments {
         Comment stored = toStore.withId(store.insert(toStore));
         if (stored.state() == CommentState.APPROVED) onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
-    }
-
-    private Submission submission(Article article, Comment draft, RequestInfo request, CommentStore.AuthorRecord r,
-                                  Instant now) {
-        Submission.Builder b = Submission.builder(draft.bodyMarkdown())
-                .authorName(draft.authorName())
-                .authorEmail(draft.authorEmail())
-                .authorUrl(draft.authorUrl())
-                .ip(request.ip())
-                .userAgent(request.userAgent())
-                .referrer(request.referrer())
-                .permalink("/articles/" + article.slug())
-                .type(draft.parentId().isPresent() ? CommentType.REPLY : CommentType.COMMENT)
-                .honeypot(request.honeypot())
-                .articleTitle(article.title())
-                .articleTags(article.tags().stream().map(t -> t.name()).toList())
-                .articleAgeDays(Duration.between(article.shownDate(), now).toMinutes() / 1440.0)
-                .history(new History(r.approvedByEmail(), r.spamByEmail(), r.approvedByIp(), r.spamByIp(),
-                        r.approvedByNetwork(), r.spamByNetwork(), 0, 0))
-                .recentIdenticalElsewhere(store.identicalElsewhere(draft.bodyMarkdown(), article.id(),
-                        now.minus(IDENTICAL_WINDOW)));
-        request.secondsToPost().ifPresent(b::secondsToPost);
-        return b.build();
     }
 
     /** True when one of these replies (a reader's own, from their cookie) is approved and was written under the email. */
@@ -287,17 +265,9 @@ public final class Comments {
         };
     }
 
-    /** The reply as the shield sees it, for teaching it a moderator's decision. */
+    /** The reply as the shield saw it when it came in, for teaching it a moderator's decision. */
     public Submission submissionOf(Comment c) {
-        return Submission.builder(c.bodyMarkdown())
-                .authorName(c.authorName())
-                .authorEmail(c.authorEmail())
-                .authorUrl(c.authorUrl())
-                .ip(c.ip())
-                .userAgent(c.userAgent())
-                .referrer(c.referrer())
-                .type(c.parentId().isPresent() ? CommentType.REPLY : CommentType.COMMENT)
-                .build();
+        return submissions.forLesson(c);
     }
 
     /** A page of the queue and where it stands. */

@@ -82,7 +82,9 @@ public final class Moderation {
 
     private void teach(Comment c, boolean spam) {
         shield.learn(comments.submissionOf(c), spam);
-        boolean shieldSaidSpam = c.spamProbability() >= 0.5 || c.state() == CommentState.SPAM;
+        // Judged against the threshold the site holds replies at, not an even chance: that is what the shield "said".
+        boolean shieldSaidSpam = c.spamProbability() >= shield.settings().spamThreshold()
+                || c.state() == CommentState.SPAM;
         corrections.record(c.id(), shieldSaidSpam, spam, clock.instant());
     }
 

@@ -33,8 +33,14 @@ public final class ShieldFollower implements AutoCloseable {
     private Instant unsavedSince;
 
     public ShieldFollower(SpamShield shield, Clock clock) {
+        this(shield, clock, true);
+    }
+
+    /** @param timed false for a follower that only runs the rounds its caller asks for (tests drive it by hand) */
+    ShieldFollower(SpamShield shield, Clock clock, boolean timed) {
         this.shield = shield;
         this.clock = clock;
+        if (!timed) return;
         timer.scheduleWithFixedDelay(() -> {
             try {
                 round();

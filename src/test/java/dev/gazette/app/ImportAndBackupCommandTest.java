@@ -72,6 +72,7 @@ class ImportAndBackupCommandTest {
                 int found = copy.reads().withHandle(h -> h.createQuery(
                         "SELECT COUNT(*) FROM article WHERE title = 'Bridge reopens early'").mapTo(Integer.class).one());
                 assertThat(found).isEqualTo(1);
+                assertThat(articles(copy)).as("the imported story alone: no sample stories beside it").isEqualTo(1);
             }
             assertThat(Files.size(backup)).isPositive();
         } finally {
@@ -129,7 +130,27 @@ class ImportAndBackupCommandTest {
             double spam = gazette.shield().check(Submission.of("Order cheap pills at http://pills99.example.top")).spamProbability();
             double ham = gazette.shield().check(Submission.of("Thanks, the detour on Mill Street is well explained.")).spamProbability();
             assertThat(spam).isGreaterThan(0.5).isGreaterThan(ham);
+            assertThat(articles(gazette.database())).as("the imported post alone: no sample stories").isEqualTo(1);
         }
+    }
+
+    @Test
+    void onlyServeAddsTheSampleStoriesToAnEmptySite() throws Exception {
+        String data = dir.resolve("site").toString();
+        run("privacy", "erase", "--email", "someone@example.org", "--data", data);
+        run("akismet", "key", "list", "--data", data);
+        run("spam", "export", dir.resolve("model.bin").toString(), "--data", data);
+        Settings settings = SettingsLoader.load(Map.of("data", data, "port", "0", "host", "127.0.0.1"), Map.of(),
+                Optional.empty());
+        try (Gazette gazette = Gazette.open(settings)) {
+            assertThat(articles(gazette.database())).as("after commands that are not serve").isZero();
+            gazette.serve();
+            assertThat(articles(gazette.database())).as("once served").isEqualTo(10);
+        }
+    }
+
+    private static int articles(Database db) {
+        return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article").mapTo(Integer.class).one());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
+/** The follower folds lessons into the model once they are a day old; driven round by round, without its timer. */
 class ShieldFollowerTest {
     /** A clock the test moves by hand. */
     private static final class HandClock extends Clock {
@@ -38,7 +39,8 @@ class ShieldFollowerTest {
         InMemoryModelStore store = new InMemoryModelStore();
         SpamShield shield = SpamShield.open(ShieldSettings.defaults(), store);
         HandClock clock = new HandClock();
-        try (ShieldFollower follower = new ShieldFollower(shield, clock)) {
+        // Untimed: only the rounds below run, so nothing but the test moves the clock or folds the log.
+        try (ShieldFollower follower = new ShieldFollower(shield, clock, false)) {
             shield.learn(Submission.of("cheap pills at pills.example.top"), true);
             follower.round(); // notices the copy
             clock.now = clock.now.plus(ShieldFollower.KEEP_COPIES).minus(Duration.ofMinutes(1));

@@ -76,7 +76,13 @@ class ShieldStoreTest {
             ExecutorService other = Executors.newSingleThreadExecutor();
             try {
                 Future<Long> append = other.submit(() -> store.append(new byte[] {1}));
-                Thread.sleep(300);
+                // PostgreSQL itself says when the append waits on the lock: no guess at how long that takes.
+                try (Handle watcher = db.reads().open()) {
+                    while (!waitingForAdvisoryLock(watcher)) {
+                        assertThat(append).as("an append while another is in flight must wait for it").isNotDone();
+                        Thread.onSpinWait();
+                    }
+                }
                 assertThat(append).as("an append while another is in flight").isNotDone();
                 inFlight.commit();
                 assertThat(append.get(10, TimeUnit.SECONDS)).isPositive();
@@ -84,5 +90,12 @@ class ShieldStoreTest {
                 other.shutdownNow();
             }
         }
+    }
+
+    /** True while a session of this database waits for an advisory lock it has not been granted. */
+    private static boolean waitingForAdvisoryLock(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+                .mapTo(Integer.class).one() > 0;
     }
 }

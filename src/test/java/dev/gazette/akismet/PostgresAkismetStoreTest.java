@@ -1,0 +1,11 @@
+package dev.gazette.akismet;
+
+import dev.gazette.store.Database;
+import dev.gazette.store.TestDatabases;
+
+class PostgresAkismetStoreTest extends AkismetStoreContract {
+    @Override
+    Database open() {
+        return TestDatabases.postgres();
+    }
+}

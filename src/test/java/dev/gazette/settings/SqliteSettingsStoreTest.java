@@ -1,0 +1,11 @@
+package dev.gazette.settings;
+
+import dev.gazette.store.Database;
+import dev.gazette.store.TestDatabases;
+
+class SqliteSettingsStoreTest extends SettingsStoreContract {
+    @Override
+    Database open() {
+        return TestDatabases.sqlite();
+    }
+}
