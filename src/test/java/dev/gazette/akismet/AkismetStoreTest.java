@@ -31,7 +31,7 @@ class AkismetStoreTest {
         assertThat(kept.get(1).spam()).as("the later report replaced the earlier").isFalse();
         assertThat(kept.get(0).text()).isEqualTo(Fingerprint.of("report number 5"));
 
-        assertThat(store.revoke("busy01", Instant.EPOCH)).isTrue();
+        assertThat(store.revoke(busy, Instant.EPOCH)).isTrue();
         assertThat(store.lessons(busy)).isEmpty();
         assertThat(store.lessons(other)).hasSize(1);
     }
