@@ -20,9 +20,15 @@ class Gazette_Shield_Client {
 		return untrailingslashit( trim( $url ) );
 	}
 
-	/** The API key: the constant GAZETTE_SHIELD_KEY wins over the setting. */
+	/**
+	 * The API key: the constant GAZETTE_SHIELD_KEY wins over the setting; with neither, the key the Akismet plugin
+	 * was given (its constant or its setting), since its calls come to the same server.
+	 */
 	public static function api_key() {
 		$key = defined( 'GAZETTE_SHIELD_KEY' ) ? (string) constant( 'GAZETTE_SHIELD_KEY' ) : (string) get_option( 'gazette_shield_key', '' );
+		if ( '' === trim( $key ) && Gazette_Shield_Akismet_Bridge::akismet_active() ) {
+			$key = defined( 'WPCOM_API_KEY' ) ? (string) constant( 'WPCOM_API_KEY' ) : (string) get_option( 'wordpress_api_key', '' );
+		}
 		return strtolower( trim( $key ) );
 	}
 
