@@ -40,7 +40,7 @@ public final class ApiKeys {
         if (siteUrl.isBlank()) throw new IllegalArgumentException("Give the site's address, like https://blog.example");
         // 12 hex digits: 48 random bits. Enough for what a key guards (a site's use of the shield and its own
         // counts and lessons, never the site itself), since keys can only be guessed online, where unknown keys are
-        // answered slowly per address (AkismetRoutes), and a key is revoked at once; docs/akismet-keys.md has the sums.
+        // answered slowly per address (AkismetRoutes), and a key is revoked at once; the README has the sums.
         StringBuilder key = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) key.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         String text = key.toString();

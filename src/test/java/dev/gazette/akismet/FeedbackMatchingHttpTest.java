@@ -149,6 +149,52 @@ class FeedbackMatchingHttpTest {
         assertThat(stats(key).get("missed_spam").asLong()).isZero();
     }
 
+    @Test
+    void unknownKeysFromOneAddressAreSlowedSoShortKeysCannotBeGuessed() throws Exception {
+        HttpResponse<String> last = null;
+        int answered = 0;
+        for (int i = 0; i < 40; i++) {
+            last = post("/1.1/verify-key", Map.of("key", String.format("%012x", i), "blog", "https://guess.example"));
+            if (last.statusCode() == 200) answered++;
+        }
+        assertThat(answered).as("30 at once, then one each 2 s").isBetween(30, 34);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        // A known key still works from the same address.
+        String key = site.gazette().apiKeys().add("https://after-guesses.example");
+        assertThat(post("/1.1/verify-key", Map.of("key", key, "blog", "x")).body()).isEqualTo("valid");
+    }
+
+    @Test
+    void theAkismetPluginsAccountAndStatsCallsAreAnswered() throws Exception {
+        String key = site.gazette().apiKeys().add("https://account.example");
+        JsonNode account = new ObjectMapper().readTree(post("/1.1/get-subscription",
+                Map.of("key", key, "blog", "https://account.example")).body());
+        assertThat(account.get("status").asText()).isEqualTo("active");
+        assertThat(account.get("account_name").asText()).contains("https://account.example");
+        // The key being saved is named in key, beside an older api_key the plugin still holds.
+        String other = site.gazette().apiKeys().add("https://old-account.example");
+        assertThat(post("/1.1/get-subscription", Map.of("key", key, "api_key", other, "blog", "x")).body())
+                .contains("https://account.example");
+        post("/1.1/comment-check", comment(key, "viagra-test-123", "v@example.org", "Counted as spam."));
+        JsonNode stats = new ObjectMapper().readTree(post("/1.1/get-stats", Map.of("key", key, "from", "all")).body());
+        assertThat(stats.get("spam").asLong()).isEqualTo(1);
+        assertThat(stats.get("accuracy").asDouble()).isEqualTo(100.0);
+        assertThat(post("/1.1/deactivate", Map.of("key", key)).body()).isEqualTo("deactivated");
+        assertThat(post("/1.1/verify-key", Map.of("key", key, "blog", "x")).body()).as("still valid until revoked").isEqualTo("valid");
+        assertThat(site.get("/1.1/test").body()).isEqualTo("connected");
+    }
+
+    @Test
+    void aPrefixTwoKeysShareRevokesNeitherAndSaysWhy() {
+        AkismetStore store = new AkismetStore(site.gazette().database());
+        store.insertKey(ApiKeys.hash("aaaa00000001"), "aaaa", "https://one.example", java.time.Instant.now());
+        store.insertKey(ApiKeys.hash("aaaa00000002"), "aaaa", "https://two.example", java.time.Instant.now());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> site.gazette().apiKeys().revoke("aaaa"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 active keys start with aaaa");
+        assertThat(site.gazette().apiKeys().find("aaaa00000001")).isPresent();
+    }
+
     static Map<String, String> comment(String key, String author, String email, String content) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("api_key", key);
