@@ -67,6 +67,7 @@ class Gazette_Shield_Client {
 		$code = is_wp_error( $response ) ? 0 : (int) wp_remote_retrieve_response_code( $response );
 		if ( is_wp_error( $response ) || $code >= 500 || 0 === $code ) {
 			$why = is_wp_error( $response ) ? $response->get_error_message() : sprintf( 'HTTP %d', $code );
+			// Autoloaded, so that the usual case below (no failure) costs no query.
 			update_option(
 				self::FAILURE_OPTION,
 				array(
@@ -74,16 +75,20 @@ class Gazette_Shield_Client {
 					'message' => $why,
 					'server'  => self::server_url(),
 				),
-				false
+				true
 			);
-		} elseif ( get_option( self::FAILURE_OPTION ) ) {
+		} elseif ( null !== self::last_failure() ) {
 			delete_option( self::FAILURE_OPTION );
 		}
 	}
 
 	/** The last failure to reach the server since it last answered, or null. */
 	public static function last_failure() {
-		$failure = get_option( self::FAILURE_OPTION );
+		$all = wp_load_alloptions();
+		if ( ! isset( $all[ self::FAILURE_OPTION ] ) ) {
+			return null;
+		}
+		$failure = maybe_unserialize( $all[ self::FAILURE_OPTION ] );
 		return is_array( $failure ) ? $failure : null;
 	}
 

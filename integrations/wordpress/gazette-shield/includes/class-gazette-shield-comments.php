@@ -73,11 +73,19 @@ class Gazette_Shield_Comments {
 		if ( null === self::$last ) {
 			return;
 		}
-		add_comment_meta( $comment_id, 'gazette_shield_result', self::$last['result'], true );
-		if ( '' !== self::$last['guid'] ) {
-			add_comment_meta( $comment_id, 'gazette_shield_guid', self::$last['guid'], true );
-		}
-		add_comment_meta( $comment_id, 'gazette_shield_as_submitted', wp_slash( self::$last['fields'] ), true );
+		// One row: what was checked, with the guid and the answer (each extra row is a write per comment).
+		add_comment_meta(
+			$comment_id,
+			'gazette_shield',
+			wp_slash(
+				array(
+					'result' => self::$last['result'],
+					'guid'   => self::$last['guid'],
+					'fields' => self::$last['fields'],
+				)
+			),
+			true
+		);
 		self::$last = null;
 	}
 
@@ -96,7 +104,8 @@ class Gazette_Shield_Comments {
 		} else {
 			return;
 		}
-		$fields = get_comment_meta( $comment->comment_ID, 'gazette_shield_as_submitted', true );
+		$checked = get_comment_meta( $comment->comment_ID, 'gazette_shield', true );
+		$fields  = is_array( $checked ) && isset( $checked['fields'] ) ? $checked['fields'] : null;
 		if ( ! is_array( $fields ) || empty( $fields['comment_content'] ) ) {
 			$fields = array(
 				'blog'                 => home_url(),
@@ -110,9 +119,8 @@ class Gazette_Shield_Comments {
 				'permalink'            => get_permalink( $comment->comment_post_ID ),
 			);
 		}
-		$guid = get_comment_meta( $comment->comment_ID, 'gazette_shield_guid', true );
-		if ( $guid ) {
-			$fields['guid'] = $guid;
+		if ( is_array( $checked ) && ! empty( $checked['guid'] ) ) {
+			$fields['guid'] = $checked['guid'];
 		}
 		Gazette_Shield_Client::post( $call, $fields );
 		update_comment_meta( $comment->comment_ID, 'gazette_shield_reported', 'submit-spam' === $call ? 'spam' : 'ham' );
