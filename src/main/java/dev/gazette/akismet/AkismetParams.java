@@ -101,6 +101,17 @@ record AkismetParams(Map<String, String> fields) {
         return json;
     }
 
+    /**
+     * What ties feedback sent without a guid to the check it corrects: a hash of the author, the email and the reply's
+     * beginning as a check keeps it (cut as {@link #toJson()} cuts it, so a reply longer than what was kept still
+     * matches), case and runs of white space aside. The address is left out: WordPress may anonymise it meanwhile.
+     */
+    String matchHash() {
+        String content = cut(get("comment_content"), MAX_STORED_CONTENT).strip().replaceAll("\\s+", " ");
+        return dev.gazette.store.Hashes.sha256Hex(get("comment_author").strip().toLowerCase(Locale.ROOT) + "\n"
+                + get("comment_author_email").strip().toLowerCase(Locale.ROOT) + "\n" + content);
+    }
+
     private static String write(Map<String, String> kept) {
         try {
             return JSON.writeValueAsString(kept);

@@ -3,6 +3,7 @@ package dev.gazette.akismet;
 import dev.gazette.spam.Decision;
 import dev.gazette.spam.SpamShield;
 import dev.gazette.spam.Verdict;
+import dev.gazette.web.ClientRequest;
 import dev.gazette.web.RateLimiter;
 import dev.gazette.web.Routes;
 import io.javalin.config.RoutesConfig;
@@ -33,8 +34,15 @@ public final class AkismetRoutes implements Routes {
     private final SpamShield shield;
     private final KeyLessons lessons;
     private final RateLimiter<Long> limiter = new RateLimiter<>(Duration.ofMinutes(10));
+    /**
+     * Unknown keys per client address: a 12-character key is 48 random bits, safe against guessing only while
+     * guesses are slow. Thirty a minute lets a site with a revoked key see "invalid"; a guesser gets 429s.
+     */
+    private final RateLimiter<String> guesses = new RateLimiter<>(Duration.ofMinutes(10));
+    static final RateLimiter.Rate GUESSES = RateLimiter.Rate.perMinute(30);
     private final RateLimiter.Rate rate;
     private final Clock clock;
+    private final Duration retention;
 
     public AkismetRoutes(ApiKeys keys, AkismetStore store, SpamShield shield, AkismetSettings settings, Clock clock) {
         this.keys = keys;
@@ -42,6 +50,7 @@ public final class AkismetRoutes implements Routes {
         this.shield = shield;
         this.lessons = new KeyLessons(store);
         this.clock = clock;
+        this.retention = settings.retention();
         this.rate = RateLimiter.Rate.perMinute(settings.requestsPerMinute());
         this.log = new CheckLog(store, clock, settings.retention());
     }
@@ -55,6 +64,11 @@ public final class AkismetRoutes implements Routes {
             routes.post("/" + version + "/submit-ham", ctx -> feedback(ctx, false));
             routes.get("/" + version + "/usage-limit", this::usageLimit);
             routes.get("/" + version + "/key-stats", this::keyStats);
+            // What WordPress's Akismet plugin also asks, so its settings page accepts a key and shows its counts.
+            routes.post("/" + version + "/get-subscription", this::subscription);
+            routes.post("/" + version + "/get-stats", this::wordPressStats);
+            routes.post("/" + version + "/deactivate", this::deactivate);
+            routes.get("/" + version + "/test", ctx -> text(ctx, "connected"));
         }
     }
 
@@ -74,6 +88,7 @@ public final class AkismetRoutes implements Routes {
         AkismetParams params = params(ctx);
         String key = params.has("key") ? params.get("key") : params.get("api_key");
         if (key.isBlank() || keys.find(key).isEmpty()) {
+            if (tooManyGuesses(ctx)) return;
             ctx.header("X-akismet-debug-help", key.isBlank() ? "Send your API key in the key parameter."
                     : "This key is not known to this server, or it was revoked. Ask the site's staff for a key.");
             text(ctx, "invalid");
@@ -131,14 +146,15 @@ public final class AkismetRoutes implements Routes {
         Optional<ApiKey> key = authorize(ctx, params);
         if (key.isEmpty()) return;
         String text = params.get("comment_content");
-        if (params.has("guid")) {
-            log.flush();
-            Optional<AkismetStore.StoredCheck> earlier = store.check(params.get("guid"), key.get().id());
-            if (earlier.isPresent()) {
-                // The fields sent again are what the client will check again; a guid alone names the check's.
-                if (text.isBlank()) text = AkismetParams.fromJson(earlier.get().params()).get("comment_content");
-                if (earlier.get().spam() != spam) store.countCorrection(key.get().id(), spam);
-            }
+        log.flush();
+        // By guid when the client kept it; else, as WordPress's Akismet plugin reports, by the comment's own fields.
+        Optional<AkismetStore.StoredCheck> earlier = params.has("guid") ? store.check(params.get("guid"), key.get().id())
+                : text.isBlank() ? Optional.empty()
+                : store.matching(key.get().id(), params.matchHash(), clock.instant().minus(retention));
+        if (earlier.isPresent()) {
+            // The fields sent again are what the client will check again; a guid alone names the check's.
+            if (text.isBlank()) text = AkismetParams.fromJson(earlier.get().params()).get("comment_content");
+            if (!params.isTest()) store.recordFeedback(key.get().id(), earlier.get().guid(), spam);
         }
         if (!params.isTest()) lessons.teach(key.get().id(), text, spam);
         text(ctx, THANKS);
@@ -177,9 +193,21 @@ public final class AkismetRoutes implements Routes {
      * ({@code KEY.rest.example.org}); answers "invalid" or 429 itself when the call may not go on.
      */
     private Optional<ApiKey> authorize(Context ctx, AkismetParams params) {
-        String key = params.has("api_key") ? params.get("api_key") : params.has("key") ? params.get("key") : fromHost(ctx);
+        return authorize(ctx, params.has("api_key") ? params.get("api_key") : params.has("key") ? params.get("key") : fromHost(ctx));
+    }
+
+    /**
+     * For the calls about a key itself (its account, its counts), {@code key} names it: the Akismet plugin sends the
+     * key being saved there, beside the {@code api_key} it saved before.
+     */
+    private Optional<ApiKey> authorizeNamed(Context ctx, AkismetParams params) {
+        return params.has("key") ? authorize(ctx, params.get("key")) : authorize(ctx, params);
+    }
+
+    private Optional<ApiKey> authorize(Context ctx, String key) {
         Optional<ApiKey> found = keys.find(key);
         if (found.isEmpty()) {
+            if (tooManyGuesses(ctx)) return Optional.empty();
             ctx.header("X-akismet-debug-help", key.isBlank()
                     ? "Send your API key in the api_key parameter, or as the first part of the host name."
                     : "This key is not known to this server, or it was revoked.");
@@ -195,6 +223,60 @@ public final class AkismetRoutes implements Routes {
             return Optional.empty();
         }
         return found;
+    }
+
+    /** Answers 429 when this address has sent too many unknown keys lately; true when it did. */
+    private boolean tooManyGuesses(Context ctx) {
+        long wait = guesses.take(ClientRequest.of(ctx).address(), GUESSES, System.nanoTime());
+        if (wait <= 0) return false;
+        ctx.header("Retry-After", String.valueOf(wait));
+        ctx.header("X-akismet-debug-help", "Too many unknown keys from this address; try again in " + wait + " s.");
+        ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+        text(ctx, "Too many requests");
+        return true;
+    }
+
+    /**
+     * The account behind a key, as WordPress's Akismet plugin asks before it saves a key: a Gazette key is active
+     * until revoked, and belongs to the site it was made for.
+     */
+    private void subscription(Context ctx) {
+        if (keyInAddress(ctx)) return;
+        Optional<ApiKey> key = authorizeNamed(ctx, params(ctx));
+        if (key.isEmpty()) return;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("account_id", key.get().id());
+        json.put("account_name", "Gazette shield for " + key.get().siteUrl());
+        json.put("account_type", "self-hosted");
+        json.put("status", "active");
+        json.put("next_billing_date", null);
+        json.put("limit_reached", false);
+        ctx.json(json);
+    }
+
+    /** The key's counts as the Akismet plugin's settings page shows them; Gazette keeps lifetime counts only. */
+    private void wordPressStats(Context ctx) {
+        if (keyInAddress(ctx)) return;
+        Optional<ApiKey> key = authorizeNamed(ctx, params(ctx));
+        if (key.isEmpty()) return;
+        log.flush();
+        KeyStats s = keys.all().stream().filter(k -> k.id() == key.get().id()).findFirst().orElse(key.get()).stats();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("spam", s.spam());
+        json.put("ham", s.ham());
+        json.put("missed_spam", s.missedSpam());
+        json.put("false_positives", s.falsePositives());
+        json.put("accuracy", Math.round(s.accuracy() * 10_000) / 100.0); // a percentage, as Akismet sends it
+        json.put("time_saved", 0);
+        ctx.json(json);
+    }
+
+    /** The plugin tells the server it stops using a key; the key stays valid until the site's staff revoke it. */
+    private void deactivate(Context ctx) {
+        if (keyInAddress(ctx)) return;
+        AkismetParams params = params(ctx);
+        if (authorizeNamed(ctx, params).isEmpty()) return;
+        text(ctx, "deactivated");
     }
 
     /**

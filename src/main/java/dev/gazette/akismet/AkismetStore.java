@@ -43,14 +43,11 @@ public final class AkismetStore {
     }
 
     /** Revokes the key and forgets what its feedback taught, in one transaction. */
-    boolean revoke(String prefix, Instant now) {
+    boolean revoke(long id, Instant now) {
         return writes.inTransaction(h -> {
-            int revoked = h.createUpdate("UPDATE akismet_key SET revoked_at = :now"
-                            + " WHERE key_prefix = :prefix AND revoked_at IS NULL")
-                    .bind("now", now.toEpochMilli()).bind("prefix", prefix).execute();
-            h.createUpdate("DELETE FROM akismet_lesson WHERE key_id IN"
-                            + " (SELECT id FROM akismet_key WHERE key_prefix = :prefix AND revoked_at IS NOT NULL)")
-                    .bind("prefix", prefix).execute();
+            int revoked = h.createUpdate("UPDATE akismet_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+                    .bind("now", now.toEpochMilli()).bind("id", id).execute();
+            h.createUpdate("DELETE FROM akismet_lesson WHERE key_id = :id").bind("id", id).execute();
             return revoked > 0;
         });
     }
@@ -93,13 +90,14 @@ public final class AkismetStore {
         Map<Long, long[]> counts = new HashMap<>();
         for (CheckLog.Entry c : checks) counts.computeIfAbsent(c.keyId(), k -> new long[2])[c.spam() ? 0 : 1]++;
         writes.useTransaction(h -> {
-            var insert = h.prepareBatch("INSERT INTO akismet_check (guid, key_id, checked_at, spam, params)"
-                    + " VALUES (:guid, :key, :at, :spam, :params)");
+            var insert = h.prepareBatch("INSERT INTO akismet_check (guid, key_id, checked_at, spam, params, match_hash)"
+                    + " VALUES (:guid, :key, :at, :spam, :params, :match)");
             boolean any = false;
             for (CheckLog.Entry c : checks) {
                 if (!c.keep()) continue;
                 insert.bind("guid", c.guid()).bind("key", c.keyId()).bind("at", c.at().toEpochMilli())
-                        .bind("spam", c.spam() ? 1 : 0).bind("params", c.params().toJson()).add();
+                        .bind("spam", c.spam() ? 1 : 0).bind("params", c.params().toJson())
+                        .bind("match", c.params().matchHash()).add();
                 any = true;
             }
             if (any) insert.execute();
@@ -111,16 +109,48 @@ public final class AkismetStore {
     }
 
     Optional<StoredCheck> check(String guid, long keyId) {
-        return reads.withHandle(h -> h.createQuery("SELECT spam, params FROM akismet_check WHERE guid = :guid AND key_id = :key")
-                .bind("guid", guid).bind("key", keyId)
-                .map((rs, ctx) -> new StoredCheck(rs.getInt(1) != 0, rs.getString(2))).findOne());
+        return reads.withHandle(h -> h.createQuery("SELECT guid, spam, params FROM akismet_check"
+                        + " WHERE guid = :guid AND key_id = :key")
+                .bind("guid", guid).bind("key", keyId).map(AkismetStore::storedCheck).findOne());
     }
 
-    /** Counts feedback that contradicts a verdict: spam it let through, or ham it blocked. */
-    void countCorrection(long keyId, boolean missedSpam) {
+    /** The key's latest check since {@code since} of a comment with these fields ({@link AkismetParams#matchHash()}). */
+    Optional<StoredCheck> matching(long keyId, String matchHash, Instant since) {
+        return reads.withHandle(h -> h.createQuery("SELECT guid, spam, params FROM akismet_check"
+                        + " WHERE key_id = :key AND match_hash = :match AND checked_at >= :since"
+                        + " ORDER BY checked_at DESC LIMIT 1")
+                .bind("key", keyId).bind("match", matchHash).bind("since", since.toEpochMilli())
+                .map(AkismetStore::storedCheck).findOne());
+    }
+
+    /**
+     * Records the label a report gave a check, and keeps the key's counts of feedback that contradicts a verdict
+     * (spam it let through, ham it blocked) in step with the last report on each check: the same report twice
+     * counts once, and a report taken back no longer counts. In one transaction.
+     */
+    void recordFeedback(long keyId, String guid, boolean reportedSpam) {
+        writes.useTransaction(h -> {
+            var row = h.createQuery("SELECT spam, feedback FROM akismet_check WHERE guid = :guid AND key_id = :key")
+                    .bind("guid", guid).bind("key", keyId)
+                    .map((rs, ctx) -> {
+                        int verdict = rs.getInt(1);
+                        int feedback = rs.getInt(2);
+                        return new int[] {verdict, rs.wasNull() ? -1 : feedback};
+                    }).findOne();
+            if (row.isEmpty()) return;
+            boolean verdict = row.get()[0] != 0;
+            int before = row.get()[1];
+            if (before >= 0 && (before != 0) != verdict) countCorrection(h, keyId, before != 0, -1);
+            if (reportedSpam != verdict) countCorrection(h, keyId, reportedSpam, 1);
+            h.createUpdate("UPDATE akismet_check SET feedback = :label WHERE guid = :guid")
+                    .bind("label", reportedSpam ? 1 : 0).bind("guid", guid).execute();
+        });
+    }
+
+    private static void countCorrection(org.jdbi.v3.core.Handle h, long keyId, boolean missedSpam, int delta) {
         String column = missedSpam ? "missed_spam" : "false_positives"; // one of two constants
-        writes.useHandle(h -> h.createUpdate("UPDATE akismet_key SET " + column + " = " + column + " + 1 WHERE id = :key")
-                .bind("key", keyId).execute());
+        h.createUpdate("UPDATE akismet_key SET " + column + " = " + column + " + :delta WHERE id = :key")
+                .bind("delta", delta).bind("key", keyId).execute();
     }
 
     int deleteChecksBefore(Instant before) {
@@ -137,6 +167,10 @@ public final class AkismetStore {
                         rs.getLong("false_positives")));
     }
 
-    /** A check kept for feedback: its verdict and the parameters it was made with. */
-    record StoredCheck(boolean spam, String params) {}
+    private static StoredCheck storedCheck(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new StoredCheck(rs.getString(1), rs.getInt(2) != 0, rs.getString(3));
+    }
+
+    /** A check kept for feedback: its guid, its verdict and the parameters it was made with. */
+    record StoredCheck(String guid, boolean spam, String params) {}
 }

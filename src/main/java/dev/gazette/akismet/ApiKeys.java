@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
 public final class ApiKeys {
     /** Lowercase letters and digits only, so a key can stand as the first label of a host name. */
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9]{12,64}");
-    private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    /** Akismet's own alphabet: its WordPress plugin drops every other character from a key typed on its settings page. */
+    private static final char[] ALPHABET = "0123456789abcdef".toCharArray();
+    /** As long as Akismet's keys: its WordPress plugin refuses any other length before asking the server. */
+    static final int LENGTH = 12;
+    /** What staff see of a key: enough to tell keys apart, little of the 48 bits. */
+    static final int PREFIX = 4;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AkismetStore store;
@@ -33,11 +38,13 @@ public final class ApiKeys {
     /** Makes a key for a site; the returned text is the only time the key is seen. */
     public String add(String siteUrl) {
         if (siteUrl.isBlank()) throw new IllegalArgumentException("Give the site's address, like https://blog.example");
-        // 24 characters of 5 random bits each: 120 bits, beyond guessing.
-        StringBuilder key = new StringBuilder(24);
-        for (int i = 0; i < 24; i++) key.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        // 12 hex digits: 48 random bits. Enough for what a key guards (a site's use of the shield and its own
+        // counts and lessons, never the site itself), since keys can only be guessed online, where unknown keys are
+        // answered slowly per address (AkismetRoutes), and a key is revoked at once; the README has the sums.
+        StringBuilder key = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) key.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         String text = key.toString();
-        store.insertKey(hash(text), text.substring(0, 6), siteUrl.strip(), clock.instant());
+        store.insertKey(hash(text), text.substring(0, PREFIX), siteUrl.strip(), clock.instant());
         return text;
     }
 
@@ -51,9 +58,26 @@ public final class ApiKeys {
         return store.all();
     }
 
-    /** Revokes the key that starts with this prefix (as listed); true when one was active. */
+    /**
+     * Revokes the key that starts with this prefix (as listed); true when one was active. Short keys show only
+     * {@value #PREFIX} characters, which two keys may share: then nothing is revoked and the error says so.
+     */
     public boolean revoke(String prefix) {
-        boolean revoked = store.revoke(prefix, clock.instant());
+        long active = all().stream().filter(k -> k.active() && k.prefix().equals(prefix)).count();
+        if (active > 1) {
+            throw new IllegalArgumentException(active + " active keys start with " + prefix
+                    + "; revoke the right one from the newsroom's API keys page, where each has its own button.");
+        }
+        return revokeWhere(all().stream().filter(k -> k.active() && k.prefix().equals(prefix)).findFirst());
+    }
+
+    /** Revokes the key with this id, as listed in the newsroom; true when it was active. */
+    public boolean revoke(long id) {
+        return revokeWhere(all().stream().filter(k -> k.active() && k.id() == id).findFirst());
+    }
+
+    private boolean revokeWhere(Optional<ApiKey> key) {
+        boolean revoked = key.isPresent() && store.revoke(key.get().id(), clock.instant());
         byKey.invalidateAll();
         return revoked;
     }

@@ -39,13 +39,16 @@ public final class KeyRoutes implements Routes {
             return;
         }
         String key = keys.add(site);
-        activity.record(Staff.of(ctx), "add API key", key.substring(0, 6) + "… for " + site);
+        activity.record(Staff.of(ctx), "add API key", key.substring(0, ApiKeys.PREFIX) + "… for " + site);
         page(ctx, key, "", "");
     }
 
     private void revoke(Context ctx) {
-        String prefix = ctx.formParam("prefix") == null ? "" : ctx.formParam("prefix");
-        if (keys.revoke(prefix)) activity.record(Staff.of(ctx), "revoke API key", prefix + "…");
+        String id = ctx.formParam("id") == null ? "" : ctx.formParam("id");
+        java.util.Optional<ApiKey> key = keys.all().stream().filter(k -> String.valueOf(k.id()).equals(id)).findFirst();
+        if (key.isPresent() && keys.revoke(key.get().id())) {
+            activity.record(Staff.of(ctx), "revoke API key", key.get().prefix() + "… for " + key.get().siteUrl());
+        }
         ctx.redirect("/admin/keys", HttpStatus.SEE_OTHER);
     }
 

@@ -78,7 +78,14 @@ public final class AkismetCommand {
             @Override
             public Integer call() {
                 try (Gazette gazette = key.open()) {
-                    if (!gazette.apiKeys().revoke(prefix)) {
+                    boolean revoked;
+                    try {
+                        revoked = gazette.apiKeys().revoke(prefix);
+                    } catch (IllegalArgumentException ambiguous) {
+                        System.err.println(ambiguous.getMessage());
+                        return 1;
+                    }
+                    if (!revoked) {
                         System.err.println("No active key starts with " + prefix + "; see 'gazette akismet key list'.");
                         return 1;
                     }

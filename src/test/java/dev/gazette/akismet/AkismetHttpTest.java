@@ -217,7 +217,7 @@ class AkismetHttpTest {
     void revokedKeysStopWorking() throws Exception {
         String other = site.gazette().apiKeys().add("https://other.example");
         assertThat(post("/1.1/verify-key", Map.of("key", other, "blog", "x")).body()).isEqualTo("valid");
-        assertThat(site.gazette().apiKeys().revoke(other.substring(0, 6))).isTrue();
+        assertThat(site.gazette().apiKeys().revoke(other.substring(0, ApiKeys.PREFIX))).isTrue();
         assertThat(post("/1.1/verify-key", Map.of("key", other, "blog", "x")).body()).isEqualTo("invalid");
     }
 
@@ -252,7 +252,7 @@ class AkismetHttpTest {
         String stored = site.gazette().database().reads().withHandle(h ->
                 h.createQuery("SELECT key_hash || ' ' || key_prefix FROM akismet_key WHERE site_url = 'https://blog.example'")
                         .mapTo(String.class).one());
-        assertThat(stored).doesNotContain(key).contains(key.substring(0, 6));
+        assertThat(stored).doesNotContain(key).contains(key.substring(0, ApiKeys.PREFIX));
     }
 
     @Test
@@ -261,13 +261,16 @@ class AkismetHttpTest {
         dev.gazette.web.StaffBrowser admin = dev.gazette.web.StaffBrowser.signIn(site, "keys@example.org", "a long enough password");
         HttpResponse<String> made = admin.post("/admin/keys", Map.of("site", "https://newsroom.example"));
         String newKey = org.jsoup.Jsoup.parse(made.body()).select("#new-key").text();
-        assertThat(newKey).matches("[a-z2-7]{24}");
+        assertThat(newKey).matches("[0-9a-f]{12}");
         assertThat(post("/1.1/verify-key", Map.of("key", newKey, "blog", "x")).body()).isEqualTo("valid");
         var list = admin.browser().page("/admin/keys");
-        assertThat(list.select("table").text()).contains(newKey.substring(0, 6)).contains("https://newsroom.example")
+        assertThat(list.select("table").text()).contains(newKey.substring(0, ApiKeys.PREFIX)).contains("https://newsroom.example")
                 .doesNotContain(newKey);
         assertThat(admin.post("/admin/keys", Map.of("site", "not a site")).statusCode()).isEqualTo(422);
-        admin.post("/admin/keys/revoke", Map.of("prefix", newKey.substring(0, 6)));
+        String id = list.select("form[action=/admin/keys/revoke]").stream()
+                .filter(f -> f.parent().parent().text().contains("https://newsroom.example"))
+                .findFirst().orElseThrow().select("input[name=id]").val();
+        admin.post("/admin/keys/revoke", Map.of("id", id));
         assertThat(post("/1.1/verify-key", Map.of("key", newKey, "blog", "x")).body()).isEqualTo("invalid");
     }
 }

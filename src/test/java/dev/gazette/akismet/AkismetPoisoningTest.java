@@ -77,7 +77,7 @@ class AkismetPoisoningTest {
             String key = site.gazette().apiKeys().add("https://gone.example");
             post(site, "/1.1/submit-spam", form(key, READER));
             assertThat(lessons(site)).isEqualTo(1);
-            site.gazette().apiKeys().revoke(key.substring(0, 6));
+            site.gazette().apiKeys().revoke(key.substring(0, ApiKeys.PREFIX));
             assertThat(lessons(site)).isZero();
         }
     }

@@ -31,8 +31,39 @@ class AkismetStoreTest {
         assertThat(kept.get(1).spam()).as("the later report replaced the earlier").isFalse();
         assertThat(kept.get(0).text()).isEqualTo(Fingerprint.of("report number 5"));
 
-        assertThat(store.revoke("busy01", Instant.EPOCH)).isTrue();
+        assertThat(store.revoke(busy, Instant.EPOCH)).isTrue();
         assertThat(store.lessons(busy)).isEmpty();
         assertThat(store.lessons(other)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void feedbackFindsTheLatestCheckOfTheSameFieldsAndCountsTheLastWordOnce(Dialect dialect) {
+        Database db = TestDatabases.of(dialect);
+        AkismetStore store = new AkismetStore(db);
+        long key = store.insertKey("hash-match", "mtch", "https://match.example", Instant.EPOCH);
+        AkismetParams reply = new AkismetParams(java.util.Map.of("comment_author", "Ana", "comment_author_email",
+                "ana@example.org", "comment_content", "About the  harbour\nworks.", "user_ip", "192.0.2.9"));
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        store.record(java.util.List.of(new CheckLog.Entry("g-old", key, now.minusSeconds(3600), false, reply, true),
+                new CheckLog.Entry("g-new", key, now, false, reply, true)));
+        // The same fields as WordPress sends them back: case and white space aside, another address.
+        AkismetParams report = new AkismetParams(java.util.Map.of("comment_author", "ana", "comment_author_email",
+                "ANA@example.org", "comment_content", "About the harbour works. ", "user_ip", "192.0.2.10"));
+        assertThat(store.matching(key, report.matchHash(), now.minusSeconds(60))).map(AkismetStore.StoredCheck::guid)
+                .contains("g-new");
+        assertThat(store.matching(key, report.matchHash(), now.plusSeconds(1))).as("outside the window").isEmpty();
+        assertThat(store.matching(key + 1, report.matchHash(), now.minusSeconds(60))).as("another key").isEmpty();
+
+        store.recordFeedback(key, "g-new", true);
+        store.recordFeedback(key, "g-new", true);
+        assertThat(stats(store, key).missedSpam()).isEqualTo(1);
+        store.recordFeedback(key, "g-new", false);
+        assertThat(stats(store, key).missedSpam()).isZero();
+        assertThat(stats(store, key).falsePositives()).isZero();
+    }
+
+    private static KeyStats stats(AkismetStore store, long key) {
+        return store.all().stream().filter(k -> k.id() == key).findFirst().orElseThrow().stats();
     }
 }
