@@ -165,7 +165,7 @@ public final class ModerationRoutes implements Routes {
         ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
         Responses.html(ctx, templates.render("admin-reply-edit.jte", new EditView(
                 Staff.of(ctx).page("Edit reply #" + c.id(), "/admin/replies"), c, text == null ? c.bodyMarkdown() : text,
-                error)));
+                error, story(c))));
     }
 
     private void edit(Context ctx) {
@@ -184,7 +184,7 @@ public final class ModerationRoutes implements Routes {
         Comment c = found(ctx);
         ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
         Responses.html(ctx, templates.render("admin-reply-answer.jte", new EditView(
-                Staff.of(ctx).page("Reply to " + c.authorName(), "/admin/replies"), c, text, error)));
+                Staff.of(ctx).page("Reply to " + c.authorName(), "/admin/replies"), c, text, error, story(c))));
     }
 
     private void reply(Context ctx) {
@@ -215,6 +215,11 @@ public final class ModerationRoutes implements Routes {
         };
         if (what.isEmpty()) return Optional.empty();
         return Optional.of(n + (n == 1 ? " reply: " : " replies: ") + what);
+    }
+
+    /** The title of the story a reply answers. */
+    private String story(Comment c) {
+        return comments.entry(c.id()).map(CommentStore.QueueEntry::articleTitle).orElse("");
     }
 
     private Comment found(Context ctx) {
@@ -274,5 +279,5 @@ public final class ModerationRoutes implements Routes {
     public record RowView(QueueRow row, String csrf) {}
 
     /** The model of the page where a moderator corrects a reply. */
-    public record EditView(StaffPage frame, Comment comment, String text, String error) {}
+    public record EditView(StaffPage frame, Comment comment, String text, String error, String story) {}
 }

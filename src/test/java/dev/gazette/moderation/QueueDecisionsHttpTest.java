@@ -202,8 +202,8 @@ class QueueDecisionsHttpTest {
 
         Element row = moderator.browser().page("/admin/replies?state=pending").selectFirst("li#reply-" + answer);
 
-        assertThat(row.select("a.story").text()).isEqualTo("Harbour ferries change their timetable");
-        assertThat(row.select("a.story").attr("href")).isEqualTo("/articles/harbour-ferries-change-their-timetable#comment-" + answer);
+        assertThat(row.select("a.story-link").text()).isEqualTo("Harbour ferries change their timetable");
+        assertThat(row.select("a.story-link").attr("href")).isEqualTo("/articles/harbour-ferries-change-their-timetable#comment-" + answer);
         assertThat(row.select(".in-reply").text()).isEqualTo("In reply to Quinn Asker: “Does the new timetable start on Monday?”");
         assertThat(row.select(".in-reply a").attr("href")).endsWith("#comment-" + first);
         assertThat(row.text()).doesNotContain("article #");
