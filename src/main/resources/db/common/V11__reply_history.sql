@@ -23,3 +23,5 @@ INSERT INTO reply_event (comment_id, at, kind, actor, from_state, to_state, deta
 
 -- The queue's page: one state, newest first, with the id as tie-break (PostgreSQL reads it in index order).
 CREATE INDEX comment_by_state_time ON comment (state, created_at, id);
+-- One author's replies in a state, newest first: the queue's "replies by this reader".
+CREATE INDEX comment_by_author_time ON comment (author_email, state, created_at);

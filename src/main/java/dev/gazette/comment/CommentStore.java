@@ -96,9 +96,12 @@ public final class CommentStore {
 
     /** One page of the moderation queue: replies in a state, newest first, with the story each answers. */
     List<QueueEntry> queue(QueueFilter filter, int offset, int limit) {
+        // The page's ids first, from an index alone (state, created_at, id; or author, state, created_at): a deep
+        // page skips its offset without reading the rows it skips. Then those rows and their stories.
         return reads.withHandle(h -> filter.bind(h.createQuery("SELECT " + prefixed("c.") + ", a.title, a.slug"
-                        + " FROM comment c JOIN article a ON a.id = c.article_id WHERE c.state = :s AND " + filter.sql()
-                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset"))
+                        + " FROM comment c JOIN article a ON a.id = c.article_id WHERE c.id IN (SELECT c.id FROM comment c"
+                        + " WHERE c.state = :s AND " + filter.sql() + " ORDER BY c.created_at DESC, c.id DESC"
+                        + " LIMIT :limit OFFSET :offset) ORDER BY c.created_at DESC, c.id DESC"))
                 .bind("s", filter.state().code()).bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new QueueEntry(map(rs, ctx), rs.getString("title"), rs.getString("slug")))
                 .list());

@@ -51,6 +51,7 @@ public final class QueueBench {
             measure(mo, 100, i -> "/admin/replies?state=pending"); // warm-up: JIT, caches, connections
             System.out.printf(Locale.ROOT, "%-44s %8s %8s %8s  %s%n", "GET (sequential, one connection)", "p50 ms",
                     "p99 ms", "max ms", "p99 / goal " + (int) GOAL_P99_MS + " ms");
+            report("baseline: empty spam tab, same frame", measure(mo, rounds, i -> "/admin/replies?state=spam"));
             report("queue, page 1", measure(mo, rounds, i -> "/admin/replies?state=pending"));
             report("queue, random page of " + pages, measure(mo, rounds,
                     i -> "/admin/replies?state=pending&page=" + (1 + random.nextInt(pages))));
