@@ -1,5 +1,6 @@
 package dev.gazette.account;
 
+import dev.gazette.web.MenuCounts;
 import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
@@ -23,9 +24,16 @@ public final class StaffGuard implements Routes {
     static final String CSRF_FIELD = "csrf";
 
     private final Sessions sessions;
+    private final MenuCounts counts;
 
     public StaffGuard(Sessions sessions) {
+        this(sessions, MenuCounts.NONE);
+    }
+
+    /** @param counts what waits behind the menu's entries, shown on every staff page */
+    public StaffGuard(Sessions sessions, MenuCounts counts) {
         this.sessions = sessions;
+        this.counts = counts;
     }
 
     @Override
@@ -55,7 +63,7 @@ public final class StaffGuard implements Routes {
                         + " the page and send it again.");
             }
         }
-        staff.attachTo(ctx);
+        staff.withCounts(counts).attachTo(ctx);
     }
 
     /** Whether the request's form carries this staff member's session token. */

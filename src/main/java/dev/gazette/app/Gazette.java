@@ -27,6 +27,7 @@ import dev.gazette.comment.Comments;
 import dev.gazette.comment.FormTokens;
 import dev.gazette.comment.ReaderCookies;
 import dev.gazette.comment.RepliesSection;
+import dev.gazette.comment.ReplyHistory;
 import dev.gazette.privacy.AvatarRoutes;
 import dev.gazette.privacy.Avatars;
 import dev.gazette.privacy.PersonalData;
@@ -39,6 +40,7 @@ import dev.gazette.moderation.CorrectionStore;
 import dev.gazette.moderation.DashboardRoutes;
 import dev.gazette.moderation.Moderation;
 import dev.gazette.moderation.ModerationRoutes;
+import dev.gazette.moderation.PendingCount;
 import dev.gazette.moderation.ShieldFollower;
 import dev.gazette.moderation.ShieldStore;
 import dev.gazette.spam.InvalidModelException;
@@ -187,12 +189,13 @@ public final class Gazette implements AutoCloseable {
                 pageCache);
         akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
         Sessions sessions = new Sessions(accountStore, secret, clock);
-        Moderation moderation = new Moderation(comments, shield, new CorrectionStore(database), accounts, clock);
+        Moderation moderation = new Moderation(comments, new ReplyHistory(database), shield, new CorrectionStore(database),
+                accounts, clock);
         FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
                 new FeedFetcher(settings.fetch()), clock);
         server = new WebServer(
                 new ServerSettings(settings.host(), port, publicUrl, settings.virtualThreads(), settings.proxies()),
-                List.of(new StaffGuard(sessions),
+                List.of(new StaffGuard(sessions, new PendingCount(comments)),
                         new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
                                 title -> chrome.page(title, "", "/admin")),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,

@@ -30,8 +30,10 @@ public final class CommentStore {
         this.writes = db.writes();
     }
 
-    long insert(Comment c) {
-        return writes.withHandle(h -> h.createQuery("INSERT INTO comment (article_id, parent_id, depth, author_name,"
+    /** Stores a reply and the first lines of its history in one transaction; returns the reply's id. */
+    long insert(Comment c, List<ReplyEvent> history) {
+        return writes.inTransaction(h -> {
+            long id = h.createQuery("INSERT INTO comment (article_id, parent_id, depth, author_name,"
                         + " author_email, author_url, body_markdown, body_html, content_hash, state, ip, network, user_agent,"
                         + " referrer, created_at, updated_at, spam_probability, spam_reasons) VALUES (:article, :parent,"
                         + " :depth, :name, :email, :url, :md, :html, :hash, :state, :ip, :network, :ua, :referrer, :created,"
@@ -55,7 +57,10 @@ public final class CommentStore {
                 .bind("p", c.spamProbability())
                 .bind("reasons", c.spamReasons())
                 .mapTo(Long.class)
-                .one());
+                .one();
+            for (ReplyEvent e : history) ReplyHistory.append(h, id, e);
+            return id;
+        });
     }
 
     Optional<Comment> find(long id) {
@@ -89,26 +94,72 @@ public final class CommentStore {
                 .bind("limit", limit).map(CommentStore::map).list());
     }
 
-    /** One page of the moderation queue: replies in a state, newest first, optionally of one article or with a text. */
-    List<Comment> queue(QueueFilter filter, int offset, int limit) {
-        return reads.withHandle(h -> filter.bind(h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE " + filter.sql()
-                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"))
-                .bind("limit", limit).bind("offset", offset)
-                .map(CommentStore::map).list());
+    /** One page of the moderation queue: replies in a state, newest first, with the story each answers. */
+    List<QueueEntry> queue(QueueFilter filter, int offset, int limit) {
+        // The page's ids first, from an index alone (state, created_at, id; or author, state, created_at): a deep
+        // page skips its offset without reading the rows it skips. Then those rows and their stories.
+        return reads.withHandle(h -> filter.bind(h.createQuery("SELECT " + prefixed("c.") + ", a.title, a.slug"
+                        + " FROM comment c JOIN article a ON a.id = c.article_id WHERE c.id IN (SELECT c.id FROM comment c"
+                        + " WHERE c.state = :s AND " + filter.sql() + " ORDER BY c.created_at DESC, c.id DESC"
+                        + " LIMIT :limit OFFSET :offset) ORDER BY c.created_at DESC, c.id DESC"))
+                .bind("s", filter.state().code()).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> new QueueEntry(map(rs, ctx), rs.getString("title"), rs.getString("slug")))
+                .list());
     }
 
-    int queueSize(QueueFilter filter) {
-        return reads.withHandle(h -> filter.bind(h.createQuery("SELECT COUNT(*) FROM comment WHERE " + filter.sql()))
-                .mapTo(Integer.class).one());
+    /** One reply with the story it answers, as a row of the queue. */
+    Optional<QueueEntry> entry(long id) {
+        return reads.withHandle(h -> h.createQuery("SELECT " + prefixed("c.") + ", a.title, a.slug"
+                        + " FROM comment c JOIN article a ON a.id = c.article_id WHERE c.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new QueueEntry(map(rs, ctx), rs.getString("title"), rs.getString("slug")))
+                .findOne());
     }
 
-    Map<CommentState, Integer> countsByState() {
+    private static String prefixed(String alias) {
+        return alias + COLUMNS.replace(", ", ", " + alias);
+    }
+
+    /** How many replies of each state the filter finds, in one query (the state itself set aside). */
+    Map<CommentState, Integer> countsByState(QueueFilter filter) {
         Map<CommentState, Integer> counts = new java.util.EnumMap<>(CommentState.class);
         for (CommentState s : CommentState.values()) counts.put(s, 0);
-        reads.useHandle(h -> h.createQuery("SELECT state, COUNT(*) FROM comment GROUP BY state")
+        reads.useHandle(h -> filter.bind(h.createQuery("SELECT c.state, COUNT(*) FROM comment c WHERE " + filter.sql()
+                        + " GROUP BY c.state"))
                 .map((rs, ctx) -> Map.entry(CommentState.ofCode(rs.getString(1)), rs.getInt(2)))
                 .forEach(e -> counts.put(e.getKey(), e.getValue())));
         return counts;
+    }
+
+    /** Replies waiting for a moderator: one COUNT over the state index. */
+    int pendingCount() {
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE state = 'pending'")
+                .mapTo(Integer.class).one());
+    }
+
+    /** The replies by each of these emails, per state: a reader's record at a glance. */
+    Map<String, Map<CommentState, Integer>> byAuthors(Collection<String> emails) {
+        Map<String, Map<CommentState, Integer>> out = new HashMap<>();
+        List<String> known = emails.stream().filter(e -> !e.isEmpty()).distinct().toList();
+        if (known.isEmpty()) return out;
+        reads.useHandle(h -> h.createQuery("SELECT author_email, state, COUNT(*) FROM comment"
+                        + " WHERE author_email IN (<emails>) GROUP BY author_email, state")
+                .bindList("emails", known)
+                .map((rs, ctx) -> {
+                    out.computeIfAbsent(rs.getString(1), k -> new java.util.EnumMap<>(CommentState.class))
+                            .put(CommentState.ofCode(rs.getString(2)), rs.getInt(3));
+                    return 0;
+                }).list());
+        return out;
+    }
+
+    /** These replies by id, whatever their state or article: the replies that rows of the queue answer. */
+    Map<Long, Comment> byIds(Collection<Long> ids) {
+        Map<Long, Comment> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        reads.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids)).map(CommentStore::map).forEach(c -> out.put(c.id(), c)));
+        return out;
     }
 
     /** Replies per day and state since a moment, for the dashboard's chart. */
@@ -222,15 +273,25 @@ public final class CommentStore {
                 .bind("day", first.toString()).mapTo(Integer.class).one());
     }
 
-    void updateText(long id, String markdown, String html, Instant now) {
-        writes.useHandle(h -> h.createUpdate("UPDATE comment SET body_markdown = :md, body_html = :html, updated_at = :now"
-                        + " WHERE id = :id")
-                .bind("md", markdown).bind("html", html).bind("now", now.toEpochMilli()).bind("id", id).execute());
+    void updateText(long id, String markdown, String html, Instant now, ReplyEvent event) {
+        writes.useTransaction(h -> {
+            h.createUpdate("UPDATE comment SET body_markdown = :md, body_html = :html, updated_at = :now WHERE id = :id")
+                    .bind("md", markdown).bind("html", html).bind("now", now.toEpochMilli()).bind("id", id).execute();
+            ReplyHistory.append(h, id, event);
+        });
     }
 
-    void setState(long id, CommentState state, Instant now) {
-        writes.useHandle(h -> h.createUpdate("UPDATE comment SET state = :s, updated_at = :now WHERE id = :id")
-                .bind("s", state.code()).bind("now", now.toEpochMilli()).bind("id", id).execute());
+    /**
+     * Moves a reply from the state it is in to another and writes the line of history, in one transaction.
+     * Returns the line's id; empty when the reply is gone or no longer in {@code from} (someone else moved it).
+     */
+    Optional<Long> setState(long id, CommentState from, CommentState to, Instant now, ReplyEvent event) {
+        return writes.inTransaction(h -> {
+            int changed = h.createUpdate("UPDATE comment SET state = :s, updated_at = :now WHERE id = :id AND state = :from")
+                    .bind("s", to.code()).bind("now", now.toEpochMilli()).bind("id", id).bind("from", from.code()).execute();
+            if (changed == 0) return Optional.<Long>empty();
+            return Optional.of(ReplyHistory.append(h, id, event));
+        });
     }
 
     /** The text folded for comparison (case, spacing), hashed: equal for copies that differ only in layout. */
@@ -268,22 +329,48 @@ public final class CommentStore {
         return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    /** Which replies the queue shows: a state, and optionally one article and a text to look for. */
-    public record QueueFilter(CommentState state, Optional<Long> articleId, String text) {
-        // Built from constants only; the values are bound.
+    /**
+     * Which replies the queue shows: a state, and optionally one article, words of a story's title, a text to look
+     * for, and one author (by the email they wrote with, or their name when they gave none).
+     */
+    public record QueueFilter(CommentState state, Optional<Long> articleId, String story, String text,
+                              Optional<Author> author) {
+        public QueueFilter(CommentState state, Optional<Long> articleId, String text) {
+            this(state, articleId, "", text, Optional.empty());
+        }
+
+        // Built from constants only; the values are bound. The state is added by the queries that want it.
         String sql() {
-            return "state = :s" + (articleId.isPresent() ? " AND article_id = :article" : "")
-                    + (text.isBlank() ? "" : " AND (lower(body_markdown) LIKE :like ESCAPE '!'"
-                    + " OR lower(author_name) LIKE :like ESCAPE '!')");
+            return "1 = 1" + (articleId.isPresent() ? " AND c.article_id = :article" : "")
+                    + (story.isBlank() ? "" : " AND c.article_id IN (SELECT id FROM article WHERE lower(title) LIKE :story"
+                    + " ESCAPE '!')")
+                    + (text.isBlank() ? "" : " AND (lower(c.body_markdown) LIKE :like ESCAPE '!'"
+                    + " OR lower(c.author_name) LIKE :like ESCAPE '!')")
+                    + author.map(a -> a.email().isEmpty() ? " AND c.author_email = '' AND c.author_name = :author_name"
+                    : " AND c.author_email = :author_email").orElse("");
         }
 
         org.jdbi.v3.core.statement.Query bind(org.jdbi.v3.core.statement.Query q) {
-            q.bind("s", state.code());
             articleId.ifPresent(id -> q.bind("article", id));
-            if (!text.isBlank()) q.bind("like", "%" + escapeLike(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%");
+            if (!story.isBlank()) q.bind("story", like(story));
+            if (!text.isBlank()) q.bind("like", like(text));
+            author.ifPresent(a -> {
+                if (a.email().isEmpty()) q.bind("author_name", a.name());
+                else q.bind("author_email", a.email());
+            });
             return q;
         }
+
+        private static String like(String words) {
+            return "%" + escapeLike(words.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+        }
     }
+
+    /** A reply's author as the queue filters by them; the email is bound to SQL, never shown or put in a link. */
+    public record Author(String name, String email) {}
+
+    /** A row of the queue: the reply and the story it answers. */
+    public record QueueEntry(Comment comment, String articleTitle, String articleSlug) {}
 
     /** One reply's day and state. */
     public record DayCount(LocalDate day, CommentState state) {}

@@ -95,7 +95,10 @@ public final class Comments {
                 draft.authorUrl(), draft.bodyMarkdown(), draft.bodyHtml(), state.get(), draft.ip(), draft.userAgent(),
                 draft.referrer(), now, now, verdict.spamProbability(),
                 verdict.reasons().stream().limit(5).map(Reason::toString).collect(Collectors.joining("\n")), false);
-        Comment stored = toStore.withId(store.insert(toStore));
+        ReplyEvent judged = new ReplyEvent(0, 0, now, ReplyEvent.Kind.SHIELD, "", Optional.empty(), state,
+                toStore.spamReasons(), verdict.spamProbability());
+        Comment stored = toStore.withId(store.insert(toStore, List.of(
+                ReplyEvent.of(ReplyEvent.Kind.RECEIVED, "", Optional.empty(), Optional.empty(), "", now), judged)));
         if (stored.state() == CommentState.APPROVED) onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
     }
@@ -150,21 +153,44 @@ public final class Comments {
         Map<String, String> errors = new CommentValidator(settings.get()).textErrors(form.comment());
         if (!editable(c)) errors.put("form", "The time to edit this reply has passed.");
         if (!errors.isEmpty()) return errors;
-        store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
+        Instant now = clock.instant();
+        store.updateText(c.id(), form.comment(), text.render(form.comment()), now,
+                ReplyEvent.of(ReplyEvent.Kind.EDITED_BY_AUTHOR, "", Optional.empty(), Optional.empty(), "", now));
         onChange.accept(c.articleId());
         return Map.of();
     }
 
     /** One page of the moderation queue. */
     public QueuePage queue(CommentStore.QueueFilter filter, int page, int pageSize) {
-        int total = store.queueSize(filter);
+        Map<CommentState, Integer> counts = store.countsByState(filter);
+        int total = counts.get(filter.state());
         int pages = Math.max(1, (total + pageSize - 1) / pageSize);
         return new QueuePage(store.queue(filter, (Math.min(page, pages) - 1) * pageSize, pageSize), Math.min(page, pages),
-                pages, total);
+                pages, total, counts);
     }
 
     public Map<CommentState, Integer> counts() {
-        return store.countsByState();
+        return store.countsByState(new CommentStore.QueueFilter(CommentState.PENDING, Optional.empty(), ""));
+    }
+
+    /** Replies waiting for a moderator, for the count beside "Replies" in the newsroom's menu. */
+    public int pendingCount() {
+        return store.pendingCount();
+    }
+
+    /** Each of these emails' replies per state (emails never leave the newsroom's server side). */
+    public Map<String, Map<CommentState, Integer>> byAuthors(Collection<String> emails) {
+        return store.byAuthors(emails);
+    }
+
+    /** One reply with the story it answers, as the queue shows it. */
+    public Optional<CommentStore.QueueEntry> entry(long id) {
+        return store.entry(id);
+    }
+
+    /** These replies by id, in any state: for showing what a reply answers. */
+    public Map<Long, Comment> byIds(Collection<Long> ids) {
+        return store.byIds(ids);
     }
 
     /** Replies the shield discarded unseen since that day (ISO dates compare as text). */
@@ -190,11 +216,18 @@ public final class Comments {
 
     /** A moderator's correction of a reply's text: no time limit, the same checks as a reader's. */
     public Map<String, String> correct(Comment c, String newText) {
+        return correct(c, newText, "");
+    }
+
+    /** A correction by a named staff member, written in the reply's history. */
+    public Map<String, String> correct(Comment c, String newText, String by) {
         CommentForm form = CommentValidator.normalize(
                 new CommentForm(newText, c.authorName(), c.authorEmail(), c.authorUrl(), Optional.empty(), false));
         Map<String, String> errors = new CommentValidator(settings.get()).textErrors(form.comment());
         if (!errors.isEmpty()) return errors;
-        store.updateText(c.id(), form.comment(), text.render(form.comment()), clock.instant());
+        Instant now = clock.instant();
+        store.updateText(c.id(), form.comment(), text.render(form.comment()), now,
+                ReplyEvent.of(ReplyEvent.Kind.CORRECTED, by, Optional.empty(), Optional.empty(), "", now));
         onChange.accept(c.articleId());
         return Map.of();
     }
@@ -212,7 +245,8 @@ public final class Comments {
         String website = url.startsWith("http://") || url.startsWith("https://") ? url.strip() : "";
         Comment reply = new Comment(0, articleId, parentId, depth, name.isBlank() ? "Anonymous" : name.strip(),
                 normalizedEmail, website, body, text.render(body), state, ip, "", "", createdAt, createdAt, 0, "", false);
-        Comment stored = reply.withId(store.insert(reply));
+        Comment stored = reply.withId(store.insert(reply, List.of(ReplyEvent.of(ReplyEvent.Kind.IMPORTED, "",
+                Optional.empty(), Optional.of(state), "", clock.instant()))));
         if (state == CommentState.APPROVED) onChange.accept(articleId);
         return stored;
     }
@@ -232,7 +266,8 @@ public final class Comments {
         Comment reply = new Comment(0, parent.articleId(), parentId, Math.min(parent.depth() + 1, settings.maxDepth() - 1),
                 form.name(), form.email(), "", form.comment(), text.render(form.comment()), CommentState.APPROVED, "", "",
                 "", now, now, 0, "", false);
-        Comment stored = reply.withId(store.insert(reply));
+        Comment stored = reply.withId(store.insert(reply, List.of(ReplyEvent.of(ReplyEvent.Kind.WRITTEN_BY_STAFF, name,
+                Optional.empty(), Optional.of(CommentState.APPROVED), "", now))));
         onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
     }
@@ -270,23 +305,49 @@ public final class Comments {
         return submissions.forLesson(c);
     }
 
-    /** A page of the queue and where it stands. */
-    public record QueuePage(List<Comment> items, int page, int pages, int total) {
+    /** A page of the queue, where it stands, and how many replies the same filter finds in each state. */
+    public record QueuePage(List<CommentStore.QueueEntry> entries, int page, int pages, int total,
+                            Map<CommentState, Integer> counts) {
         public QueuePage {
-            items = List.copyOf(items);
+            entries = List.copyOf(entries);
+            counts = Map.copyOf(counts);
+        }
+
+        public List<Comment> items() {
+            return entries.stream().map(CommentStore.QueueEntry::comment).toList();
         }
     }
 
-    /** A moderator's decision on a reply; public pages follow at once. */
+    /** A change of state made outside the newsroom's queue (imports, tools, tests); written in the history too. */
     public void moderate(long id, CommentState state) {
-        store.setState(id, state, clock.instant());
+        store.find(id).ifPresent(c -> decide(c.id(), c.state(), state, switch (state) {
+            case APPROVED -> c.state() == CommentState.SPAM ? ReplyEvent.Kind.NOT_SPAM : ReplyEvent.Kind.APPROVE;
+            case PENDING -> c.state() == CommentState.TRASH ? ReplyEvent.Kind.RESTORE : ReplyEvent.Kind.UNAPPROVE;
+            case SPAM -> ReplyEvent.Kind.SPAM;
+            case TRASH -> ReplyEvent.Kind.TRASH;
+        }, "", ""));
+    }
+
+    /**
+     * Moves a reply from one state to another, writes who did it in its history, and lets public pages follow at
+     * once. Empty when the reply is gone or is no longer in {@code from}: someone else decided first.
+     */
+    public Optional<ReplyEvent> decide(long id, CommentState from, CommentState to, ReplyEvent.Kind kind, String by,
+                                       String detail) {
+        Instant now = clock.instant();
+        ReplyEvent line = ReplyEvent.of(kind, by, Optional.of(from), Optional.of(to), detail, now);
+        Optional<Long> eventId = store.setState(id, from, to, now, line);
+        if (eventId.isEmpty()) return Optional.empty();
         store.find(id).ifPresent(c -> onChange.accept(c.articleId()));
+        return Optional.of(new ReplyEvent(eventId.get(), id, now, kind, by, line.from(), line.to(), detail, 0));
     }
 
     /** The author takes their reply back, within the edit window. */
     public boolean withdraw(Comment c) {
         if (!editable(c)) return false;
-        store.setState(c.id(), CommentState.TRASH, clock.instant());
+        Instant now = clock.instant();
+        if (store.setState(c.id(), c.state(), CommentState.TRASH, now, ReplyEvent.of(ReplyEvent.Kind.WITHDRAWN, "",
+                Optional.of(c.state()), Optional.of(CommentState.TRASH), "", now)).isEmpty()) return false;
         onChange.accept(c.articleId());
         return true;
     }

@@ -21,6 +21,13 @@ public final class CorrectionStore {
                 .bind("at", at.toEpochMilli()).execute());
     }
 
+    /** Drops the latest correction of a reply: its decision was undone, so it says nothing of the shield. */
+    void forgetLatest(long commentId) {
+        writes.useHandle(h -> h.createUpdate("DELETE FROM shield_correction WHERE id = (SELECT MAX(id)"
+                        + " FROM shield_correction WHERE comment_id = :c)")
+                .bind("c", commentId).execute());
+    }
+
     ShieldRecord summary() {
         return reads.withHandle(h -> h.createQuery("SELECT COUNT(*),"
                         + " SUM(CASE WHEN shield_spam = 0 AND staff_spam = 1 THEN 1 ELSE 0 END),"

@@ -37,6 +37,10 @@ public final class PersonalDataStore {
     Erasure erase(String email, Instant now) {
         String normalized = email.strip().toLowerCase(Locale.ROOT);
         return writes.inTransaction(h -> {
+            // A reply's history goes with it; a reply kept as "[deleted]" keeps none (it named the author's doings).
+            h.createUpdate("DELETE FROM reply_event WHERE comment_id IN (SELECT id FROM comment"
+                            + " WHERE lower(author_email) = :email)")
+                    .bind("email", normalized).execute();
             int kept = h.createUpdate("UPDATE comment SET author_name = '[deleted]', author_email = '', author_url = '',"
                             + " body_markdown = '[deleted]', body_html = '<p>[deleted]</p>', content_hash = '', ip = '',"
                             + " network = '', user_agent = '',"

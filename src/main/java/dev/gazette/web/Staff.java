@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /** The signed-in staff member of a request, as the staff guard found them; with the token their forms carry. */
-public record Staff(long id, String name, String email, String role, Set<Permission> permissions, String csrf) {
+public record Staff(long id, String name, String email, String role, Set<Permission> permissions, String csrf,
+                    MenuCounts counts) {
     private static final String ATTRIBUTE = "gazette.staff";
     /** Every staff page in menu order, with what it needs. */
     private static final List<Entry> MENU = List.of(
@@ -20,6 +21,15 @@ public record Staff(long id, String name, String email, String role, Set<Permiss
 
     public Staff {
         permissions = Set.copyOf(permissions);
+    }
+
+    public Staff(long id, String name, String email, String role, Set<Permission> permissions, String csrf) {
+        this(id, name, email, role, permissions, csrf, MenuCounts.NONE);
+    }
+
+    /** The same staff member, whose menu shows what waits behind each entry. */
+    public Staff withCounts(MenuCounts counts) {
+        return new Staff(id, name, email, role, permissions, csrf, counts);
     }
 
     public boolean may(Permission permission) {
@@ -41,7 +51,7 @@ public record Staff(long id, String name, String email, String role, Set<Permiss
     public StaffPage page(String title, String path) {
         List<NavLink> menu = new ArrayList<>();
         for (Entry e : MENU) {
-            if (may(e.needs())) menu.add(new NavLink(e.label(), e.path()));
+            if (may(e.needs())) menu.add(new NavLink(e.label(), e.path(), counts.waitingAt(e.path())));
         }
         return new StaffPage(title, this, menu, path);
     }

@@ -219,7 +219,7 @@ class XssBrowserTest {
         String path = "/admin/replies?state=" + state.code() + "&page=" + page;
         for (Comment c : site.gazette().comments().queue(new CommentStore.QueueFilter(state, Optional.empty(), ""), page,
                 25).items()) {
-            String row = "tr:has(#pick-" + c.id() + ")";
+            String row = "li#reply-" + c.id();
             for (String v : List.of(c.authorName(), c.authorEmail(), c.authorUrl())) expect(path, Shown.within(row, v));
             Vector v = replies.get(c.id());
             if (v != null && c.bodyMarkdown().equals(v.text())) expect(path, Shown.within(row + " .reply-body", v.shownInReply()));

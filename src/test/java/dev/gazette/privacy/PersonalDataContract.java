@@ -107,4 +107,34 @@ abstract class PersonalDataContract {
 
         assertThat(data.applyRetention(Retention.defaults()).ipsAnonymized()).as("a second run changes nothing").isZero();
     }
+
+    private void history(long commentId, String kind) {
+        db.writes().useHandle(h -> h.createUpdate("INSERT INTO reply_event (comment_id, at, kind, actor) VALUES (:c, 0,"
+                + " :k, 'Mo')").bind("c", commentId).bind("k", kind).execute());
+    }
+
+    private int historyRows(long commentId) {
+        return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reply_event WHERE comment_id = :c")
+                .bind("c", commentId).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void aReplysHistoryGoesWithItOnErasureAndRetention() {
+        long answered = reply(null, "gone@example.org", "approved", "203.0.113.9", Duration.ofHours(3));
+        long answer = reply(answered, "stays@example.org", "approved", "198.51.100.1", Duration.ofHours(2));
+        long leaf = reply(null, "gone@example.org", "pending", "203.0.113.9", Duration.ofHours(1));
+        long oldSpam = reply(null, "spam@example.org", "spam", "198.51.100.7", Duration.ofDays(40));
+        long oldTrash = reply(null, "trash@example.org", "trash", "198.51.100.8", Duration.ofDays(40));
+        for (long id : new long[] {answered, answer, leaf, oldSpam, oldTrash}) history(id, "approve");
+
+        data.erase("gone@example.org");
+        assertThat(historyRows(answered)).as("kept as [deleted], without its history").isZero();
+        assertThat(historyRows(leaf)).isZero();
+        assertThat(historyRows(answer)).as("another author's reply keeps its history").isEqualTo(1);
+
+        data.applyRetention(Retention.defaults());
+        assertThat(historyRows(oldSpam)).isZero();
+        assertThat(historyRows(oldTrash)).isZero();
+        assertThat(historyRows(answer)).isEqualTo(1);
+    }
 }

@@ -74,6 +74,17 @@ public final class Browser {
         return postRaw(path, body);
     }
 
+    /** Posts a form with extra request headers (name, value…), as a page's script sends it with fetch. */
+    public HttpResponse<String> post(String path, Map<String, String> form, String... extraHeaders) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(path).headers(extraHeaders)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** Posts a form body as given, for fields that repeat (several ticked boxes of one name). */
     public HttpResponse<String> postRaw(String path, String body) {
         return send(request(path)

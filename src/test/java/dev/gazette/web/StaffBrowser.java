@@ -47,4 +47,11 @@ public final class StaffBrowser {
         withToken.putIfAbsent("csrf", csrf());
         return browser.post(path, withToken);
     }
+
+    /** Posts a form with the session's token and extra request headers (name, value…), as a page's script would. */
+    public HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
+        Map<String, String> withToken = new HashMap<>(form);
+        withToken.putIfAbsent("csrf", csrf());
+        return browser.post(path, withToken, headers);
+    }
 }

@@ -1,0 +1,18 @@
+package dev.gazette.moderation;
+
+import dev.gazette.comment.Comments;
+import dev.gazette.web.MenuCounts;
+
+/** The count beside "Replies" in the newsroom's menu: replies waiting for a moderator, one indexed COUNT a page. */
+public final class PendingCount implements MenuCounts {
+    private final Comments comments;
+
+    public PendingCount(Comments comments) {
+        this.comments = comments;
+    }
+
+    @Override
+    public int waitingAt(String path) {
+        return path.equals("/admin/replies") ? comments.pendingCount() : 0;
+    }
+}
