@@ -60,17 +60,17 @@ abstract class CommentStoreContract {
     }
 
     private long insert(long article, String text, String email, String ip, CommentState state, Instant at) {
-        return store.insert(reply(article, Optional.empty(), text, email, ip, state, at));
+        return store.insert(reply(article, Optional.empty(), text, email, ip, state, at), List.of());
     }
 
     @Test
     void storesAndReadsBackEveryField() {
         Comment parent = reply(river, Optional.empty(), "First words", "sam@example.org", "203.0.113.7",
                 CommentState.APPROVED, NOW);
-        long parentId = store.insert(parent);
+        long parentId = store.insert(parent, List.of());
         Comment child = reply(river, Optional.of(parentId), "Second words", "kim@example.org", "2001:db8::1",
                 CommentState.PENDING, NOW.plusSeconds(1));
-        long childId = store.insert(child);
+        long childId = store.insert(child, List.of());
 
         assertThat(store.find(parentId)).contains(parent.withId(parentId));
         assertThat(store.find(childId)).contains(child.withId(childId));
@@ -79,8 +79,15 @@ abstract class CommentStoreContract {
         assertThat(store.byIds(river, List.of(childId, parentId))).hasSize(2);
         assertThat(store.byIds(market, List.of(childId))).as("another article's reply").isEmpty();
 
-        store.updateText(childId, "Changed", "<p>Changed</p>", NOW.plusSeconds(60));
-        store.setState(childId, CommentState.SPAM, NOW.plusSeconds(61));
+        store.updateText(childId, "Changed", "<p>Changed</p>", NOW.plusSeconds(60), ReplyEvent.of(
+                ReplyEvent.Kind.CORRECTED, "Editor", Optional.empty(), Optional.empty(), "", NOW.plusSeconds(60)));
+        assertThat(store.setState(childId, CommentState.PENDING, CommentState.SPAM, NOW.plusSeconds(61), ReplyEvent.of(
+                ReplyEvent.Kind.SPAM, "Editor", Optional.of(CommentState.PENDING), Optional.of(CommentState.SPAM), "",
+                NOW.plusSeconds(61)))).isPresent();
+        assertThat(store.setState(childId, CommentState.PENDING, CommentState.APPROVED, NOW.plusSeconds(62),
+                ReplyEvent.of(ReplyEvent.Kind.APPROVE, "Editor", Optional.of(CommentState.PENDING),
+                        Optional.of(CommentState.APPROVED), "", NOW.plusSeconds(62))))
+                .as("no longer pending: someone else moved it").isEmpty();
         Comment changed = store.find(childId).orElseThrow();
         assertThat(changed.bodyMarkdown()).isEqualTo("Changed");
         assertThat(changed.state()).isEqualTo(CommentState.SPAM);
@@ -99,16 +106,16 @@ abstract class CommentStoreContract {
         insert(river, "Approved words", "d@example.org", "203.0.113.4", CommentState.APPROVED, NOW.plusSeconds(3));
 
         CommentStore.QueueFilter pending = new CommentStore.QueueFilter(CommentState.PENDING, Optional.empty(), "");
-        assertThat(store.queue(pending, 0, 10)).extracting(Comment::id).containsExactly(c, b, a);
-        assertThat(store.queue(pending, 1, 1)).extracting(Comment::id).containsExactly(b);
-        assertThat(store.queueSize(pending)).isEqualTo(3);
+        assertThat(store.queue(pending, 0, 10)).extracting(e -> e.comment().id()).containsExactly(c, b, a);
+        assertThat(store.queue(pending, 1, 1)).extracting(e -> e.comment().id()).containsExactly(b);
+        assertThat(store.countsByState(pending).get(CommentState.PENDING)).isEqualTo(3);
         assertThat(store.queue(new CommentStore.QueueFilter(CommentState.PENDING, Optional.of(river), "PILLS"), 0, 10))
-                .extracting(Comment::id).containsExactly(a);
+                .extracting(e -> e.comment().id()).containsExactly(a);
         assertThat(store.queue(new CommentStore.QueueFilter(CommentState.PENDING, Optional.empty(), "pills"), 0, 10))
-                .extracting(Comment::id).containsExactly(c, a);
+                .extracting(e -> e.comment().id()).containsExactly(c, a);
         // LIKE's wildcards in the text are searched for as characters.
-        assertThat(store.queueSize(new CommentStore.QueueFilter(CommentState.PENDING, Optional.empty(), "100%"))).isEqualTo(1);
-        assertThat(store.queueSize(new CommentStore.QueueFilter(CommentState.PENDING, Optional.empty(), "_"))).isZero();
+        assertThat(store.countsByState(new CommentStore.QueueFilter(CommentState.PENDING, Optional.empty(), "100%")).get(CommentState.PENDING)).isEqualTo(1);
+        assertThat(store.countsByState(new CommentStore.QueueFilter(CommentState.PENDING, Optional.empty(), "_")).get(CommentState.PENDING)).isZero();
     }
 
     @Test
@@ -152,7 +159,7 @@ abstract class CommentStoreContract {
         store.countDiscard(NOW.minus(Duration.ofDays(3)));
 
         assertThat(store.approvedCounts(List.of(river, market, 999L))).isEqualTo(Map.of(river, 1, market, 1));
-        assertThat(store.countsByState()).containsEntry(CommentState.APPROVED, 2).containsEntry(CommentState.SPAM, 1)
+        assertThat(store.countsByState(new CommentStore.QueueFilter(CommentState.PENDING, Optional.empty(), ""))).containsEntry(CommentState.APPROVED, 2).containsEntry(CommentState.SPAM, 1)
                 .containsEntry(CommentState.PENDING, 1).containsEntry(CommentState.TRASH, 0);
         assertThat(store.latestApproved(1)).extracting(Comment::id).containsExactly(d);
         assertThat(store.decidedAfter(0, 2)).extracting(Comment::id).containsExactly(a, b);

@@ -69,7 +69,7 @@ class ModerationTest {
         SpamShield shield = SpamShield.inMemory(new ShieldSettings(d.minSecondsToPost(), d.disallowedKeys(),
                 spamThreshold, d.discardThreshold(), d.siteLanguage(), d.minExamplesPerClass(), d.priorLogOdds(),
                 d.maxReasons(), d.snapshotEvery(), d.learner()));
-        return new Moderation(comments, shield, new CorrectionStore(db),
+        return new Moderation(comments, new dev.gazette.comment.ReplyHistory(db), shield, new CorrectionStore(db),
                 (who, action, target) -> logged.add(who.name() + ": " + action + " " + target), CLOCK);
     }
 
