@@ -27,6 +27,18 @@ import dev.gazette.comment.Comments;
 import dev.gazette.comment.FormTokens;
 import dev.gazette.comment.ReaderCookies;
 import dev.gazette.comment.RepliesSection;
+import dev.gazette.mail.DigestJob;
+import dev.gazette.mail.JobTimer;
+import dev.gazette.mail.MailAdminRoutes;
+import dev.gazette.mail.MailLinks;
+import dev.gazette.mail.MailRoutes;
+import dev.gazette.mail.MailStore;
+import dev.gazette.mail.Outbox;
+import dev.gazette.mail.OutboxJob;
+import dev.gazette.mail.ReplyNotices;
+import dev.gazette.mail.SmtpMailer;
+import dev.gazette.mail.Subscriptions;
+import dev.gazette.comment.ReplyListener;
 import dev.gazette.privacy.AvatarRoutes;
 import dev.gazette.privacy.Avatars;
 import dev.gazette.privacy.PersonalData;
@@ -95,7 +107,9 @@ public final class Gazette implements AutoCloseable {
     private final Accounts accounts;
     private final AkismetStore akismetStore;
     private final LiveSettings live;
+    private final Mail mail;
     private WebServer server;
+    private JobTimer mailJobs;
     private RetentionJob retention;
     private AkismetRoutes akismet;
     private FeedPoller feedPoller;
@@ -103,7 +117,7 @@ public final class Gazette implements AutoCloseable {
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
                     Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
-                    AkismetStore akismetStore, LiveSettings live) {
+                    AkismetStore akismetStore, LiveSettings live, Mail mail) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
@@ -116,6 +130,7 @@ public final class Gazette implements AutoCloseable {
         this.shield = shield;
         this.akismetStore = akismetStore;
         this.live = live;
+        this.mail = mail;
         this.apiKeys = new ApiKeys(akismetStore, CLOCK);
         this.accounts = new Accounts(new AccountStore(database), CLOCK);
     }
@@ -144,13 +159,43 @@ public final class Gazette implements AutoCloseable {
         SpamShield shield = openShield(settings, database, clock);
         LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
                 settings.siteDescription(), settings.gravatar(), clock);
+        Mail mail = new Mail(settings, database, secret, live);
         // A reply changes its article's page, the lists that count its replies and the reply feeds.
         Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
-                clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)));
+                clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)),
+                mail.listener(articles, clock));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
-                shield, new AkismetStore(database), live);
+                shield, new AkismetStore(database), live, mail);
+    }
+
+    /**
+     * The mail parts that exist before the server starts (replies written by commands go to the outbox too); links
+     * in mails use the public address, known once the server has its port.
+     */
+    private static final class Mail {
+        final MailStore store;
+        final Outbox outbox;
+        final MailLinks links;
+        final Settings settings;
+        final LiveSettings live;
+        volatile String publicUrl;
+
+        Mail(Settings settings, Database database, SiteSecret secret, LiveSettings live) {
+            this.settings = settings;
+            this.live = live;
+            this.store = new MailStore(database);
+            this.outbox = new Outbox(database);
+            this.publicUrl = settings.publicUrl(settings.port());
+            this.links = new MailLinks(secret, () -> publicUrl);
+        }
+
+        ReplyListener listener(Articles articles, Clock clock) {
+            if (!settings.mail().enabled()) return ReplyListener.NONE;
+            return new ReplyNotices(store, outbox, live::siteTitle, links, articles::find,
+                    () -> settings.mail().digestMinutes(), clock);
+        }
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -173,6 +218,7 @@ public final class Gazette implements AutoCloseable {
     public String serve() {
         int port = settings.port() == 0 ? FreePort.find() : settings.port();
         String publicUrl = settings.publicUrl(port);
+        mail.publicUrl = publicUrl;
         Supplier<Site> site = () -> new Site(live.siteTitle(), live.siteDescription(), publicUrl, settings.language());
         Templates templates = new Templates();
         SiteChrome chrome = new SiteChrome(site, articles, pageCache);
@@ -181,7 +227,8 @@ public final class Gazette implements AutoCloseable {
         FormTokens tokens = new FormTokens(secret, clock, settings.minSecondsToPost());
         ReaderCookies cookies = new ReaderCookies(secret);
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret, live::gravatar), tokens, cookies, templates,
-                pageCache);
+                pageCache, settings.mail().enabled());
+        MailAdminRoutes mailAdmin = new MailAdminRoutes(settings.mail(), mail.outbox, mail.store, templates, clock);
         akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
         Sessions sessions = new Sessions(new AccountStore(database), secret, clock);
         Moderation moderation = new Moderation(comments, shield, new CorrectionStore(database), accounts, clock);
@@ -197,7 +244,11 @@ public final class Gazette implements AutoCloseable {
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
                                 title -> chrome.page(title, "", "/")),
                         new AvatarRoutes(),
-                        new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock),
+                        new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock,
+                                mailAdmin::summary),
+                        mailAdmin,
+                        new MailRoutes(new Subscriptions(mail.store, mail.outbox, mail.links, clock), mail.links,
+                                templates, title -> chrome.page(title, "", "/")),
                         new ModerationRoutes(comments, moderation, templates),
                         new ArticleAdminRoutes(articles, accounts, templates),
                         new FeedSourceRoutes(feeds, accounts, templates),
@@ -215,6 +266,14 @@ public final class Gazette implements AutoCloseable {
         retention = new RetentionJob(personalData, () -> comments.settings().retention());
         feedPoller = new FeedPoller(feeds);
         shieldFollower = new ShieldFollower(shield, Clock.systemUTC());
+        if (settings.mail().enabled()) {
+            OutboxJob sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, clock), clock,
+                    OutboxJob.Retries.defaults());
+            DigestJob digests = new DigestJob(mail.store, mail.outbox, live::siteTitle, mail.links,
+                    () -> comments.counts().get(dev.gazette.comment.CommentState.PENDING),
+                    () -> settings.mail().digestMinutes(), clock);
+            mailJobs = JobTimer.start("gazette-mail", Duration.ofSeconds(1), List.of(digests::runOnce, sender::runOnce));
+        }
         return site.get().url("/");
     }
 
@@ -275,6 +334,7 @@ public final class Gazette implements AutoCloseable {
 
     @Override
     public void close() {
+        if (mailJobs != null) mailJobs.close();
         if (feedPoller != null) feedPoller.close();
         if (shieldFollower != null) shieldFollower.close();
         if (retention != null) retention.close();

@@ -31,7 +31,20 @@ public final class CommentStore {
     }
 
     long insert(Comment c) {
-        return writes.withHandle(h -> h.createQuery("INSERT INTO comment (article_id, parent_id, depth, author_name,"
+        return insert(c, (h, id) -> {});
+    }
+
+    /** Inserts the reply and runs {@code then} with its id in the same transaction. */
+    long insert(Comment c, java.util.function.ObjLongConsumer<org.jdbi.v3.core.Handle> then) {
+        return writes.inTransaction(h -> {
+            long id = insert(h, c);
+            then.accept(h, id);
+            return id;
+        });
+    }
+
+    private static long insert(org.jdbi.v3.core.Handle h, Comment c) {
+        return h.createQuery("INSERT INTO comment (article_id, parent_id, depth, author_name,"
                         + " author_email, author_url, body_markdown, body_html, content_hash, state, ip, network, user_agent,"
                         + " referrer, created_at, updated_at, spam_probability, spam_reasons) VALUES (:article, :parent,"
                         + " :depth, :name, :email, :url, :md, :html, :hash, :state, :ip, :network, :ua, :referrer, :created,"
@@ -55,7 +68,7 @@ public final class CommentStore {
                 .bind("p", c.spamProbability())
                 .bind("reasons", c.spamReasons())
                 .mapTo(Long.class)
-                .one());
+                .one();
     }
 
     Optional<Comment> find(long id) {
@@ -220,8 +233,18 @@ public final class CommentStore {
     }
 
     void setState(long id, CommentState state, Instant now) {
-        writes.useHandle(h -> h.createUpdate("UPDATE comment SET state = :s, updated_at = :now WHERE id = :id")
-                .bind("s", state.code()).bind("now", now.toEpochMilli()).bind("id", id).execute());
+        setState(id, state, now, (h, c) -> {});
+    }
+
+    /** Sets the state and runs {@code then} with the reply as it now is, in the same transaction. */
+    void setState(long id, CommentState state, Instant now,
+                  java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Comment> then) {
+        writes.useTransaction(h -> {
+            h.createUpdate("UPDATE comment SET state = :s, updated_at = :now WHERE id = :id")
+                    .bind("s", state.code()).bind("now", now.toEpochMilli()).bind("id", id).execute();
+            h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE id = :id").bind("id", id)
+                    .map(CommentStore::map).findOne().ifPresent(c -> then.accept(h, c));
+        });
     }
 
     /** The text folded for comparison (case, spacing), hashed: equal for copies that differ only in layout. */

@@ -31,6 +31,7 @@ public final class Comments {
     private final CommentText text = new CommentText();
     private final Clock clock;
     private final LongConsumer onChange;
+    private final ReplyListener listener;
 
     /**
      * @param settings the policy in force; read on every use, so a change in the newsroom applies at once
@@ -39,6 +40,13 @@ public final class Comments {
      */
     public Comments(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
                     Clock clock, LongConsumer onChange) {
+        this(store, settings, shield, clock, onChange, ReplyListener.NONE);
+    }
+
+    /** @param listener told of stored and published replies inside their transaction (mail's outbox) */
+    public Comments(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
+                    Clock clock, LongConsumer onChange, ReplyListener listener) {
+        this.listener = listener;
         this.store = store;
         this.settings = settings;
         this.shield = shield;
@@ -94,7 +102,11 @@ public final class Comments {
                 draft.authorUrl(), draft.bodyMarkdown(), draft.bodyHtml(), state.get(), draft.ip(), draft.userAgent(),
                 draft.referrer(), now, now, verdict.spamProbability(),
                 verdict.reasons().stream().limit(5).map(Reason::toString).collect(Collectors.joining("\n")), false);
-        Comment stored = toStore.withId(store.insert(toStore));
+        Comment stored = toStore.withId(store.insert(toStore, (h, id) -> {
+            Comment withId = toStore.withId(id);
+            listener.stored(h, withId, form.followReplies());
+            if (withId.state() == CommentState.APPROVED) listener.published(h, withId);
+        }));
         if (stored.state() == CommentState.APPROVED) onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
     }
@@ -254,7 +266,7 @@ public final class Comments {
         Comment reply = new Comment(0, parent.articleId(), parentId, Math.min(parent.depth() + 1, settings.maxDepth() - 1),
                 form.name(), form.email(), "", form.comment(), text.render(form.comment()), CommentState.APPROVED, "", "",
                 "", now, now, 0, "", false);
-        Comment stored = reply.withId(store.insert(reply));
+        Comment stored = reply.withId(store.insert(reply, (h, id) -> listener.published(h, reply.withId(id))));
         onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
     }
@@ -309,7 +321,9 @@ public final class Comments {
 
     /** A moderator's decision on a reply; public pages follow at once. */
     public void moderate(long id, CommentState state) {
-        store.setState(id, state, clock.instant());
+        store.setState(id, state, clock.instant(), (h, c) -> {
+            if (state == CommentState.APPROVED) listener.published(h, c);
+        });
         store.find(id).ifPresent(c -> onChange.accept(c.articleId()));
     }
 
