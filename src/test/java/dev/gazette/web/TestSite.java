@@ -65,7 +65,7 @@ public final class TestSite implements AutoCloseable {
     /** A site that sends mail through the given SMTP server (GreenMail in the tests). */
     public static TestSite withMail(MailSettings mail, CommentSettings comments,
                                     java.util.function.Consumer<Gazette> before) {
-        return start(true, 0, comments, AkismetSettings.defaults(), TrustedProxies.none(), CachePolicy.defaults(), mail,
+        return start(false, 0, comments, AkismetSettings.defaults(), TrustedProxies.none(), CachePolicy.defaults(), mail,
                 before);
     }
 
