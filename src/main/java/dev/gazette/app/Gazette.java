@@ -35,6 +35,8 @@ import dev.gazette.mail.MailRoutes;
 import dev.gazette.mail.MailStore;
 import dev.gazette.mail.Outbox;
 import dev.gazette.mail.OutboxJob;
+import dev.gazette.mail.PasswordResetRoutes;
+import dev.gazette.mail.PasswordResets;
 import dev.gazette.mail.ReplyNotices;
 import dev.gazette.mail.SmtpMailer;
 import dev.gazette.mail.Subscriptions;
@@ -238,7 +240,7 @@ public final class Gazette implements AutoCloseable {
                 new ServerSettings(settings.host(), port, publicUrl, settings.virtualThreads(), settings.proxies()),
                 List.of(new StaffGuard(sessions),
                         new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
-                                title -> chrome.page(title, "", "/admin")),
+                                title -> chrome.page(title, "", "/admin"), settings.mail().enabled()),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
@@ -247,6 +249,9 @@ public final class Gazette implements AutoCloseable {
                         new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock,
                                 mailAdmin::summary),
                         mailAdmin,
+                        new PasswordResetRoutes(new PasswordResets(accounts, mail.store, mail.outbox, live::siteTitle,
+                                mail.links, clock), templates, title -> chrome.page(title, "", "/admin"),
+                                settings.mail().enabled()),
                         new MailRoutes(new Subscriptions(mail.store, mail.outbox, mail.links, clock), mail.links,
                                 templates, title -> chrome.page(title, "", "/")),
                         new ModerationRoutes(comments, moderation, templates),

@@ -143,9 +143,10 @@ public final class MailStore {
         return taken == 1 ? user : Optional.empty();
     }
 
-    int resetsSince(Handle h, long userId, Instant since, java.time.Duration lifetime) {
-        return h.createQuery("SELECT COUNT(*) FROM mail_password_reset WHERE user_id = :u AND expires_at > :since")
-                .bind("u", userId).bind("since", since.plus(lifetime).toEpochMilli()).mapTo(Integer.class).one();
+    /** Reset links of this account not yet used nor expired. */
+    int liveResets(Handle h, long userId, Instant now) {
+        return h.createQuery("SELECT COUNT(*) FROM mail_password_reset WHERE user_id = :u AND expires_at > :now")
+                .bind("u", userId).bind("now", now.toEpochMilli()).mapTo(Integer.class).one();
     }
 
     /** A reader who confirmed they want to hear of replies. */

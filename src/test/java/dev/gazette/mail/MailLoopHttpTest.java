@@ -38,6 +38,7 @@ class MailLoopHttpTest {
             g.articles().create(new ArticleDraft("Ferry timetable changes", "", "Body.", "Staff", "World", List.of(),
                     ArticleState.PUBLISHED, Optional.of(Instant.now().minusSeconds(600)), Optional.empty()));
             g.accounts().add("mod@gazette.test", "Mo", Role.MODERATOR, PASSWORD);
+            g.accounts().add("ed@gazette.test", "Ed", Role.EDITOR, PASSWORD);
         });
         moderator = StaffBrowser.signIn(site, "mod@gazette.test", PASSWORD);
     }
@@ -144,5 +145,38 @@ class MailLoopHttpTest {
         assertThat(held.getSubject()).startsWith("A reply waits for moderation");
         assertThat(Smtp.text(held)).contains("/admin/replies?state=pending");
         assertThat(held.getHeader("List-Unsubscribe")).isNotNull();
+    }
+
+    @Test
+    void aForgottenPasswordIsResetByASingleUseMailedLinkWhoseTokenIsStoredOnlyAsAHash() {
+        Document signIn = new Browser(site).page("/admin/login");
+        assertThat(signIn.select("a[href=/admin/forgot]").text()).isEqualTo("Forgot your password?");
+
+        Browser ed = new Browser(site);
+        HttpResponse<String> asked = ed.post("/admin/forgot", Map.of("email", "ed@gazette.test"));
+        HttpResponse<String> stranger = ed.post("/admin/forgot", Map.of("email", "nobody@gazette.test"));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(stranger.body().replace("nobody@gazette.test", "ed@gazette.test")).isEqualTo(asked.body());
+        List<MimeMessage> mails = smtp.await("ed@gazette.test", 1);
+        assertThat(mails).hasSize(1);
+        String link = Smtp.link(mails.get(0), "/admin/reset?t=");
+        String token = link.substring(link.indexOf("t=") + 2);
+        List<String> stored = site.gazette().database().reads().withHandle(h -> h.createQuery(
+                "SELECT token_hash FROM mail_password_reset").mapTo(String.class).list());
+        assertThat(stored).hasSize(1).doesNotContain(token);
+        assertThat(smtp.to("nobody@gazette.test")).isEmpty();
+
+        Document form = ed.page(link);
+        assertThat(form.select("input[name=password]")).hasSize(1);
+        HttpResponse<String> tooShort = ed.post("/admin/reset", Map.of("t", token, "password", "short"));
+        assertThat(tooShort.statusCode()).isEqualTo(422);
+        assertThat(tooShort.body()).contains("at least 12 characters");
+        HttpResponse<String> done = ed.post("/admin/reset", Map.of("t", token, "password", "a brand new passphrase"));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(StaffBrowser.submitSignIn(new Browser(site), "ed@gazette.test", "a brand new passphrase").statusCode())
+                .isEqualTo(303);
+        assertThat(ed.get(link).statusCode()).as("used up").isEqualTo(410);
+        assertThat(ed.post("/admin/reset", Map.of("t", token, "password", "another new passphrase")).statusCode())
+                .isEqualTo(410);
     }
 }
