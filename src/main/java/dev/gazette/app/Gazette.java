@@ -259,7 +259,8 @@ public final class Gazette implements AutoCloseable {
                         new FeedSourceRoutes(feeds, accounts, templates),
                         akismet,
                         new KeyRoutes(apiKeys, accounts, templates),
-                        new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()), templates,
+                        new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()),
+                                templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy"), pageCache),
                         new SettingsRoutes(live, accounts, templates, purges::everything),
                         new PeopleRoutes(personalData, accounts, templates),
@@ -301,7 +302,23 @@ public final class Gazette implements AutoCloseable {
                         "Until you close the browser"),
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
                         + " never get it.", "Until signing out, after 2 hours unused, or 12 hours at most")),
-                settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar);
+                settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar,
+                mailFacts(settings));
+    }
+
+    /** What the privacy page says about mail, from the settings the site runs with. */
+    private static List<PrivacyFacts.MailFact> mailFacts(Settings settings) {
+        if (!settings.mail().enabled()) return List.of();
+        return List.of(
+                new PrivacyFacts.MailFact("One mail with a link to confirm, when you tick “Notify me of replies to my"
+                        + " comment” under the reply form",
+                        "So that nobody can sign up an address that is not theirs: nothing more is sent until you"
+                                + " follow the link and press Confirm",
+                        "Ignore it. At most " + ReplyNotices.CONFIRMATIONS_PER_DAY + " such mails go to one address a day"),
+                new PrivacyFacts.MailFact("A mail each time a published reply answers yours, once you confirmed",
+                        "You asked for it. It shows the answer's author name, its text, and a link to it",
+                        "The unsubscribe link in every such mail, or your mail program's unsubscribe button: one click,"
+                                + " no sign-in. Erasure of your data stops them too"));
     }
 
     public SpamShield shield() {

@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ReplyNotices implements ReplyListener {
     /** At most this many confirmation mails go to one address a day, however often the form names it. */
-    static final int CONFIRMATIONS_PER_DAY = 3;
+    public static final int CONFIRMATIONS_PER_DAY = 3;
     private static final List<String> MODERATING_ROLES = Arrays.stream(Role.values())
             .filter(r -> r.permissions().contains(Permission.REPLIES)).map(Role::code).toList();
 
