@@ -179,4 +179,14 @@ class MailLoopHttpTest {
         assertThat(ed.post("/admin/reset", Map.of("t", token, "password", "another new passphrase")).statusCode())
                 .isEqualTo(410);
     }
+
+    @Test
+    void thePrivacyPageAndTheNewsroomSayWhatIsSent() {
+        Document privacy = new Browser(site).page("/privacy");
+        assertThat(privacy.text()).contains("Notify me of replies to my comment").contains("unsubscribe link")
+                .doesNotContain("This site sends no email");
+        Document mail = moderator.browser().page("/admin/mail");
+        assertThat(mail.select(".card").first().text()).contains("On").contains("127.0.0.1:" + smtp.port());
+        assertThat(moderator.browser().page("/admin").select(".card").text()).contains("Mail is on.");
+    }
 }
