@@ -107,7 +107,7 @@ class StaffHttpTest {
         assertThat(new Browser(site).post("/admin/replies", Map.of("action", "approve", "id", "1")).statusCode()).isEqualTo(403);
         assertThat(staff.get("ed").post("/admin/replies", Map.of("action", "approve", "id", "1")).statusCode()).isEqualTo(403);
         var moderatorMenu = staff.get("mod").browser().page("/admin").select(".staff-bar nav a").eachText();
-        assertThat(moderatorMenu).containsExactly("Dashboard", "Replies");
+        assertThat(moderatorMenu).containsExactly("Dashboard", "Replies", "Mail");
     }
 
     @Test
