@@ -91,7 +91,8 @@ class StaffHttpTest {
                 new Route("/admin/settings", List.of("admin")),
                 new Route("/admin/people", List.of("admin")),
                 new Route("/admin/keys", List.of("admin")),
-                new Route("/admin/feeds", List.of("admin", "ed")));
+                new Route("/admin/feeds", List.of("admin", "ed")),
+                new Route("/admin/mail", List.of("admin", "mod", "ed")));
         Map<String, StaffBrowser> staff = Map.of(
                 "admin", StaffBrowser.signIn(site, "admin@example.org", PASSWORD),
                 "mod", StaffBrowser.signIn(site, "mod@example.org", PASSWORD),
