@@ -49,8 +49,11 @@ public final class MailAdminRoutes implements Routes {
         List<Row> rows = outbox.waitingAndFailed(200).stream().map(q -> new Row(q.id(), q.mail().kind(),
                 masked(q.mail().to()), q.mail().subject(), q.failed() ? "failed" : "waiting", q.attempts(),
                 q.failed() ? "" : Format.dateTime(q.nextAttempt()), q.lastError(), Format.dateTime(q.createdAt()))).toList();
-        String server = settings.enabled() ? settings.host() + ":" + settings.port() + " (" + settings.tls().name()
-                .toLowerCase(java.util.Locale.ROOT) + (settings.user().isEmpty() ? "" : ", signed in") + ")" : "";
+        String server = settings.enabled() ? settings.host() + ":" + settings.port() + " (" + switch (settings.tls()) {
+            case NONE -> "no TLS";
+            case STARTTLS -> "STARTTLS";
+            case TLS -> "TLS";
+        } + (settings.user().isEmpty() ? "" : ", signed in as " + settings.user()) + ")" : "";
         Responses.personal(ctx, templates.render("admin-mail.jte", new MailAdminView(frame, settings.enabled(), server,
                 settings.digestMinutes(), outbox.counts(), rows, staff.may(Permission.REPLIES), store.notices(staff.id()),
                 staff.may(Permission.SETTINGS), ctx.queryParam("saved") != null)));

@@ -58,6 +58,23 @@ public final class Outbox {
         writes.useHandle(h -> h.createUpdate("DELETE FROM mail_outbox WHERE id IN (<ids>)").bindList("ids", ids).execute());
     }
 
+    /** Many mails' next tries in one transaction: one commit, not one per mail, while the server is away. */
+    void retryLater(List<Retry> retries) {
+        if (retries.isEmpty()) return;
+        writes.useTransaction(h -> {
+            var batch = h.prepareBatch("UPDATE mail_outbox SET attempts = :a, next_attempt_at = :next,"
+                    + " claimed_until = 0, last_error = :e WHERE id = :id");
+            for (Retry r : retries) {
+                batch.bind("a", r.attempts()).bind("next", r.next().toEpochMilli()).bind("e", r.error())
+                        .bind("id", r.id()).add();
+            }
+            batch.execute();
+        });
+    }
+
+    /** A mail's next try. */
+    record Retry(long id, int attempts, Instant next, String error) {}
+
     void retryLater(long id, int attempts, Instant next, String error) {
         writes.useHandle(h -> h.createUpdate("UPDATE mail_outbox SET attempts = :a, next_attempt_at = :next,"
                         + " claimed_until = 0, last_error = :e WHERE id = :id")

@@ -69,7 +69,16 @@ public final class OutboxJob {
         } catch (MessagingException | RuntimeException e) {
             String why = SmtpMailer.describe(e);
             log.warn("The mail server did not answer ({}); {} mails wait for the next try", why, batch.size());
-            batch.forEach(q -> failed(q, why));
+            List<Outbox.Retry> later = new ArrayList<>();
+            for (Outbox.Queued q : batch) {
+                int attempts = q.attempts() + 1;
+                if (attempts >= retries.attempts()) {
+                    failed(q, why);
+                } else {
+                    later.add(new Outbox.Retry(q.id(), attempts, clock.instant().plus(retries.after(attempts)), why));
+                }
+            }
+            outbox.retryLater(later);
             return 0;
         }
         int index = 0;

@@ -40,7 +40,11 @@ public final class ReplyNotices implements ReplyListener {
         this.store = store;
         this.outbox = outbox;
         this.texts = new MailTexts(siteName, links);
-        this.articles = articles;
+        // A story's title and address, kept briefly: read once, not inside every reply's write transaction.
+        com.github.benmanes.caffeine.cache.LoadingCache<Long, Optional<Article>> cache =
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000)
+                        .expireAfterWrite(java.time.Duration.ofSeconds(30)).build(articles::apply);
+        this.articles = cache::get;
         this.digestMinutes = digestMinutes;
         this.clock = clock;
     }

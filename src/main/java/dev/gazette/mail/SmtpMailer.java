@@ -46,6 +46,8 @@ public final class SmtpMailer {
         props.put(p + "writetimeout", TIMEOUT_MS);
         props.put(p + "auth", String.valueOf(!s.user().isEmpty()));
         props.put("mail.mime.charset", "UTF-8");
+        // Message-IDs end in the site's own domain rather than this machine's name.
+        props.put("mail.from", s.from());
         if (s.tls() == MailSettings.Tls.STARTTLS) {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");

@@ -86,6 +86,10 @@ class MailBrowserTest {
         browser.get(site.url("/admin"));
         HeadlessChromium.screenshot(browser, "mail-dashboard.png");
         browser.get(site.url("/privacy"));
+        org.openqa.selenium.WebElement email = browser.findElement(By.xpath("//h2[text()='Email']"));
+        assertThat(email.findElement(By.xpath("following-sibling::table")).getText())
+                .contains("Notify me of replies to my comment").contains("unsubscribe link");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", email);
         HeadlessChromium.screenshot(browser, "mail-privacy.png");
     }
 }
