@@ -19,9 +19,17 @@ public final class AccountRoutes implements Routes {
     private final SignInForms forms;
     private final Templates templates;
     private final Function<String, Page> chrome;
+    private final boolean forgotLink;
 
     public AccountRoutes(Accounts accounts, Sessions sessions, SignInForms forms, Templates templates,
                          Function<String, Page> chrome) {
+        this(accounts, sessions, forms, templates, chrome, false);
+    }
+
+    /** @param forgotLink whether the sign-in page offers "Forgot your password?" (only when the site sends mail) */
+    public AccountRoutes(Accounts accounts, Sessions sessions, SignInForms forms, Templates templates,
+                         Function<String, Page> chrome, boolean forgotLink) {
+        this.forgotLink = forgotLink;
         this.accounts = accounts;
         this.sessions = sessions;
         this.forms = forms;
@@ -83,7 +91,7 @@ public final class AccountRoutes implements Routes {
 
     private void signInPage(Context ctx, String email, String error, HttpStatus status) {
         Responses.personal(ctx, templates.render("signin.jte", new SignInView(chrome.apply("Sign in").notIndexed(), email, error,
-                next(ctx.queryParam("next")), forms.issue(ctx))));
+                next(ctx.queryParam("next")), forms.issue(ctx), forgotLink)));
         ctx.status(status);
     }
 
@@ -107,7 +115,7 @@ public final class AccountRoutes implements Routes {
     }
 
     /** The model of the sign-in page. */
-    public record SignInView(Page page, String email, String error, String next, String token) {}
+    public record SignInView(Page page, String email, String error, String next, String token, boolean forgotLink) {}
 
     /** The model of the setup page. */
     public record SetupView(Page page, String token, String email, String name, String error, boolean usable,

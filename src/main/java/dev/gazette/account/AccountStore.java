@@ -41,6 +41,15 @@ public final class AccountStore {
                 + " WHERE id = :id").bind("now", now.toEpochMilli()).bind("id", id).execute());
     }
 
+    /** A new password; the account's sessions end and its failed sign-ins are forgotten, in one transaction. */
+    void setPassword(long id, String passwordHash) {
+        writes.useTransaction(h -> {
+            h.createUpdate("UPDATE staff_user SET password_hash = :hash, failed_logins = 0 WHERE id = :id")
+                    .bind("hash", passwordHash).bind("id", id).execute();
+            h.createUpdate("DELETE FROM staff_session WHERE user_id = :id").bind("id", id).execute();
+        });
+    }
+
     void goodLogin(long id) {
         writes.useHandle(h -> h.createUpdate("UPDATE staff_user SET failed_logins = 0 WHERE id = :id").bind("id", id).execute());
     }

@@ -69,6 +69,26 @@ public final class Accounts implements Activity {
         return new StaffUser(id, normalized, shownName, role);
     }
 
+    /** The staff member with this email, if any. */
+    public Optional<StaffUser> byEmail(String email) {
+        return store.credentials(email.strip().toLowerCase(Locale.ROOT)).map(AccountStore.Credentials::user);
+    }
+
+    /**
+     * Sets a new password (a reset by mail) and ends the account's open sessions, so whoever had the old one is out.
+     * Says what to fix when the password will not do.
+     */
+    public void setPassword(long userId, String password) {
+        if (password.length() < MIN_PASSWORD) {
+            throw new IllegalArgumentException("Use a password of at least " + MIN_PASSWORD + " characters.");
+        }
+        store.setPassword(userId, hasher.hash(password));
+    }
+
+    public static int minPassword() {
+        return MIN_PASSWORD;
+    }
+
     public boolean hasAdmin() {
         return store.anyAdmin();
     }

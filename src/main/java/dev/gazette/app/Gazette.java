@@ -28,6 +28,20 @@ import dev.gazette.comment.FormTokens;
 import dev.gazette.comment.ReaderCookies;
 import dev.gazette.comment.RepliesSection;
 import dev.gazette.comment.ReplyHistory;
+import dev.gazette.mail.DigestJob;
+import dev.gazette.mail.JobTimer;
+import dev.gazette.mail.MailAdminRoutes;
+import dev.gazette.mail.MailLinks;
+import dev.gazette.mail.MailRoutes;
+import dev.gazette.mail.MailStore;
+import dev.gazette.mail.Outbox;
+import dev.gazette.mail.OutboxJob;
+import dev.gazette.mail.PasswordResetRoutes;
+import dev.gazette.mail.PasswordResets;
+import dev.gazette.mail.ReplyNotices;
+import dev.gazette.mail.SmtpMailer;
+import dev.gazette.mail.Subscriptions;
+import dev.gazette.comment.ReplyListener;
 import dev.gazette.privacy.AvatarRoutes;
 import dev.gazette.privacy.Avatars;
 import dev.gazette.privacy.PersonalData;
@@ -98,7 +112,9 @@ public final class Gazette implements AutoCloseable {
     private final Accounts accounts;
     private final AkismetStore akismetStore;
     private final LiveSettings live;
+    private final Mail mail;
     private WebServer server;
+    private JobTimer mailJobs;
     private RetentionJob retention;
     private AkismetRoutes akismet;
     private FeedPoller feedPoller;
@@ -106,7 +122,7 @@ public final class Gazette implements AutoCloseable {
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
                     Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
-                    AkismetStore akismetStore, LiveSettings live) {
+                    AkismetStore akismetStore, LiveSettings live, Mail mail) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
@@ -119,6 +135,7 @@ public final class Gazette implements AutoCloseable {
         this.shield = shield;
         this.akismetStore = akismetStore;
         this.live = live;
+        this.mail = mail;
         this.apiKeys = new ApiKeys(akismetStore, CLOCK);
         this.accountStore = new AccountStore(database);
         this.accounts = new Accounts(accountStore, CLOCK);
@@ -145,13 +162,43 @@ public final class Gazette implements AutoCloseable {
         SpamShield shield = openShield(settings, database, clock);
         LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
                 settings.siteDescription(), settings.gravatar(), clock);
+        Mail mail = new Mail(settings, database, secret, live);
         // A reply changes its article's page, the lists that count its replies and the reply feeds.
         Comments comments = new Comments(new CommentStore(database), live::comments, shield::check, articles::find,
-                clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)));
+                clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)),
+                mail.listener(articles, clock));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
-                shield, new AkismetStore(database), live);
+                shield, new AkismetStore(database), live, mail);
+    }
+
+    /**
+     * The mail parts that exist before the server starts (replies written by commands go to the outbox too); links
+     * in mails use the public address, known once the server has its port.
+     */
+    private static final class Mail {
+        final MailStore store;
+        final Outbox outbox;
+        final MailLinks links;
+        final Settings settings;
+        final LiveSettings live;
+        volatile String publicUrl;
+
+        Mail(Settings settings, Database database, SiteSecret secret, LiveSettings live) {
+            this.settings = settings;
+            this.live = live;
+            this.store = new MailStore(database);
+            this.outbox = new Outbox(database);
+            this.publicUrl = settings.publicUrl(settings.port());
+            this.links = new MailLinks(secret, () -> publicUrl);
+        }
+
+        ReplyListener listener(Articles articles, Clock clock) {
+            if (!settings.mail().enabled()) return ReplyListener.NONE;
+            return new ReplyNotices(store, outbox, live::siteTitle, links, articles::find,
+                    () -> settings.mail().digestMinutes(), clock);
+        }
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -178,6 +225,7 @@ public final class Gazette implements AutoCloseable {
         }
         int port = settings.port() == 0 ? FreePort.find() : settings.port();
         String publicUrl = settings.publicUrl(port);
+        mail.publicUrl = publicUrl;
         Supplier<Site> site = () -> new Site(live.siteTitle(), live.siteDescription(), publicUrl, settings.language());
         Templates templates = new Templates();
         SiteChrome chrome = new SiteChrome(site, articles, pageCache);
@@ -186,7 +234,8 @@ public final class Gazette implements AutoCloseable {
         FormTokens tokens = new FormTokens(secret, clock, settings.minSecondsToPost());
         ReaderCookies cookies = new ReaderCookies(secret);
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret, live::gravatar), tokens, cookies, templates,
-                pageCache);
+                pageCache, settings.mail().enabled());
+        MailAdminRoutes mailAdmin = new MailAdminRoutes(settings.mail(), mail.outbox, mail.store, templates, clock);
         akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
         Sessions sessions = new Sessions(accountStore, secret, clock);
         Moderation moderation = new Moderation(comments, new ReplyHistory(database), shield, new CorrectionStore(database),
@@ -197,19 +246,27 @@ public final class Gazette implements AutoCloseable {
                 new ServerSettings(settings.host(), port, publicUrl, settings.virtualThreads(), settings.proxies()),
                 List.of(new StaffGuard(sessions, new PendingCount(comments)),
                         new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
-                                title -> chrome.page(title, "", "/admin")),
+                                title -> chrome.page(title, "", "/admin"), settings.mail().enabled()),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
                                 title -> chrome.page(title, "", "/")),
                         new AvatarRoutes(),
-                        new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock),
+                        new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock,
+                                mailAdmin::summary),
+                        mailAdmin,
+                        new PasswordResetRoutes(new PasswordResets(accounts, mail.store, mail.outbox, live::siteTitle,
+                                mail.links, clock), templates, title -> chrome.page(title, "", "/admin"),
+                                settings.mail().enabled()),
+                        new MailRoutes(new Subscriptions(mail.store, mail.outbox, mail.links, clock), mail.links,
+                                templates, title -> chrome.page(title, "", "/")),
                         new ModerationRoutes(comments, moderation, templates),
                         new ArticleAdminRoutes(articles, accounts, templates),
                         new FeedSourceRoutes(feeds, accounts, templates),
                         akismet,
                         new KeyRoutes(apiKeys, accounts, templates),
-                        new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()), templates,
+                        new PrivacyRoutes(() -> privacyFacts(comments.settings(), settings, live.gravatar()),
+                                templates,
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy"), pageCache),
                         new SettingsRoutes(live, accounts, templates, purges::everything),
                         new PeopleRoutes(personalData, accounts, templates),
@@ -222,6 +279,14 @@ public final class Gazette implements AutoCloseable {
         retention = new RetentionJob(personalData, () -> comments.settings().retention());
         feedPoller = new FeedPoller(feeds);
         shieldFollower = new ShieldFollower(shield, clock);
+        if (settings.mail().enabled()) {
+            OutboxJob sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, clock), clock,
+                    OutboxJob.Retries.defaults());
+            DigestJob digests = new DigestJob(mail.store, mail.outbox, live::siteTitle, mail.links,
+                    () -> comments.counts().get(dev.gazette.comment.CommentState.PENDING),
+                    () -> settings.mail().digestMinutes(), clock);
+            mailJobs = JobTimer.start("gazette-mail", Duration.ofSeconds(1), List.of(digests::runOnce, sender::runOnce));
+        }
         return site.get().url("/");
     }
 
@@ -244,7 +309,23 @@ public final class Gazette implements AutoCloseable {
                         "Until you close the browser"),
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
                         + " never get it.", "Until signing out, after 2 hours unused, or 12 hours at most")),
-                settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar);
+                settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar,
+                mailFacts(settings));
+    }
+
+    /** What the privacy page says about mail, from the settings the site runs with. */
+    private static List<PrivacyFacts.MailFact> mailFacts(Settings settings) {
+        if (!settings.mail().enabled()) return List.of();
+        return List.of(
+                new PrivacyFacts.MailFact("One mail with a link to confirm, when you tick “Notify me of replies to my"
+                        + " comment” under the reply form",
+                        "So that nobody can sign up an address that is not theirs: nothing more is sent until you"
+                                + " follow the link and press Confirm",
+                        "Ignore it. At most " + ReplyNotices.CONFIRMATIONS_PER_DAY + " such mails go to one address a day"),
+                new PrivacyFacts.MailFact("A mail each time a published reply answers yours, once you confirmed",
+                        "You asked for it. It shows the answer's author name, its text, and a link to it",
+                        "The unsubscribe link in every such mail, or your mail program's unsubscribe button: one click,"
+                                + " no sign-in. Erasure of your data stops them too"));
     }
 
     /** The one clock every part tells time by; commands that build parts of their own use it too. */
@@ -291,6 +372,7 @@ public final class Gazette implements AutoCloseable {
 
     @Override
     public void close() {
+        if (mailJobs != null) mailJobs.close();
         if (feedPoller != null) feedPoller.close();
         if (shieldFollower != null) shieldFollower.close();
         if (retention != null) retention.close();

@@ -2,6 +2,7 @@ package dev.gazette.app;
 
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
+import dev.gazette.mail.MailSettings;
 import dev.gazette.syndication.FetchSettings;
 import dev.gazette.web.TrustedProxies;
 import dev.gazette.web.CachePolicy;
@@ -28,7 +29,8 @@ public record Settings(
         AkismetSettings akismet,
         FetchSettings fetch,
         TrustedProxies proxies,
-        CachePolicy cache) {
+        CachePolicy cache,
+        MailSettings mail) {
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

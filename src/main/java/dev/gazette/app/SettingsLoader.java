@@ -2,6 +2,7 @@ package dev.gazette.app;
 
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
+import dev.gazette.mail.MailSettings;
 import dev.gazette.web.CachePolicy;
 import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
@@ -83,7 +84,23 @@ public final class SettingsLoader {
                         number("cache.max-age", get("cache.max-age", "60"), 0, 31_536_000),
                         number("cache.stale-while-revalidate", get("cache.stale-while-revalidate", "30"), 0, 31_536_000),
                         number("cache.stale-if-error", get("cache.stale-if-error", "86400"), 0, 31_536_000),
-                        cacheUrls("cache.purge-urls", get("cache.purge-urls", ""))));
+                        cacheUrls("cache.purge-urls", get("cache.purge-urls", ""))),
+                mail());
+    }
+
+    /** The SMTP server; with no mail.host, mail is off and nothing else is asked for. */
+    private MailSettings mail() {
+        String host = get("mail.host", "");
+        MailSettings.Tls tls = MailSettings.Tls.parse("mail.tls", get("mail.tls", "none"));
+        String portText = get("mail.port", "");
+        int port = portText.isBlank() ? tls.defaultPort() : number("mail.port", portText, 1, 65535);
+        String from = get("mail.from", "");
+        int digest = number("mail.digest-minutes", get("mail.digest-minutes", "10"), 1, 10_080);
+        if (!host.isBlank() && !dev.gazette.web.EmailAddress.isValid(from)) {
+            throw new IllegalArgumentException("mail.from must be the address the site sends from, such as"
+                    + " newsroom@example.org, when mail.host is set" + (from.isEmpty() ? "" : ", not '" + from + "'"));
+        }
+        return new MailSettings(host, port, tls, get("mail.user", ""), get("mail.password", ""), from, digest);
     }
 
     /** Comma-separated http(s) addresses of the caches in front of the site, such as http://127.0.0.1:6081. */

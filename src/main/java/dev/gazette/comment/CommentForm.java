@@ -9,7 +9,14 @@ public record CommentForm(
         String email,
         String website,
         Optional<Long> replyTo,
-        boolean remember) {
+        boolean remember,
+        boolean followReplies) {
+
+    /** A form without the "Notify me of replies" box ticked. */
+    public CommentForm(String comment, String name, String email, String website, Optional<Long> replyTo,
+                       boolean remember) {
+        this(comment, name, email, website, replyTo, remember, false);
+    }
 
     public static CommentForm empty() {
         return new CommentForm("", "", "", "", Optional.empty(), false);

@@ -62,7 +62,7 @@ public final class CommentRoutes implements Routes {
         ArticlePage.Framed framed = articlePage.find(ctx.pathParam("slug"));
         CommentForm form = new CommentForm(field(ctx, "comment"), field(ctx, "author"), field(ctx, "email"),
                 field(ctx, "url"), RepliesSection.parseId(ctx.formParam("comment_parent")),
-                ctx.formParam("remember") != null);
+                ctx.formParam("remember") != null, ctx.formParam("notify") != null);
         String token = field(ctx, "form_token");
         OptionalDouble seconds = tokens.secondsSinceShown(token, framed.article().id());
         if (seconds.isEmpty()) {

@@ -32,6 +32,14 @@ public final class CommentStore {
 
     /** Stores a reply and the first lines of its history in one transaction; returns the reply's id. */
     long insert(Comment c, List<ReplyEvent> history) {
+        return insert(c, history, (h, id) -> {});
+    }
+
+    /**
+     * Stores a reply and the first lines of its history, then runs {@code then} with its id (mail's outbox), in one
+     * transaction; returns the reply's id.
+     */
+    long insert(Comment c, List<ReplyEvent> history, java.util.function.ObjLongConsumer<org.jdbi.v3.core.Handle> then) {
         return writes.inTransaction(h -> {
             long id = h.createQuery("INSERT INTO comment (article_id, parent_id, depth, author_name,"
                         + " author_email, author_url, body_markdown, body_html, content_hash, state, ip, network, user_agent,"
@@ -59,6 +67,7 @@ public final class CommentStore {
                 .mapTo(Long.class)
                 .one();
             for (ReplyEvent e : history) ReplyHistory.append(h, id, e);
+            then.accept(h, id);
             return id;
         });
     }
@@ -281,16 +290,26 @@ public final class CommentStore {
         });
     }
 
-    /**
-     * Moves a reply from the state it is in to another and writes the line of history, in one transaction.
-     * Returns the line's id; empty when the reply is gone or no longer in {@code from} (someone else moved it).
-     */
+    /** Moves a reply from one state to another with its line of history; see the next. */
     Optional<Long> setState(long id, CommentState from, CommentState to, Instant now, ReplyEvent event) {
+        return setState(id, from, to, now, event, (h, c) -> {});
+    }
+
+    /**
+     * Moves a reply from the state it is in to another, writes the line of history and runs {@code then} with the reply
+     * as it now is (mail's outbox), in one transaction. Returns the line's id; empty when the reply is gone or no
+     * longer in {@code from} (someone else moved it).
+     */
+    Optional<Long> setState(long id, CommentState from, CommentState to, Instant now, ReplyEvent event,
+                            java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Comment> then) {
         return writes.inTransaction(h -> {
             int changed = h.createUpdate("UPDATE comment SET state = :s, updated_at = :now WHERE id = :id AND state = :from")
                     .bind("s", to.code()).bind("now", now.toEpochMilli()).bind("id", id).bind("from", from.code()).execute();
             if (changed == 0) return Optional.<Long>empty();
-            return Optional.of(ReplyHistory.append(h, id, event));
+            long line = ReplyHistory.append(h, id, event);
+            h.createQuery("SELECT " + COLUMNS + " FROM comment WHERE id = :id").bind("id", id)
+                    .map(CommentStore::map).findOne().ifPresent(c -> then.accept(h, c));
+            return Optional.of(line);
         });
     }
 

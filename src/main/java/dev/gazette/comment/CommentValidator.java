@@ -27,7 +27,7 @@ final class CommentValidator {
         // Emails compare without case everywhere (history, data requests), so they are stored that way.
         return new CommentForm(nfc(form.comment()).strip(), nfc(form.name()).strip(),
                 nfc(form.email()).strip().toLowerCase(Locale.ROOT), nfc(form.website()).strip(), form.replyTo(),
-                form.remember());
+                form.remember(), form.followReplies());
     }
 
     /** Errors by field name ("comment", "author", "email", "url"); empty when the form is good. */

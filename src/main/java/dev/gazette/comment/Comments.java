@@ -30,6 +30,7 @@ public final class Comments {
     private final Clock clock;
     private final LongConsumer onChange;
     private final SubmissionBuilder submissions;
+    private final ReplyListener listener;
 
     /**
      * @param settings the policy in force; read on every use, so a change in the newsroom applies at once
@@ -39,6 +40,13 @@ public final class Comments {
      */
     public Comments(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
                     LongFunction<Optional<Article>> articles, Clock clock, LongConsumer onChange) {
+        this(store, settings, shield, articles, clock, onChange, ReplyListener.NONE);
+    }
+
+    /** @param listener told of stored and published replies inside their transaction (mail's outbox) */
+    public Comments(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
+                    LongFunction<Optional<Article>> articles, Clock clock, LongConsumer onChange, ReplyListener listener) {
+        this.listener = listener;
         this.store = store;
         this.submissions = new SubmissionBuilder(store, articles);
         this.settings = settings;
@@ -98,7 +106,12 @@ public final class Comments {
         ReplyEvent judged = new ReplyEvent(0, 0, now, ReplyEvent.Kind.SHIELD, "", Optional.empty(), state,
                 toStore.spamReasons(), verdict.spamProbability());
         Comment stored = toStore.withId(store.insert(toStore, List.of(
-                ReplyEvent.of(ReplyEvent.Kind.RECEIVED, "", Optional.empty(), Optional.empty(), "", now), judged)));
+                ReplyEvent.of(ReplyEvent.Kind.RECEIVED, "", Optional.empty(), Optional.empty(), "", now), judged),
+                (h, id) -> {
+                    Comment withId = toStore.withId(id);
+                    listener.stored(h, withId, form.followReplies());
+                    if (withId.state() == CommentState.APPROVED) listener.published(h, withId);
+                }));
         if (stored.state() == CommentState.APPROVED) onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
     }
@@ -267,7 +280,8 @@ public final class Comments {
                 form.name(), form.email(), "", form.comment(), text.render(form.comment()), CommentState.APPROVED, "", "",
                 "", now, now, 0, "", false);
         Comment stored = reply.withId(store.insert(reply, List.of(ReplyEvent.of(ReplyEvent.Kind.WRITTEN_BY_STAFF, name,
-                Optional.empty(), Optional.of(CommentState.APPROVED), "", now))));
+                Optional.empty(), Optional.of(CommentState.APPROVED), "", now)),
+                (h, id) -> listener.published(h, reply.withId(id))));
         onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
     }
@@ -336,7 +350,9 @@ public final class Comments {
                                        String detail) {
         Instant now = clock.instant();
         ReplyEvent line = ReplyEvent.of(kind, by, Optional.of(from), Optional.of(to), detail, now);
-        Optional<Long> eventId = store.setState(id, from, to, now, line);
+        Optional<Long> eventId = store.setState(id, from, to, now, line, (h, c) -> {
+            if (to == CommentState.APPROVED) listener.published(h, c);
+        });
         if (eventId.isEmpty()) return Optional.empty();
         store.find(id).ifPresent(c -> onChange.accept(c.articleId()));
         return Optional.of(new ReplyEvent(eventId.get(), id, now, kind, by, line.from(), line.to(), detail, 0));

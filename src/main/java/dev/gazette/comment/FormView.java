@@ -11,7 +11,8 @@ public record FormView(
         String formToken,
         Optional<Comment> replyingTo,
         boolean closed,
-        String privacyPath) {
+        String privacyPath,
+        boolean followOffered) {
 
     public FormView {
         errors = Map.copyOf(errors);

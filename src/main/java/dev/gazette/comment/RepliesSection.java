@@ -28,9 +28,17 @@ public final class RepliesSection implements ArticleSection {
     private final ReaderCookies cookies;
     private final Templates templates;
     private final PageCache cache;
+    private final boolean followOffered;
 
     public RepliesSection(Comments comments, Avatars avatars, FormTokens tokens, ReaderCookies cookies, Templates templates,
                    PageCache cache) {
+        this(comments, avatars, tokens, cookies, templates, cache, false);
+    }
+
+    /** @param followOffered whether the form offers "Notify me of replies" (only when the site sends mail) */
+    public RepliesSection(Comments comments, Avatars avatars, FormTokens tokens, ReaderCookies cookies, Templates templates,
+                   PageCache cache, boolean followOffered) {
+        this.followOffered = followOffered;
         this.comments = comments;
         this.avatars = avatars;
         this.tokens = tokens;
@@ -76,7 +84,8 @@ public final class RepliesSection implements ArticleSection {
         Optional<Comment> replyingTo = values.replyTo().flatMap(comments::find)
                 .filter(c -> c.articleId() == article.id() && c.state() == CommentState.APPROVED);
         FormView form = new FormView("/articles/" + article.slug() + "/comments", values, errors,
-                formToken.orElseGet(() -> tokens.issue(article.id())), replyingTo, comments.closed(article), "/privacy");
+                formToken.orElseGet(() -> tokens.issue(article.id())), replyingTo, comments.closed(article), "/privacy",
+                followOffered);
         String html = templates.render("replies.jte",
                 new RepliesView(article, threads.threads(), threads.total(), page, threads.pages(), form));
         return new Rendered(html, "");

@@ -36,9 +36,17 @@ public final class DashboardRoutes implements Routes {
     private final IntFunction<List<ActivityEntry>> activity;
     private final Templates templates;
     private final Clock clock;
+    private final java.util.function.Supplier<String> mail;
 
     public DashboardRoutes(Comments comments, Moderation moderation, IntFunction<List<ActivityEntry>> activity,
                            Templates templates, Clock clock) {
+        this(comments, moderation, activity, templates, clock, () -> "");
+    }
+
+    /** @param mail one line on the site's mail (on or off, what waits or failed); empty to leave the card out */
+    public DashboardRoutes(Comments comments, Moderation moderation, IntFunction<List<ActivityEntry>> activity,
+                           Templates templates, Clock clock, java.util.function.Supplier<String> mail) {
+        this.mail = mail;
         this.comments = comments;
         this.moderation = moderation;
         this.activity = activity;
@@ -72,10 +80,10 @@ public final class DashboardRoutes implements Routes {
         StaffPage frame = Staff.of(ctx).page("Dashboard", "/admin");
         Responses.html(ctx, templates.render("admin-dashboard.jte", new DashboardView(frame,
                 comments.counts().get(CommentState.PENDING), comments.discardedSince(first), ReplyChart.svg(days),
-                moderation.record(), top, activity.apply(15))));
+                moderation.record(), top, activity.apply(15), mail.get())));
     }
 
     /** The model of the dashboard. */
     public record DashboardView(StaffPage frame, int pending, int discarded, String chartSvg, CorrectionStore.ShieldRecord shield,
-                                Map<String, Long> topReasons, List<ActivityEntry> activity) {}
+                                Map<String, Long> topReasons, List<ActivityEntry> activity, String mail) {}
 }

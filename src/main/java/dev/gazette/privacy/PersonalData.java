@@ -38,6 +38,8 @@ public final class PersonalData {
         export.put("email", email.strip());
         export.put("exportedAt", clock.instant());
         export.put("replies", replies);
+        export.put("replyNotifications", store.subscriptions(email));
+        export.put("mailsNotYetSent", store.mails(email));
         try {
             return JSON.writeValueAsString(export);
         } catch (IOException e) {

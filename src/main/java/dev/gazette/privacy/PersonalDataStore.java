@@ -30,6 +30,25 @@ public final class PersonalDataStore {
                 .list());
     }
 
+    /** This email's requests to hear of replies, by the reply they follow. */
+    List<Subscription> subscriptions(String email) {
+        return reads.withHandle(h -> h.createQuery("SELECT comment_id, confirmed, created_at FROM mail_subscription"
+                        + " WHERE lower(email) = :email ORDER BY created_at, id")
+                .bind("email", email.strip().toLowerCase(Locale.ROOT))
+                .map((rs, ctx) -> new Subscription(rs.getLong(1), rs.getInt(2) != 0, Instant.ofEpochMilli(rs.getLong(3))))
+                .list());
+    }
+
+    /** Mails to this address not yet handed to the mail server, or given up on. */
+    List<QueuedMail> mails(String email) {
+        return reads.withHandle(h -> h.createQuery("SELECT kind, subject, body_text, state, created_at FROM mail_outbox"
+                        + " WHERE lower(recipient) = :email ORDER BY id")
+                .bind("email", email.strip().toLowerCase(Locale.ROOT))
+                .map((rs, ctx) -> new QueuedMail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5))))
+                .list());
+    }
+
     /**
      * Erases every reply with this email in one transaction: a reply that others answered stays as "[deleted]"
      * so the thread still reads; any other is deleted.
@@ -50,6 +69,9 @@ public final class PersonalDataStore {
                     .bind("email", normalized).bind("now", now.toEpochMilli()).execute();
             int deleted = h.createUpdate("DELETE FROM comment WHERE lower(author_email) = :email")
                     .bind("email", normalized).execute();
+            // Mail: the requests to hear of replies, and whatever waits to be sent to the address.
+            h.createUpdate("DELETE FROM mail_subscription WHERE lower(email) = :email").bind("email", normalized).execute();
+            h.createUpdate("DELETE FROM mail_outbox WHERE lower(recipient) = :email").bind("email", normalized).execute();
             return new Erasure(deleted, kept);
         });
     }
@@ -79,6 +101,12 @@ public final class PersonalDataStore {
     public record StoredReply(long id, String articleSlug, String articleTitle, String name, String email, String website,
                               String text, String state, String ip, String userAgent, String referrer, Instant createdAt,
                               Instant updatedAt) {}
+
+    /** A request to hear of replies to one reply. */
+    public record Subscription(long replyId, boolean confirmed, Instant createdAt) {}
+
+    /** A mail waiting in the outbox, or given up on. */
+    public record QueuedMail(String kind, String subject, String text, String state, Instant createdAt) {}
 
     /** What an erasure did: replies deleted, and replies kept as "[deleted]" because others answered them. */
     public record Erasure(int deleted, int anonymized) {}

@@ -15,6 +15,7 @@ public record Staff(long id, String name, String email, String role, Set<Permiss
             new Entry("Articles", "/admin/articles", Permission.ARTICLES),
             new Entry("Feeds", "/admin/feeds", Permission.ARTICLES),
             new Entry("Replies", "/admin/replies", Permission.REPLIES),
+            new Entry("Mail", "/admin/mail", Permission.DASHBOARD),
             new Entry("Settings", "/admin/settings", Permission.SETTINGS),
             new Entry("API keys", "/admin/keys", Permission.SETTINGS),
             new Entry("Data requests", "/admin/people", Permission.PEOPLE));

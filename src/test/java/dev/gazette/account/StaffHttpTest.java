@@ -91,7 +91,8 @@ class StaffHttpTest {
                 new Route("/admin/settings", List.of("admin")),
                 new Route("/admin/people", List.of("admin")),
                 new Route("/admin/keys", List.of("admin")),
-                new Route("/admin/feeds", List.of("admin", "ed")));
+                new Route("/admin/feeds", List.of("admin", "ed")),
+                new Route("/admin/mail", List.of("admin", "mod", "ed")));
         Map<String, StaffBrowser> staff = Map.of(
                 "admin", StaffBrowser.signIn(site, "admin@example.org", PASSWORD),
                 "mod", StaffBrowser.signIn(site, "mod@example.org", PASSWORD),
@@ -107,7 +108,7 @@ class StaffHttpTest {
         assertThat(new Browser(site).post("/admin/replies", Map.of("action", "approve", "id", "1")).statusCode()).isEqualTo(403);
         assertThat(staff.get("ed").post("/admin/replies", Map.of("action", "approve", "id", "1")).statusCode()).isEqualTo(403);
         var moderatorMenu = staff.get("mod").browser().page("/admin").select(".staff-bar nav a").eachText();
-        assertThat(moderatorMenu).containsExactly("Dashboard", "Replies");
+        assertThat(moderatorMenu).containsExactly("Dashboard", "Replies", "Mail");
     }
 
     @Test

@@ -52,6 +52,28 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void mailIsOffWithoutAHostAndTakesItsSettingsFromTheEnvironmentOrFileWithoutEverPrintingThePassword()
+            throws Exception {
+        assertThat(SettingsLoader.load(Map.of(), Map.of(), Optional.empty()).mail().enabled()).isFalse();
+
+        Path config = dir.resolve("mail.properties");
+        Files.writeString(config, "mail.host=smtp.example.org\nmail.tls=starttls\nmail.user=newsroom\n"
+                + "mail.from=newsroom@example.org\nmail.digest-minutes=30\n");
+        Settings s = SettingsLoader.load(Map.of(), Map.of("GAZETTE_MAIL_PASSWORD", "s3cret-pass"), Optional.of(config));
+        assertThat(s.mail().enabled()).isTrue();
+        assertThat(s.mail().port()).as("STARTTLS's submission port by default").isEqualTo(587);
+        assertThat(s.mail().tls()).isEqualTo(dev.gazette.mail.MailSettings.Tls.STARTTLS);
+        assertThat(s.mail().password()).isEqualTo("s3cret-pass");
+        assertThat(s.mail().digestMinutes()).isEqualTo(30);
+        assertThat(s.toString()).contains("smtp.example.org").doesNotContain("s3cret-pass");
+
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("GAZETTE_MAIL_HOST", "smtp.example.org"),
+                Optional.empty())).hasMessageContaining("mail.from must be the address the site sends from");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("GAZETTE_MAIL_TLS", "ssl"), Optional.empty()))
+                .hasMessageContaining("mail.tls must be none, starttls or tls, not 'ssl'");
+    }
+
+    @Test
     void badValuesAreRefusedWithWhatToFix() {
         assertThatThrownBy(() -> SettingsLoader.load(Map.of("port", "eighty"), Map.of(), Optional.empty()))
                 .hasMessageContaining("port must be a number from 0 to 65535");

@@ -54,6 +54,37 @@ abstract class PersonalDataContract {
                 .bind("id", id).mapTo(String.class).findOne().orElse("(gone)"));
     }
 
+    private void mailRows(long reply, String email) {
+        db.writes().useHandle(h -> {
+            h.createUpdate("INSERT INTO mail_subscription (comment_id, email, confirmed, created_at) VALUES (:c, :e, 1, 0)")
+                    .bind("c", reply).bind("e", email).execute();
+            h.createUpdate("INSERT INTO mail_outbox (recipient, kind, subject, body_text, body_html, next_attempt_at,"
+                    + " created_at) VALUES (:e, 'reply', 'Someone answered', 'Text for ' || :e, '', 0, 0)")
+                    .bind("e", email).execute();
+        });
+    }
+
+    private int mailRowsOf(String email) {
+        return db.reads().withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM mail_subscription WHERE email = :e)"
+                + " + (SELECT COUNT(*) FROM mail_outbox WHERE recipient = :e)").bind("e", email).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void exportAndErasureIncludeReplyNotificationsAndMailsNotYetSent() {
+        long mine = reply(null, "sub@example.org", "approved", "203.0.113.9", Duration.ofHours(1));
+        long theirs = reply(null, "other@example.org", "approved", "198.51.100.1", Duration.ofHours(1));
+        mailRows(mine, "sub@example.org");
+        mailRows(theirs, "other@example.org");
+
+        String json = data.export("sub@example.org");
+        assertThat(json).contains("\"replyNotifications\"").contains("\"replyId\" : " + mine)
+                .contains("Text for sub@example.org").doesNotContain("other@example.org");
+
+        data.erase("Sub@Example.org");
+        assertThat(mailRowsOf("sub@example.org")).isZero();
+        assertThat(mailRowsOf("other@example.org")).isEqualTo(2);
+    }
+
     @Test
     void exportHoldsEveryReplyOfThatEmailAndNoOther() {
         reply(null, "Pat@Example.org", "approved", "203.0.113.9", Duration.ofHours(1));

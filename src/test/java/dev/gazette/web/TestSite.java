@@ -4,6 +4,7 @@ import dev.gazette.app.Gazette;
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.app.Settings;
 import dev.gazette.comment.CommentSettings;
+import dev.gazette.mail.MailSettings;
 import dev.gazette.syndication.FetchSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,11 +59,24 @@ public final class TestSite implements AutoCloseable {
     static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
                                   AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache,
                                   java.util.function.Consumer<Gazette> before) {
+        return start(sampleContent, minSecondsToPost, comments, akismet, proxies, cache, MailSettings.off(), before);
+    }
+
+    /** A site that sends mail through the given SMTP server (GreenMail in the tests). */
+    public static TestSite withMail(MailSettings mail, CommentSettings comments,
+                                    java.util.function.Consumer<Gazette> before) {
+        return start(false, 0, comments, AkismetSettings.defaults(), TrustedProxies.none(), CachePolicy.defaults(), mail,
+                before);
+    }
+
+    private static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
+                                  AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache, MailSettings mail,
+                                  java.util.function.Consumer<Gazette> before) {
         try {
             Path data = Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
                     "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
-                    akismet, FetchSettings.defaults(), proxies, cache);
+                    akismet, FetchSettings.defaults(), proxies, cache, mail);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());

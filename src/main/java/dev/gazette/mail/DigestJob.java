@@ -1,0 +1,59 @@
+package dev.gazette.mail;
+
+import dev.gazette.account.Role;
+import dev.gazette.web.Permission;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntSupplier;
+
+/**
+ * Gathers held replies into one mail per moderator: when replies were held since a moderator's last mail and the quiet
+ * time ({@code mail.digest-minutes}) has passed, {@link #runOnce()} writes the digest to the outbox.
+ */
+public final class DigestJob {
+    private static final List<String> MODERATING_ROLES = Arrays.stream(Role.values())
+            .filter(r -> r.permissions().contains(Permission.REPLIES)).map(Role::code).toList();
+
+    private final MailStore store;
+    private final Outbox outbox;
+    private final MailTexts texts;
+    private final IntSupplier waitingReplies;
+    private final IntSupplier digestMinutes;
+    private final Clock clock;
+
+    /** @param waitingReplies how many replies wait in the queue now */
+    public DigestJob(MailStore store, Outbox outbox, java.util.function.Supplier<String> siteName, MailLinks links,
+                     IntSupplier waitingReplies, IntSupplier digestMinutes, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.texts = new MailTexts(siteName, links);
+        this.waitingReplies = waitingReplies;
+        this.digestMinutes = digestMinutes;
+        this.clock = clock;
+    }
+
+    /** Writes the digests now due; returns how many. */
+    public int runOnce() {
+        Instant now = clock.instant();
+        Instant quietSince = now.minus(Duration.ofMinutes(digestMinutes.getAsInt()));
+        int waiting = waitingReplies.getAsInt();
+        return store.writes().inTransaction(h -> {
+            int written = 0;
+            for (MailStore.Moderator m : store.moderators(h, MODERATING_ROLES)) {
+                if (!m.notices() || m.heldSinceMail() == 0 || m.lastMail().isAfter(quietSince)) continue;
+                if (waiting == 0) {
+                    // Someone cleared the queue meanwhile: nothing to tell, and the next held reply goes out at once.
+                    store.forgetHeld(h, m.id());
+                    continue;
+                }
+                outbox.add(h, texts.digest(m.email(), m.id(), m.heldSinceMail(), waiting), now);
+                store.mailed(h, m.id(), now);
+                written++;
+            }
+            return written;
+        });
+    }
+}

@@ -1,0 +1,126 @@
+package dev.gazette.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the outbox holds. Each {@link #runOnce()} sends every mail that is due over one connection at a time and
+ * returns; whoever drives it (a timer, a scheduler that runs jobs on one node) decides when. A mail the server did not
+ * take is tried again after a wait that doubles each time, and given up on (shown as failed) after the last try.
+ * Nothing here runs in a reader's request.
+ */
+public final class OutboxJob {
+    private static final Logger log = LoggerFactory.getLogger(OutboxJob.class);
+    private static final int BATCH = 50;
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final Outbox outbox;
+    private final SmtpMailer mailer;
+    private final Clock clock;
+    private final Retries retries;
+
+    public OutboxJob(Outbox outbox, SmtpMailer mailer, Clock clock, Retries retries) {
+        this.outbox = outbox;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.retries = retries;
+    }
+
+    /**
+     * How often and how patiently to try: the first wait, the longest, and how many tries in all.
+     */
+    public record Retries(Duration firstWait, Duration longestWait, int attempts) {
+        /** A minute, doubling to six hours, 12 tries: about two days before a mail shows as failed. */
+        public static Retries defaults() {
+            return new Retries(Duration.ofMinutes(1), Duration.ofHours(6), 12);
+        }
+
+        Duration after(int attemptsSoFar) {
+            Duration wait = firstWait.multipliedBy(1L << Math.min(30, Math.max(0, attemptsSoFar - 1)));
+            return wait.compareTo(longestWait) > 0 ? longestWait : wait;
+        }
+    }
+
+    /** Sends every mail now due; stops at the first trouble with the server. Returns how many were sent. */
+    public int runOnce() {
+        int sent = 0;
+        while (true) {
+            List<Outbox.Queued> batch = outbox.claim(clock.instant(), LEASE, BATCH);
+            if (batch.isEmpty()) return sent;
+            int done = send(batch);
+            sent += done;
+            if (done < batch.size()) return sent;
+        }
+    }
+
+    /** Sends a claimed batch; returns how many the server took. */
+    private int send(List<Outbox.Queued> batch) {
+        List<Long> sent = new ArrayList<>();
+        SmtpMailer.Connection connection;
+        try {
+            connection = mailer.open();
+        } catch (MessagingException | RuntimeException e) {
+            String why = SmtpMailer.describe(e);
+            log.warn("The mail server did not answer ({}); {} mails wait for the next try", why, batch.size());
+            List<Outbox.Retry> later = new ArrayList<>();
+            for (Outbox.Queued q : batch) {
+                int attempts = q.attempts() + 1;
+                if (attempts >= retries.attempts()) {
+                    failed(q, why);
+                } else {
+                    later.add(new Outbox.Retry(q.id(), attempts, clock.instant().plus(retries.after(attempts)), why));
+                }
+            }
+            outbox.retryLater(later);
+            return 0;
+        }
+        int index = 0;
+        try (connection) {
+            for (; index < batch.size(); index++) {
+                Outbox.Queued q = batch.get(index);
+                try {
+                    connection.send(q.mail());
+                    sent.add(q.id());
+                } catch (SendFailedException e) {
+                    // This recipient was refused; the connection still serves the others.
+                    failed(q, SmtpMailer.describe(e));
+                    if (!connection.connected()) {
+                        index++;
+                        break;
+                    }
+                }
+            }
+        } catch (MessagingException | RuntimeException e) {
+            String why = SmtpMailer.describe(e);
+            log.warn("The mail server stopped taking mails ({}); the rest wait for the next try", why);
+            failed(batch.get(index), why);
+            index++;
+        } finally {
+            outbox.sent(sent);
+        }
+        List<Long> untried = new ArrayList<>();
+        for (int i = index; i < batch.size(); i++) {
+            if (!sent.contains(batch.get(i).id())) untried.add(batch.get(i).id());
+        }
+        outbox.release(untried);
+        return sent.size();
+    }
+
+    private void failed(Outbox.Queued q, String why) {
+        int attempts = q.attempts() + 1;
+        if (attempts >= retries.attempts()) {
+            log.warn("Mail #{} ({}) given up after {} tries: {}", q.id(), q.mail().kind(), attempts, why);
+            outbox.giveUp(q.id(), attempts, why);
+        } else {
+            Instant next = clock.instant().plus(retries.after(attempts));
+            outbox.retryLater(q.id(), attempts, next, why);
+        }
+    }
+}

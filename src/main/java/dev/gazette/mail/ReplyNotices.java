@@ -1,0 +1,102 @@
+package dev.gazette.mail;
+
+import dev.gazette.account.Role;
+import dev.gazette.article.Article;
+import dev.gazette.comment.Comment;
+import dev.gazette.comment.CommentState;
+import dev.gazette.comment.ReplyListener;
+import dev.gazette.web.Permission;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntSupplier;
+import java.util.function.LongFunction;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What replies set off, written to the outbox in the reply's own transaction: moderators hear of a held reply (at once
+ * after a quiet spell, else in the next digest), a reader who ticked "Notify me" is asked to confirm, and a confirmed
+ * reader hears of each published answer to their reply.
+ */
+public final class ReplyNotices implements ReplyListener {
+    /** At most this many confirmation mails go to one address a day, however often the form names it. */
+    public static final int CONFIRMATIONS_PER_DAY = 3;
+    private static final List<String> MODERATING_ROLES = Arrays.stream(Role.values())
+            .filter(r -> r.permissions().contains(Permission.REPLIES)).map(Role::code).toList();
+
+    private final MailStore store;
+    private final Outbox outbox;
+    private final MailTexts texts;
+    private final LongFunction<Optional<Article>> articles;
+    private final IntSupplier digestMinutes;
+    private final Clock clock;
+
+    /** @param articles an article by id, published or not (a reply's story) */
+    public ReplyNotices(MailStore store, Outbox outbox, java.util.function.Supplier<String> siteName, MailLinks links,
+                        LongFunction<Optional<Article>> articles, IntSupplier digestMinutes, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.texts = new MailTexts(siteName, links);
+        // A story's title and address, kept briefly: read once, not inside every reply's write transaction.
+        com.github.benmanes.caffeine.cache.LoadingCache<Long, Optional<Article>> cache =
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000)
+                        .expireAfterWrite(java.time.Duration.ofSeconds(30)).build(articles::apply);
+        this.articles = cache::get;
+        this.digestMinutes = digestMinutes;
+        this.clock = clock;
+    }
+
+    @Override
+    public void stored(Handle h, Comment reply, boolean followReplies) {
+        Instant now = clock.instant();
+        if (reply.state() == CommentState.PENDING) tellModerators(h, reply, now);
+        // A reply held as spam asks for nothing: the form would otherwise send mail to any address a spammer types.
+        if (followReplies && reply.state() != CommentState.SPAM && !reply.authorEmail().isEmpty()) {
+            follow(h, reply, now);
+        }
+    }
+
+    @Override
+    public void published(Handle h, Comment reply) {
+        if (reply.parentId().isEmpty()) return;
+        Optional<MailStore.Subscriber> subscriber = store.confirmedFor(h, reply.parentId().get());
+        if (subscriber.isEmpty() || subscriber.get().email().equalsIgnoreCase(reply.authorEmail())) return;
+        if (!store.firstNotice(h, reply.id())) return;
+        Article article = articles.apply(reply.articleId()).orElse(null);
+        if (article == null) return;
+        outbox.add(h, texts.reply(subscriber.get().email(), subscriber.get().id(), reply.authorName(),
+                reply.bodyMarkdown(), article.title(), "/articles/" + article.slug() + "#comment-" + reply.id()),
+                clock.instant());
+    }
+
+    private void tellModerators(Handle h, Comment reply, Instant now) {
+        Duration quiet = Duration.ofMinutes(digestMinutes.getAsInt());
+        String title = articles.apply(reply.articleId()).map(Article::title).orElse("a story");
+        for (MailStore.Moderator m : store.moderators(h, MODERATING_ROLES)) {
+            if (!m.notices()) continue;
+            if (m.heldSinceMail() == 0 && !m.lastMail().plus(quiet).isAfter(now)) {
+                outbox.add(h, texts.held(m.email(), m.id(), reply.authorName(), reply.bodyMarkdown(), title), now);
+                store.mailed(h, m.id(), now);
+            } else {
+                // Gathered: the digest job sends one mail for all of them once the quiet time has passed.
+                store.held(h, m.id());
+            }
+        }
+    }
+
+    private void follow(Handle h, Comment reply, Instant now) {
+        String email = reply.authorEmail();
+        // An address that confirmed before has shown it wants these mails; asking again for each reply would nag.
+        boolean known = store.hasConfirmed(h, email);
+        if (!known && store.unconfirmedSince(h, email, now.minus(Duration.ofDays(1))) >= CONFIRMATIONS_PER_DAY) return;
+        Optional<Long> id = store.subscribe(h, reply.id(), email, known, now);
+        if (id.isEmpty() || known) return;
+        Article article = articles.apply(reply.articleId()).orElse(null);
+        if (article == null) return;
+        outbox.add(h, texts.confirm(email, id.get(), article.title(),
+                "/articles/" + article.slug() + "#comment-" + reply.id()), now);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.gazette.mail;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** Sends mails over SMTP with Jakarta Mail (Eclipse Angus): one connection carries a whole batch. */
+public final class SmtpMailer {
+    private static final String TIMEOUT_MS = "15000";
+    private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+
+    private final MailSettings settings;
+    private final Supplier<String> siteName;
+    private final Clock clock;
+    private final Session session;
+
+    /** @param siteName the site's name, read for every batch: it is the sender's name readers see */
+    public SmtpMailer(MailSettings settings, Supplier<String> siteName, Clock clock) {
+        this.settings = settings;
+        this.siteName = siteName;
+        this.clock = clock;
+        this.session = Session.getInstance(properties(settings));
+    }
+
+    private static Properties properties(MailSettings s) {
+        String protocol = s.tls() == MailSettings.Tls.TLS ? "smtps" : "smtp";
+        String p = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.put("mail.transport.protocol", protocol);
+        props.put(p + "host", s.host());
+        props.put(p + "port", String.valueOf(s.port()));
+        props.put(p + "connectiontimeout", TIMEOUT_MS);
+        props.put(p + "timeout", TIMEOUT_MS);
+        props.put(p + "writetimeout", TIMEOUT_MS);
+        props.put(p + "auth", String.valueOf(!s.user().isEmpty()));
+        props.put("mail.mime.charset", "UTF-8");
+        // Message-IDs end in the site's own domain rather than this machine's name.
+        props.put("mail.from", s.from());
+        if (s.tls() == MailSettings.Tls.STARTTLS) {
+            props.put(p + "starttls.enable", "true");
+            props.put(p + "starttls.required", "true");
+        }
+        if (s.tls() != MailSettings.Tls.NONE) props.put(p + "ssl.checkserveridentity", "true");
+        return props;
+    }
+
+    /** Connects and signs in; the caller sends through the connection and closes it. */
+    public Connection open() throws MessagingException {
+        Transport transport = session.getTransport();
+        if (settings.user().isEmpty()) {
+            transport.connect();
+        } else {
+            transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
+        }
+        return new Connection(transport, sender());
+    }
+
+    private InternetAddress sender() throws MessagingException {
+        try {
+            return new InternetAddress(settings.from(), siteName.get(), StandardCharsets.UTF_8.name());
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is part of every JDK", e);
+        }
+    }
+
+    /** The message as it goes out: both parts, encoded names and subject, and the unsubscribe headers. */
+    MimeMessage message(OutgoingMail m, InternetAddress from) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(m.to(), true));
+        message.setSubject(m.subject(), "UTF-8");
+        message.setSentDate(Date.from(clock.instant()));
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(m.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(m.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        // Tells mail servers and holiday auto-repliers that no person wrote it.
+        message.setHeader("Auto-Submitted", "auto-generated");
+        if (!m.unsubscribeUrl().isEmpty()) {
+            message.setHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">");
+            message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    /** A failure in words fit for a log or the newsroom: any address in the server's answer is left out. */
+    static String describe(Exception e) {
+        StringBuilder why = new StringBuilder();
+        for (Throwable t = e; t != null && why.length() < 400; t = t.getCause()) {
+            if (t.getMessage() == null || t.getMessage().isBlank()) continue;
+            if (why.length() > 0) why.append(": ");
+            why.append(t.getMessage().strip());
+        }
+        String text = why.length() == 0 ? e.getClass().getSimpleName() : why.toString();
+        text = ADDRESS.matcher(text.replaceAll("\\s+", " ")).replaceAll("(an address)");
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** One open SMTP connection. */
+    public final class Connection implements AutoCloseable {
+        private final Transport transport;
+        private final InternetAddress from;
+
+        private Connection(Transport transport, InternetAddress from) {
+            this.transport = transport;
+            this.from = from;
+        }
+
+        public void send(OutgoingMail m) throws MessagingException {
+            MimeMessage message = message(m, from);
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+
+        public boolean connected() {
+            return transport.isConnected();
+        }
+
+        @Override
+        public void close() {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // The mails were handed over already; a failed QUIT loses nothing.
+            }
+        }
+    }
+}

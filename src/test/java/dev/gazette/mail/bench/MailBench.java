@@ -1,0 +1,79 @@
+package dev.gazette.mail.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.gazette.mail.MailBody;
+import dev.gazette.mail.MailSettings;
+import dev.gazette.mail.Outbox;
+import dev.gazette.mail.OutboxJob;
+import dev.gazette.mail.OutgoingMail;
+import dev.gazette.mail.SmtpMailer;
+import dev.gazette.store.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * For bench/mail: {@code smtp PORT} runs a GreenMail SMTP server on loopback until stopped and then prints how many
+ * mails it received; {@code outbox N} fills a fresh SQLite outbox with N mails and times the sender emptying it into
+ * a GreenMail server started here.
+ */
+public final class MailBench {
+    private MailBench() {}
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "smtp" -> smtp(Integer.parseInt(args[1]));
+            case "outbox" -> outbox(Integer.parseInt(args[1]));
+            default -> throw new IllegalArgumentException("smtp PORT | outbox N");
+        }
+    }
+
+    private static void smtp(int port) throws InterruptedException {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("SMTP_RECEIVED " + server.getReceivedMessages().length);
+            server.stop();
+            stop.countDown();
+        }));
+        System.out.println("SMTP_READY " + port);
+        stop.await();
+    }
+
+    private static void outbox(int n) throws Exception {
+        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        Path dir = Files.createTempDirectory("gazette-mail-bench");
+        try (Database db = Database.open(Database.sqliteUrl(dir))) {
+            Outbox outbox = new Outbox(db);
+            Clock clock = Clock.systemUTC();
+            OutboxJob job = new OutboxJob(outbox, new SmtpMailer(MailSettings.plain("127.0.0.1",
+                    server.getSmtp().getPort(), "newsroom@gazette.test"), () -> "Bench Gazette", clock), clock,
+                    OutboxJob.Retries.defaults());
+            // Warm-up: the JIT, the connection, the first statements.
+            fill(outbox, 200, clock);
+            job.runOnce();
+            fill(outbox, n, clock);
+            long start = System.nanoTime();
+            int sent = job.runOnce();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("OUTBOX sent %d of %d mails in %.2f s: %.0f mails/s (SMTP server received %d in all)%n",
+                    sent, n, seconds, sent / seconds, server.getReceivedMessages().length);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static void fill(Outbox outbox, int n, Clock clock) {
+        for (int i = 0; i < n; i++) {
+            outbox.add(OutgoingMail.of("reader" + i + "@readers.test", "reply", "Zoë answered you on “Ferry times”",
+                    new MailBody().paragraph("Zoë answered your reply:").quote("It runs at 6:10 on weekdays, number " + i)
+                            .link("Read it", "http://localhost/articles/ferry#comment-" + i)
+                            .footer("Stop: http://localhost/mail/unsubscribe?s=" + i + "&k=x"),
+                    "http://localhost/mail/unsubscribe?s=" + i + "&k=x"), clock.instant());
+        }
+    }
+}
