@@ -35,6 +35,14 @@ import dev.gazette.privacy.PeopleRoutes;
 import dev.gazette.privacy.PrivacyFacts;
 import dev.gazette.privacy.PrivacyRoutes;
 import dev.gazette.privacy.RetentionJob;
+import dev.gazette.media.DatabaseMediaFiles;
+import dev.gazette.media.DiskMediaFiles;
+import dev.gazette.media.ImageProcessor;
+import dev.gazette.media.MediaFiles;
+import dev.gazette.media.MediaLibrary;
+import dev.gazette.media.MediaRoutes;
+import dev.gazette.media.MediaSettings;
+import dev.gazette.media.MediaStore;
 import dev.gazette.moderation.CorrectionStore;
 import dev.gazette.moderation.DashboardRoutes;
 import dev.gazette.moderation.Moderation;
@@ -48,6 +56,7 @@ import dev.gazette.settings.LiveSettings;
 import dev.gazette.settings.SettingsRoutes;
 import dev.gazette.settings.SettingsStore;
 import dev.gazette.store.Database;
+import dev.gazette.store.Dialect;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.syndication.FeedFetcher;
 import dev.gazette.syndication.FeedImporter;
@@ -95,6 +104,7 @@ public final class Gazette implements AutoCloseable {
     private final Accounts accounts;
     private final AkismetStore akismetStore;
     private final LiveSettings live;
+    private final MediaLibrary media;
     private WebServer server;
     private RetentionJob retention;
     private AkismetRoutes akismet;
@@ -103,7 +113,7 @@ public final class Gazette implements AutoCloseable {
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
                     Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
-                    AkismetStore akismetStore, LiveSettings live) {
+                    AkismetStore akismetStore, LiveSettings live, MediaLibrary media) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
@@ -116,6 +126,7 @@ public final class Gazette implements AutoCloseable {
         this.shield = shield;
         this.akismetStore = akismetStore;
         this.live = live;
+        this.media = media;
         this.apiKeys = new ApiKeys(akismetStore, CLOCK);
         this.accounts = new Accounts(new AccountStore(database), CLOCK);
     }
@@ -150,7 +161,17 @@ public final class Gazette implements AutoCloseable {
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
-                shield, new AkismetStore(database), live);
+                shield, new AkismetStore(database), live, openMedia(settings, database, clock));
+    }
+
+    /** Pictures: their variants in a folder under the data folder on one node, in the database for several. */
+    private static MediaLibrary openMedia(Settings settings, Database database, Clock clock) {
+        MediaSettings media = settings.media();
+        boolean shared = media.store().equals("database")
+                || (media.store().equals("auto") && database.dialect() == Dialect.POSTGRESQL);
+        MediaFiles files = shared ? new DatabaseMediaFiles(database)
+                : new DiskMediaFiles(settings.dataDir().resolve("media"));
+        return new MediaLibrary(new ImageProcessor(media.limits(), 2), new MediaStore(database), files, clock);
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -199,7 +220,8 @@ public final class Gazette implements AutoCloseable {
                         new AvatarRoutes(),
                         new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock),
                         new ModerationRoutes(comments, moderation, templates),
-                        new ArticleAdminRoutes(articles, accounts, templates),
+                        new ArticleAdminRoutes(articles, accounts, templates, media),
+                        new MediaRoutes(media, accounts, templates),
                         new FeedSourceRoutes(feeds, accounts, templates),
                         akismet,
                         new KeyRoutes(apiKeys, accounts, templates),
@@ -254,6 +276,10 @@ public final class Gazette implements AutoCloseable {
 
     public PersonalData personalData() {
         return personalData;
+    }
+
+    public MediaLibrary media() {
+        return media;
     }
 
     public Articles articles() {

@@ -4,6 +4,8 @@ import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.web.CachePolicy;
 import dev.gazette.settings.PolicyForm;
+import dev.gazette.media.MediaLimits;
+import dev.gazette.media.MediaSettings;
 import dev.gazette.store.Database;
 import dev.gazette.syndication.FetchSettings;
 import dev.gazette.web.TrustedProxies;
@@ -83,7 +85,18 @@ public final class SettingsLoader {
                         number("cache.max-age", get("cache.max-age", "60"), 0, 31_536_000),
                         number("cache.stale-while-revalidate", get("cache.stale-while-revalidate", "30"), 0, 31_536_000),
                         number("cache.stale-if-error", get("cache.stale-if-error", "86400"), 0, 31_536_000),
-                        cacheUrls("cache.purge-urls", get("cache.purge-urls", ""))));
+                        cacheUrls("cache.purge-urls", get("cache.purge-urls", ""))),
+                new MediaSettings(new MediaLimits(
+                        number("media.max-megabytes", get("media.max-megabytes", "30"), 1, 1024) * 1024L * 1024L,
+                        number("media.max-megapixels", get("media.max-megapixels", "50"), 1, 1000) * 1_000_000L),
+                        mediaStore(get("media.store", "auto"))));
+    }
+
+    private static String mediaStore(String value) {
+        if (!value.strip().matches("(?i)auto|disk|database")) {
+            throw new IllegalArgumentException("media.store must be auto, disk or database, not '" + value + "'");
+        }
+        return value;
     }
 
     /** Comma-separated http(s) addresses of the caches in front of the site, such as http://127.0.0.1:6081. */

@@ -12,6 +12,12 @@ package dev.gazette.article;
  */
 public record Picture(String id, String src, String srcset, int width, int height, String alt, String caption,
                       String credit, String largest, int largestWidth, int largestHeight, String contentType) {
+    /** The Markdown that puts this picture in a story's text, its caption as the title. */
+    public String markdown() {
+        String title = caption.isBlank() ? "" : " \"" + caption.replace("\"", "'") + "\"";
+        return "![" + alt.replace("[", "(").replace("]", ")") + "](" + src + title + ")";
+    }
+
     public boolean hasCaption() {
         return !caption.isBlank();
     }
