@@ -146,8 +146,9 @@ public final class Gazette implements AutoCloseable {
         EdgePurger edge = new EdgePurger(settings.cache().purgeUrls(), PAGE_LIFETIME, clock);
         Purges purges = new Purges(pageCache, edge);
         ArticleStore store = new ArticleStore(database);
+        MediaLibrary media = openMedia(settings, database, clock);
         Articles articles = new Articles(store, ArticleSearch.of(database),
-                new MarkdownRenderer(), clock, purges::purge);
+                new MarkdownRenderer(media), clock, purges::purge);
         if (settings.sampleContent()) {
             new SampleArticles(articles, clock).addIfEmpty();
         }
@@ -161,7 +162,7 @@ public final class Gazette implements AutoCloseable {
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
-                shield, new AkismetStore(database), live, openMedia(settings, database, clock));
+                shield, new AkismetStore(database), live, media);
     }
 
     /** Pictures: their variants in a folder under the data folder on one node, in the database for several. */
@@ -197,7 +198,7 @@ public final class Gazette implements AutoCloseable {
         Supplier<Site> site = () -> new Site(live.siteTitle(), live.siteDescription(), publicUrl, settings.language());
         Templates templates = new Templates();
         SiteChrome chrome = new SiteChrome(site, articles, pageCache);
-        ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache);
+        ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache, media);
         Clock clock = CLOCK;
         FormTokens tokens = new FormTokens(secret, clock, settings.minSecondsToPost());
         ReaderCookies cookies = new ReaderCookies(secret);
@@ -214,7 +215,7 @@ public final class Gazette implements AutoCloseable {
                         new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
                                 title -> chrome.page(title, "", "/admin")),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
-                                comments::approvedCounts),
+                                comments::approvedCounts, media),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
                                 title -> chrome.page(title, "", "/")),
                         new AvatarRoutes(),
@@ -229,7 +230,7 @@ public final class Gazette implements AutoCloseable {
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy"), pageCache),
                         new SettingsRoutes(live, accounts, templates, purges::everything),
                         new PeopleRoutes(personalData, accounts, templates),
-                        new FeedRoutes(articles, comments, site, pageCache)),
+                        new FeedRoutes(articles, comments, site, pageCache, media)),
                 templates,
                 title -> chrome.page(title, "", "/"),
                 database::healthy,

@@ -9,9 +9,11 @@ package dev.gazette.article;
  * @param height      the height of {@code src}
  * @param largest     the site-local address of the widest variant, for social cards and feeds
  * @param contentType the variants' type, such as {@code image/jpeg}
+ * @param largestBytes the size of the widest variant's file, for a feed's enclosure
  */
 public record Picture(String id, String src, String srcset, int width, int height, String alt, String caption,
-                      String credit, String largest, int largestWidth, int largestHeight, String contentType) {
+                      String credit, String largest, int largestWidth, int largestHeight, String contentType,
+                      long largestBytes) {
     /** The Markdown that puts this picture in a story's text, its caption as the title. */
     public String markdown() {
         String title = caption.isBlank() ? "" : " \"" + caption.replace("\"", "'") + "\"";

@@ -38,9 +38,14 @@ public record MediaItem(String id, String alt, String caption, String credit, in
     }
 
     public Picture picture() {
+        return picture(0);
+    }
+
+    /** The picture as pages show it, with the size of the widest variant's file when known (else 0). */
+    public Picture picture(long largestBytes) {
         int shown = middle();
         String srcset = widths.stream().map(w -> path(w) + " " + w + "w").collect(Collectors.joining(", "));
         return new Picture(id, path(shown), srcset, shown, heightAt(shown), alt, caption, credit, path(widest()),
-                widest(), heightAt(widest()), Variant.contentType(extension));
+                widest(), heightAt(widest()), Variant.contentType(extension), largestBytes);
     }
 }

@@ -80,7 +80,8 @@ public final class MediaLibrary implements Pictures {
 
     @Override
     public Optional<Picture> find(String id) {
-        return store.find(id).map(MediaItem::picture);
+        return store.find(id).map(m -> m.picture(file(m.id() + "-" + m.widest() + "." + m.extension())
+                .map(bytes -> (long) bytes.length).orElse(0L)));
     }
 
     @Override
