@@ -50,6 +50,7 @@ public final class MediaRoutes implements Routes {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/media/{name}", this::serve);
+        routes.head("/media/{name}", this::serve);
         // Before the staff guard reads the form (for its token), so an oversized body is never read at all.
         routes.before("/admin/media", this::refuseOversized);
         routes.get("/admin/media", this::list, Permission.ARTICLES);

@@ -90,6 +90,11 @@ class MediaHttpTest {
         String served = new String(image.body(), StandardCharsets.ISO_8859_1);
         assertThat(served).doesNotContain("Exif", TestPictures.XMP_MARK, "51.5074N");
 
+        HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(site.url(src)))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).contains("image/jpeg");
+
         HttpResponse<byte[]> again = fetch(src, "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
