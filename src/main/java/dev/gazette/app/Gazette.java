@@ -50,6 +50,14 @@ import dev.gazette.privacy.PeopleRoutes;
 import dev.gazette.privacy.PrivacyFacts;
 import dev.gazette.privacy.PrivacyRoutes;
 import dev.gazette.privacy.RetentionJob;
+import dev.gazette.media.DatabaseMediaFiles;
+import dev.gazette.media.DiskMediaFiles;
+import dev.gazette.media.ImageProcessor;
+import dev.gazette.media.MediaFiles;
+import dev.gazette.media.MediaLibrary;
+import dev.gazette.media.MediaRoutes;
+import dev.gazette.media.MediaSettings;
+import dev.gazette.media.MediaStore;
 import dev.gazette.moderation.CorrectionStore;
 import dev.gazette.moderation.DashboardRoutes;
 import dev.gazette.moderation.Moderation;
@@ -64,6 +72,7 @@ import dev.gazette.settings.LiveSettings;
 import dev.gazette.settings.SettingsRoutes;
 import dev.gazette.settings.SettingsStore;
 import dev.gazette.store.Database;
+import dev.gazette.store.Dialect;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.syndication.FeedFetcher;
 import dev.gazette.syndication.FeedImporter;
@@ -113,6 +122,7 @@ public final class Gazette implements AutoCloseable {
     private final AkismetStore akismetStore;
     private final LiveSettings live;
     private final Mail mail;
+    private final MediaLibrary media;
     private WebServer server;
     private JobTimer mailJobs;
     private RetentionJob retention;
@@ -122,7 +132,7 @@ public final class Gazette implements AutoCloseable {
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
                     Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
-                    AkismetStore akismetStore, LiveSettings live, Mail mail) {
+                    AkismetStore akismetStore, LiveSettings live, Mail mail, MediaLibrary media) {
         this.settings = settings;
         this.database = database;
         this.articles = articles;
@@ -136,6 +146,7 @@ public final class Gazette implements AutoCloseable {
         this.akismetStore = akismetStore;
         this.live = live;
         this.mail = mail;
+        this.media = media;
         this.apiKeys = new ApiKeys(akismetStore, CLOCK);
         this.accountStore = new AccountStore(database);
         this.accounts = new Accounts(accountStore, CLOCK);
@@ -156,8 +167,9 @@ public final class Gazette implements AutoCloseable {
         EdgePurger edge = new EdgePurger(settings.cache().purgeUrls(), PAGE_LIFETIME, clock);
         Purges purges = new Purges(pageCache, edge);
         ArticleStore store = new ArticleStore(database);
+        MediaLibrary media = openMedia(settings, database, clock);
         Articles articles = new Articles(store, ArticleSearch.of(database),
-                new MarkdownRenderer(), clock, purges::purge);
+                new MarkdownRenderer(media), clock, purges::purge);
         SiteSecret secret = SiteSecret.load(database);
         SpamShield shield = openShield(settings, database, clock);
         LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
@@ -170,7 +182,7 @@ public final class Gazette implements AutoCloseable {
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
-                shield, new AkismetStore(database), live, mail);
+                shield, new AkismetStore(database), live, mail, media);
     }
 
     /**
@@ -201,6 +213,16 @@ public final class Gazette implements AutoCloseable {
         }
     }
 
+    /** Pictures: their variants in a folder under the data folder on one node, in the database for several. */
+    private static MediaLibrary openMedia(Settings settings, Database database, Clock clock) {
+        MediaSettings media = settings.media();
+        boolean shared = media.store().equals("database")
+                || (media.store().equals("auto") && database.dialect() == Dialect.POSTGRESQL);
+        MediaFiles files = shared ? new DatabaseMediaFiles(database)
+                : new DiskMediaFiles(settings.dataDir().resolve("media"));
+        return new MediaLibrary(new ImageProcessor(media.limits(), 2), new MediaStore(database), files, clock);
+    }
+
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
         ShieldSettings d = ShieldSettings.defaults();
         ShieldSettings shieldSettings = new ShieldSettings(settings.minSecondsToPost(), d.disallowedKeys(),
@@ -229,7 +251,7 @@ public final class Gazette implements AutoCloseable {
         Supplier<Site> site = () -> new Site(live.siteTitle(), live.siteDescription(), publicUrl, settings.language());
         Templates templates = new Templates();
         SiteChrome chrome = new SiteChrome(site, articles, pageCache);
-        ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache);
+        ArticlePage articlePage = new ArticlePage(articles, chrome, templates, pageCache, media);
         Clock clock = CLOCK;
         FormTokens tokens = new FormTokens(secret, clock, settings.minSecondsToPost());
         ReaderCookies cookies = new ReaderCookies(secret);
@@ -248,7 +270,7 @@ public final class Gazette implements AutoCloseable {
                         new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
                                 title -> chrome.page(title, "", "/admin"), settings.mail().enabled()),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
-                                comments::approvedCounts),
+                                comments::approvedCounts, media),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
                                 title -> chrome.page(title, "", "/")),
                         new AvatarRoutes(),
@@ -261,7 +283,8 @@ public final class Gazette implements AutoCloseable {
                         new MailRoutes(new Subscriptions(mail.store, mail.outbox, mail.links, clock), mail.links,
                                 templates, title -> chrome.page(title, "", "/")),
                         new ModerationRoutes(comments, moderation, templates),
-                        new ArticleAdminRoutes(articles, accounts, templates),
+                        new ArticleAdminRoutes(articles, accounts, templates, media),
+                        new MediaRoutes(media, accounts, templates),
                         new FeedSourceRoutes(feeds, accounts, templates),
                         akismet,
                         new KeyRoutes(apiKeys, accounts, templates),
@@ -270,7 +293,7 @@ public final class Gazette implements AutoCloseable {
                                 title -> chrome.page(title, "How this site handles your data.", "/privacy"), pageCache),
                         new SettingsRoutes(live, accounts, templates, purges::everything),
                         new PeopleRoutes(personalData, accounts, templates),
-                        new FeedRoutes(articles, comments, site, pageCache)),
+                        new FeedRoutes(articles, comments, site, pageCache, media)),
                 templates,
                 pageCache,
                 title -> chrome.page(title, "", "/"),
@@ -347,6 +370,10 @@ public final class Gazette implements AutoCloseable {
 
     public PersonalData personalData() {
         return personalData;
+    }
+
+    public MediaLibrary media() {
+        return media;
     }
 
     public Articles articles() {

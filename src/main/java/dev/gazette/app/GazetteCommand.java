@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "A self-hosted news site with its own spam shield.",
         subcommands = {ServeCommand.class, UserCommand.class, SpamCommand.class, PrivacyCommand.class,
                 AkismetCommand.class, ImportCommand.class, ExportCommand.class, BackupCommand.class,
-                WarmUpCommand.class},
+                WarmUpCommand.class, MediaCommand.class},
         footer = {"", "Settings are read in this order: command-line option, environment variable "
                 + "(GAZETTE_PORT, GAZETTE_DATA, GAZETTE_DB_URL, GAZETTE_HOST, GAZETTE_BASE_URL…), "
                 + "the config file (--config, GAZETTE_CONFIG, or ./gazette.properties), then the default."})

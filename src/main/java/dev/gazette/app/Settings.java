@@ -6,6 +6,7 @@ import dev.gazette.mail.MailSettings;
 import dev.gazette.syndication.FetchSettings;
 import dev.gazette.web.TrustedProxies;
 import dev.gazette.web.CachePolicy;
+import dev.gazette.media.MediaSettings;
 import java.nio.file.Path;
 
 /** Everything Gazette reads at start, after the command line, environment and config file have had their say. */
@@ -30,7 +31,19 @@ public record Settings(
         FetchSettings fetch,
         TrustedProxies proxies,
         CachePolicy cache,
-        MailSettings mail) {
+        MailSettings mail,
+        MediaSettings media) {
+
+    /** Settings with the default media limits and store. */
+    public Settings(String host, int port, Path dataDir, String dbUrl, String baseUrl, String siteTitle,
+                    String siteDescription, String language, boolean virtualThreads, boolean sampleContent,
+                    double minSecondsToPost, double spamThreshold, double discardThreshold, String privacyContact,
+                    boolean gravatar, CommentSettings comments, AkismetSettings akismet, FetchSettings fetch,
+                    TrustedProxies proxies, CachePolicy cache, MailSettings mail) {
+        this(host, port, dataDir, dbUrl, baseUrl, siteTitle, siteDescription, language, virtualThreads, sampleContent,
+                minSecondsToPost, spamThreshold, discardThreshold, privacyContact, gravatar, comments, akismet, fetch,
+                proxies, cache, mail, MediaSettings.defaults());
+    }
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

@@ -5,6 +5,8 @@ import dev.gazette.comment.CommentSettings;
 import dev.gazette.mail.MailSettings;
 import dev.gazette.web.CachePolicy;
 import dev.gazette.settings.PolicyForm;
+import dev.gazette.media.MediaLimits;
+import dev.gazette.media.MediaSettings;
 import dev.gazette.store.Database;
 import dev.gazette.syndication.FetchSettings;
 import dev.gazette.web.TrustedProxies;
@@ -85,7 +87,11 @@ public final class SettingsLoader {
                         number("cache.stale-while-revalidate", get("cache.stale-while-revalidate", "30"), 0, 31_536_000),
                         number("cache.stale-if-error", get("cache.stale-if-error", "86400"), 0, 31_536_000),
                         cacheUrls("cache.purge-urls", get("cache.purge-urls", ""))),
-                mail());
+                mail(),
+                new MediaSettings(new MediaLimits(
+                        number("media.max-megabytes", get("media.max-megabytes", "30"), 1, 1024) * 1024L * 1024L,
+                        number("media.max-megapixels", get("media.max-megapixels", "50"), 1, 1000) * 1_000_000L),
+                        mediaStore(get("media.store", "auto"))));
     }
 
     /** The SMTP server; with no mail.host, mail is off and nothing else is asked for. */
@@ -101,6 +107,13 @@ public final class SettingsLoader {
                     + " newsroom@example.org, when mail.host is set" + (from.isEmpty() ? "" : ", not '" + from + "'"));
         }
         return new MailSettings(host, port, tls, get("mail.user", ""), get("mail.password", ""), from, digest);
+    }
+
+    private static String mediaStore(String value) {
+        if (!value.strip().matches("(?i)auto|disk|database")) {
+            throw new IllegalArgumentException("media.store must be auto, disk or database, not '" + value + "'");
+        }
+        return value;
     }
 
     /** Comma-separated http(s) addresses of the caches in front of the site, such as http://127.0.0.1:6081. */

@@ -20,10 +20,19 @@ public record Article(
         Optional<Instant> publishedAt,
         Instant updatedAt,
         Optional<Source> source,
-        int version) {
+        int version,
+        Optional<String> leadImage) {
 
     public Article {
         tags = List.copyOf(tags);
+    }
+
+    /** An article without a lead picture. */
+    public Article(long id, String slug, String title, String summary, String bodyMarkdown, String bodyHtml,
+                   String author, Section section, List<Tag> tags, ArticleState state, Instant createdAt,
+                   Optional<Instant> publishedAt, Instant updatedAt, Optional<Source> source, int version) {
+        this(id, slug, title, summary, bodyMarkdown, bodyHtml, author, section, tags, state, createdAt, publishedAt,
+                updatedAt, source, version, Optional.empty());
     }
 
     /** When the story went public, or when it was written if it has not yet. */
@@ -33,16 +42,16 @@ public record Article(
 
     Article withId(long newId) {
         return new Article(newId, slug, title, summary, bodyMarkdown, bodyHtml, author, section, tags, state,
-                createdAt, publishedAt, updatedAt, source, version);
+                createdAt, publishedAt, updatedAt, source, version, leadImage);
     }
 
     Article withUpdatedAt(Instant at) {
         return new Article(id, slug, title, summary, bodyMarkdown, bodyHtml, author, section, tags, state,
-                createdAt, publishedAt, at, source, version);
+                createdAt, publishedAt, at, source, version, leadImage);
     }
 
     Article withTags(List<Tag> newTags) {
         return new Article(id, slug, title, summary, bodyMarkdown, bodyHtml, author, section, newTags, state,
-                createdAt, publishedAt, updatedAt, source, version);
+                createdAt, publishedAt, updatedAt, source, version, leadImage);
     }
 }

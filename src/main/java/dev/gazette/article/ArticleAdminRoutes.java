@@ -26,6 +26,7 @@ import java.util.Optional;
 /** The newsroom's article editor: the filtered list, writing and editing, publishing, unpublishing and deleting. */
 public final class ArticleAdminRoutes implements Routes {
     static final int PAGE_SIZE = 25;
+    static final int PICTURES_OFFERED = 12;
     // Notices after a redirect come from this list by code, so a link cannot make the page say anything else.
     private static final Map<String, String> DONE = Map.of(
             "saved", "Saved.",
@@ -37,11 +38,18 @@ public final class ArticleAdminRoutes implements Routes {
     private final Articles articles;
     private final Activity activity;
     private final Templates templates;
+    private final Pictures pictures;
 
     public ArticleAdminRoutes(Articles articles, Activity activity, Templates templates) {
+        this(articles, activity, templates, Pictures.NONE);
+    }
+
+    /** @param pictures the site's pictures, offered as lead pictures and for the text */
+    public ArticleAdminRoutes(Articles articles, Activity activity, Templates templates, Pictures pictures) {
         this.articles = articles;
         this.activity = activity;
         this.templates = templates;
+        this.pictures = pictures;
     }
 
     @Override
@@ -177,8 +185,13 @@ public final class ArticleAdminRoutes implements Routes {
 
     private ArticleEditorView editor(Context ctx, Optional<Article> article, ArticleForm form, int version) {
         String title = article.map(a -> "Edit article #" + a.id()).orElse("New article");
+        // The newest uploads, and the chosen lead picture even when older than those.
+        List<Picture> offered = new java.util.ArrayList<>(pictures.recent(PICTURES_OFFERED));
+        if (!form.leadImage().isEmpty() && offered.stream().noneMatch(p -> p.id().equals(form.leadImage()))) {
+            pictures.find(form.leadImage()).ifPresent(p -> offered.add(0, p));
+        }
         return new ArticleEditorView(Staff.of(ctx).page(title, "/admin/articles"), article, form, version, Map.of(),
-                "", "", Optional.empty());
+                "", "", Optional.empty(), offered);
     }
 
     private void render(Context ctx, HttpStatus status, ArticleEditorView view) {
@@ -191,7 +204,8 @@ public final class ArticleAdminRoutes implements Routes {
         ArticleForm form = new ArticleForm(ctx.formParam("title"), ctx.formParam("slug"), ctx.formParam("summary"),
                 ctx.formParam("body"), ctx.formParam("author"), ctx.formParam("section"), ctx.formParam("tags"),
                 ctx.formParam("state"), ctx.formParam("publishAt"), ctx.formParam("sourceHeadline"),
-                ctx.formParam("sourceOutlet"), ctx.formParam("sourceAgency"), ctx.formParam("sourceUrl"));
+                ctx.formParam("sourceOutlet"), ctx.formParam("sourceAgency"), ctx.formParam("sourceUrl"),
+                ctx.formParam("leadImage"));
         // The buttons beside "Save" name the state they lead to; "Save" keeps the one chosen in the form.
         String action = ctx.formParam("action") == null ? "save" : ctx.formParam("action");
         return switch (action) {
@@ -210,6 +224,9 @@ public final class ArticleAdminRoutes implements Routes {
     private Map<String, String> errors(ArticleForm form) {
         Map<String, String> errors = new LinkedHashMap<>(form.errors());
         bodyProblems(form).forEach(errors::putIfAbsent);
+        if (!form.leadImage().isEmpty() && !errors.containsKey("leadImage") && pictures.find(form.leadImage()).isEmpty()) {
+            errors.put("leadImage", "That picture is not in the library any more. Choose another, or none.");
+        }
         return errors;
     }
 

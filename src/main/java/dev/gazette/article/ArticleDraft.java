@@ -15,7 +15,14 @@ public record ArticleDraft(
         List<String> tags,
         ArticleState state,
         Optional<Instant> publishAt,
-        Optional<Source> source) {
+        Optional<Source> source,
+        Optional<String> leadImage) {
+
+    /** A draft without a lead picture. */
+    public ArticleDraft(String title, String summary, String bodyMarkdown, String author, String section,
+                        List<String> tags, ArticleState state, Optional<Instant> publishAt, Optional<Source> source) {
+        this(title, summary, bodyMarkdown, author, section, tags, state, publishAt, source, Optional.empty());
+    }
 
     public ArticleDraft {
         Objects.requireNonNull(title, "title");
@@ -26,6 +33,7 @@ public record ArticleDraft(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(publishAt, "publishAt");
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(leadImage, "leadImage");
         tags = List.copyOf(tags);
         if (title.isBlank()) throw new IllegalArgumentException("An article needs a title");
         if (section.isBlank()) throw new IllegalArgumentException("An article needs a section");

@@ -14,9 +14,10 @@ import java.util.Optional;
  */
 public record ArticleEditorView(StaffPage frame, Optional<Article> article, ArticleForm form, int version,
                                 Map<String, String> errors, String notice, String previewHtml,
-                                Optional<Article> conflict) {
+                                Optional<Article> conflict, List<Picture> pictures) {
     public ArticleEditorView {
         errors = Map.copyOf(errors);
+        pictures = List.copyOf(pictures);
     }
 
     public boolean isNew() {
@@ -51,18 +52,19 @@ public record ArticleEditorView(StaffPage frame, Optional<Article> article, Arti
     }
 
     public ArticleEditorView withErrors(Map<String, String> more) {
-        return new ArticleEditorView(frame, article, form, version, more, notice, previewHtml, conflict);
+        return new ArticleEditorView(frame, article, form, version, more, notice, previewHtml, conflict, pictures);
     }
 
     public ArticleEditorView withNotice(String text) {
-        return new ArticleEditorView(frame, article, form, version, errors, text, previewHtml, conflict);
+        return new ArticleEditorView(frame, article, form, version, errors, text, previewHtml, conflict, pictures);
     }
 
     public ArticleEditorView withPreview(String html) {
-        return new ArticleEditorView(frame, article, form, version, errors, notice, html, conflict);
+        return new ArticleEditorView(frame, article, form, version, errors, notice, html, conflict, pictures);
     }
 
     public ArticleEditorView withConflict(Article theirs, String message) {
-        return new ArticleEditorView(frame, article, form, version, errors, message, previewHtml, Optional.of(theirs));
+        return new ArticleEditorView(frame, article, form, version, errors, message, previewHtml, Optional.of(theirs),
+                pictures);
     }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public record ArticleForm(String title, String slug, String summary, String body, String author, String section,
                           String tags, String state, String publishAt, String sourceHeadline, String sourceOutlet,
-                          String sourceAgency, String sourceUrl) {
+                          String sourceAgency, String sourceUrl, String leadImage) {
     private static final DateTimeFormatter LOCAL_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final int MAX_TAGS = 20;
 
@@ -39,6 +39,15 @@ public record ArticleForm(String title, String slug, String summary, String body
         sourceOutlet = clean(sourceOutlet);
         sourceAgency = clean(sourceAgency);
         sourceUrl = clean(sourceUrl).strip();
+        leadImage = clean(leadImage).strip();
+    }
+
+    /** A form without a lead picture. */
+    public ArticleForm(String title, String slug, String summary, String body, String author, String section,
+                       String tags, String state, String publishAt, String sourceHeadline, String sourceOutlet,
+                       String sourceAgency, String sourceUrl) {
+        this(title, slug, summary, body, author, section, tags, state, publishAt, sourceHeadline, sourceOutlet,
+                sourceAgency, sourceUrl, "");
     }
 
     /** An empty form for a new story, signed by whoever writes it. */
@@ -52,13 +61,20 @@ public record ArticleForm(String title, String slug, String summary, String body
                 String.join(", ", a.tags().stream().map(Tag::name).toList()), a.state().code(),
                 a.publishedAt().map(ArticleForm::local).orElse(""),
                 a.source().map(Source::headline).orElse(""), a.source().map(Source::outlet).orElse(""),
-                a.source().map(Source::agency).orElse(""), a.source().flatMap(Source::url).orElse(""));
+                a.source().map(Source::agency).orElse(""), a.source().flatMap(Source::url).orElse(""),
+                a.leadImage().orElse(""));
     }
 
     /** The same form with another state, for the buttons that say what to do (publish, schedule…). */
     public ArticleForm withState(ArticleState newState) {
         return new ArticleForm(title, slug, summary, body, author, section, tags, newState.code(), publishAt,
-                sourceHeadline, sourceOutlet, sourceAgency, sourceUrl);
+                sourceHeadline, sourceOutlet, sourceAgency, sourceUrl, leadImage);
+    }
+
+    /** The same form with another lead picture (its id), or none when empty. */
+    public ArticleForm withLeadImage(String id) {
+        return new ArticleForm(title, slug, summary, body, author, section, tags, state, publishAt,
+                sourceHeadline, sourceOutlet, sourceAgency, sourceUrl, id);
     }
 
     /** A time as the datetime-local field shows it, in UTC to the minute. */
@@ -97,6 +113,9 @@ public record ArticleForm(String title, String slug, String summary, String body
         if (sourceHeadline.isBlank() && !(sourceOutlet.isBlank() && sourceAgency.isBlank() && sourceUrl.isEmpty())) {
             errors.put("sourceHeadline", "Give the original headline too, or leave all the source fields empty.");
         }
+        if (!leadImage.isEmpty() && !leadImage.matches("[0-9a-f]{32}")) {
+            errors.put("leadImage", "Choose the lead picture from the list, or none.");
+        }
         return errors;
     }
 
@@ -107,7 +126,7 @@ public record ArticleForm(String title, String slug, String summary, String body
                 sourceHeadline.strip(), sourceOutlet.strip(), sourceAgency.strip(),
                 sourceUrl.isEmpty() ? Optional.empty() : Optional.of(sourceUrl)));
         return new ArticleDraft(title, summary, body, author, section, tagList(), chosenState().orElseThrow(),
-                publishInstant(), source);
+                publishInstant(), source, leadImage.isEmpty() ? Optional.empty() : Optional.of(leadImage));
     }
 
     public Optional<ArticleState> chosenState() {

@@ -24,8 +24,15 @@ public final class ArticlePage {
     private final SiteChrome chrome;
     private final Templates templates;
     private final PageCache cache;
+    private final Pictures pictures;
 
     public ArticlePage(Articles articles, SiteChrome chrome, Templates templates, PageCache cache) {
+        this(articles, chrome, templates, cache, Pictures.NONE);
+    }
+
+    /** @param pictures where the lead picture's sizes and credit come from */
+    public ArticlePage(Articles articles, SiteChrome chrome, Templates templates, PageCache cache, Pictures pictures) {
+        this.pictures = pictures;
         this.articles = articles;
         this.chrome = chrome;
         this.templates = templates;
@@ -40,15 +47,21 @@ public final class ArticlePage {
             Article article = articles.published(slug).orElseThrow(NotFoundResponse::new);
             Optional<Article> older = articles.older(article);
             Optional<Article> newer = articles.newer(article);
+            Optional<Picture> lead = article.leadImage().flatMap(pictures::find);
             Page page = chrome.page(article.title(), article.summary(), "/articles/" + article.slug())
                     .withOgType("article")
-                    .withJsonLd(NewsArticleJsonLd.of(article, chrome.site()))
+                    .withJsonLd(NewsArticleJsonLd.of(article, chrome.site(), lead))
                     .withFeeds(List.of(
                             new Page.FeedLink("RSS", "application/rss+xml", "/feed.xml"),
                             new Page.FeedLink("Replies to this story (RSS)", "application/rss+xml",
                                     "/articles/" + article.slug() + "/comments/feed.xml")));
+            if (lead.isPresent()) {
+                Picture p = lead.get();
+                page = page.withImage(new Page.Image(p.largest(), p.largestWidth(), p.largestHeight(), p.alt(),
+                        p.contentType()));
+            }
             String html = templates.render("article.jte",
-                    new ArticleView(page, article, older, newer, SLOT));
+                    new ArticleView(page, article, older, newer, SLOT, lead));
             int at = html.indexOf(SLOT);
             String before = html.substring(0, at);
             String after = html.substring(at + SLOT.length());

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The public pages of articles: home, article, section, tag, search and about. */
 public final class ArticleRoutes implements Routes {
@@ -26,9 +27,17 @@ public final class ArticleRoutes implements Routes {
     private final ArticlePage page;
     private final ArticleSection below;
     private final ReplyCounts counts;
+    private final Pictures pictures;
 
     public ArticleRoutes(Articles articles, SiteChrome chrome, Templates templates, PageCache cache, ArticlePage page,
                          ArticleSection below, ReplyCounts counts) {
+        this(articles, chrome, templates, cache, page, below, counts, Pictures.NONE);
+    }
+
+    /** @param pictures where the home page's lead story gets its picture */
+    public ArticleRoutes(Articles articles, SiteChrome chrome, Templates templates, PageCache cache, ArticlePage page,
+                         ArticleSection below, ReplyCounts counts, Pictures pictures) {
+        this.pictures = pictures;
         this.counts = counts;
         this.articles = articles;
         this.chrome = chrome;
@@ -103,8 +112,11 @@ public final class ArticleRoutes implements Routes {
     private PageCache.Body list(String kind, Page page, String heading, String intro, Paged<Article> items, String base,
                                 String q) {
         Map<Long, Integer> replies = counts.of(items.items().stream().map(Article::id).toList());
+        // The home page's first story is the lead story: it shows its picture (a change to it purges the article's key).
+        Optional<Picture> lead = kind.equals(PageKeys.HOME) && items.page() == 1 && !items.items().isEmpty()
+                ? items.items().get(0).leadImage().flatMap(pictures::find) : Optional.empty();
         return new PageCache.Body(templates.render("list.jte", new ArticleListView(page, heading, intro, items, base, q,
-                replies)), SurrogateKeys.of(PageKeys.ofList(kind, items.items())));
+                replies, lead)), SurrogateKeys.of(PageKeys.ofList(kind, items.items())));
     }
 
     // Page 7 of a 3-page list is an address that does not exist.

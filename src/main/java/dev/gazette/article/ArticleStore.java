@@ -18,7 +18,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class ArticleStore {
     private static final String COLUMNS = "id, slug, title, summary, body_markdown, body_html, author,"
             + " section_slug, section_name, state, created_at, published_at, updated_at,"
-            + " source_headline, source_outlet, source_agency, source_url, version";
+            + " source_headline, source_outlet, source_agency, source_url, version, lead_image";
     // Public means published, or scheduled and its time has come.
     private static final String VISIBLE = "state <> 'draft' AND published_at <= :now";
     private static final String NEWEST_FIRST = " ORDER BY published_at DESC, id DESC";
@@ -35,9 +35,10 @@ public final class ArticleStore {
         return writes.inTransaction(h -> {
             long id = bindColumns(h.createQuery("INSERT INTO article (slug, title, summary, body_markdown, body_html,"
                             + " author, section_slug, section_name, state, created_at, published_at, updated_at,"
-                            + " source_headline, source_outlet, source_agency, source_url, title_key)"
+                            + " source_headline, source_outlet, source_agency, source_url, title_key, lead_image)"
                             + " VALUES (:slug, :title, :summary, :md, :html, :author, :sectionSlug, :sectionName,"
-                            + " :state, :created, :published, :updated, :headline, :outlet, :agency, :url, :titleKey)"
+                            + " :state, :created, :published, :updated, :headline, :outlet, :agency, :url, :titleKey,"
+                            + " :leadImage)"
                             + " RETURNING id"), a)
                     .bind("created", a.createdAt().toEpochMilli())
                     .bind("titleKey", Slugs.slugify(a.title()))
@@ -59,7 +60,8 @@ public final class ArticleStore {
                             + " section_slug = :sectionSlug, section_name = :sectionName, state = :state,"
                             + " published_at = :published, updated_at = :updated, source_headline = :headline,"
                             + " source_outlet = :outlet, source_agency = :agency, source_url = :url,"
-                            + " title_key = :titleKey, version = version + 1 WHERE id = :id AND version = :version"), a)
+                            + " title_key = :titleKey, lead_image = :leadImage, version = version + 1"
+                            + " WHERE id = :id AND version = :version"), a)
                     .bind("titleKey", Slugs.slugify(a.title()))
                     .bind("id", a.id())
                     .bind("version", a.version())
@@ -92,7 +94,8 @@ public final class ArticleStore {
                 .bind("headline", a.source().map(Source::headline).orElse(null))
                 .bind("outlet", a.source().map(Source::outlet).orElse(null))
                 .bind("agency", a.source().map(Source::agency).orElse(null))
-                .bind("url", a.source().flatMap(Source::url).orElse(null));
+                .bind("url", a.source().flatMap(Source::url).orElse(null))
+                .bind("leadImage", a.leadImage().orElse(null));
     }
 
     private static void insertTags(Handle h, long id, List<Tag> tags) {
@@ -276,6 +279,7 @@ public final class ArticleStore {
                 publishedAt,
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
                 source,
-                rs.getInt("version"));
+                rs.getInt("version"),
+                Optional.ofNullable(rs.getString("lead_image")));
     }
 }

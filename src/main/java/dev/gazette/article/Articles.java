@@ -45,7 +45,7 @@ public final class Articles {
         List<Tag> tags = draft.tags().stream().filter(t -> !t.isBlank()).map(Tag::named).distinct().toList();
         Article article = new Article(0, slug, draft.title().strip(), draft.summary().strip(), draft.bodyMarkdown(),
                 markdown.render(draft.bodyMarkdown()), draft.author().strip(), Section.named(draft.section()), tags,
-                draft.state(), now, publishedAt, now, draft.source(), 1);
+                draft.state(), now, publishedAt, now, draft.source(), 1, draft.leadImage());
         List<Section> sections = sections();
         Article stored = article.withId(store.insert(article));
         changed(sections, Optional.empty(), Optional.of(stored));
@@ -109,7 +109,7 @@ public final class Articles {
         Article a = current.get();
         Article draft = new Article(a.id(), a.slug(), a.title(), a.summary(), a.bodyMarkdown(), a.bodyHtml(), a.author(),
                 a.section(), a.tags(), ArticleState.DRAFT, a.createdAt(), Optional.empty(), clock.instant(), a.source(),
-                version);
+                version, a.leadImage());
         List<Section> sections = sections();
         if (!store.update(draft)) {
             return store.find(id).<SaveResult>map(SaveResult.Stale::new).orElseGet(SaveResult.Missing::new);
@@ -177,7 +177,7 @@ public final class Articles {
         List<Tag> tags = draft.tags().stream().filter(t -> !t.isBlank()).map(Tag::named).distinct().toList();
         return new Article(id, slug, draft.title().strip(), draft.summary().strip(), draft.bodyMarkdown(),
                 markdown.render(draft.bodyMarkdown()), draft.author().strip(), Section.named(draft.section()), tags,
-                draft.state(), createdAt, publishedAt, createdAt, draft.source(), version);
+                draft.state(), createdAt, publishedAt, createdAt, draft.source(), version, draft.leadImage());
     }
 
     // An editor's "Publish" means now; a time in the past is kept (backdating), one in the future would silently

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.Image;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -32,8 +33,41 @@ public final class MarkdownRenderer {
     private static final Pattern TAG = Pattern.compile(
             "<!--|<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?)*\\s*/?>");
 
+    // A variant of a picture uploaded here; its sizes are known, so the page can reserve its space and offer srcset.
+    private static final Pattern MEDIA = Pattern.compile("^/media/([0-9a-f]{32})-([1-9][0-9]{0,4})\\.(?:jpg|png)$");
+    // The sanitizer re-spaces the list (" , ") before matching it.
+    private static final Pattern SRCSET = Pattern.compile(
+            "^/media/[0-9a-f]{32}-[0-9]{1,5}\\.(?:jpg|png) [0-9]{1,5}w(?:\\s*,\\s*/media/[0-9a-f]{32}-[0-9]{1,5}\\.(?:jpg|png) [0-9]{1,5}w)*$");
+    private static final Pattern DIGITS = Pattern.compile("^[1-9][0-9]{0,4}$");
+    /** What a picture in the text fills: the text column, or the screen on a phone. */
+    static final String BODY_SIZES = "(min-width: 48rem) 46rem, 100vw";
+
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().build();
+    private final HtmlRenderer renderer;
+
+    public MarkdownRenderer() {
+        this(Pictures.NONE);
+    }
+
+    /**
+     * @param pictures the site's pictures: one of them in the text gets its width, height and every size it has,
+     *                 and every picture in the text loads lazily (the lead picture sits above it)
+     */
+    public MarkdownRenderer(Pictures pictures) {
+        this.renderer = HtmlRenderer.builder().attributeProviderFactory(context -> (node, tag, attributes) -> {
+            if (!(node instanceof Image image)) return;
+            attributes.put("loading", "lazy");
+            Matcher media = MEDIA.matcher(image.getDestination());
+            if (!media.matches()) return;
+            pictures.find(media.group(1)).ifPresent(p -> {
+                int width = Integer.parseInt(media.group(2));
+                attributes.put("width", String.valueOf(width));
+                attributes.put("height", String.valueOf(Math.max(1, Math.round((double) p.height() * width / p.width()))));
+                attributes.put("srcset", p.srcset());
+                attributes.put("sizes", BODY_SIZES);
+            });
+        }).build();
+    }
 
     /** Safe HTML, and what in the text readers will not see as written (empty when nothing). */
     public record Rendering(String html, List<String> problems) {
@@ -73,6 +107,10 @@ public final class MarkdownRenderer {
                         })
                         .onElements("img")
                         .allowAttributes("alt", "title").onElements("img")
+                        .allowAttributes("loading").matching(Pattern.compile("^lazy$")).onElements("img")
+                        .allowAttributes("width", "height").matching(DIGITS).onElements("img")
+                        .allowAttributes("srcset").matching(SRCSET).onElements("img")
+                        .allowAttributes("sizes").matching(Pattern.compile("^\\Q" + BODY_SIZES + "\\E$")).onElements("img")
                         .allowElements("pre", "code", "hr", "br", "figure", "figcaption")
                         .toFactory());
     }

@@ -15,6 +15,10 @@ final class NewsArticleJsonLd {
     private NewsArticleJsonLd() {}
 
     static String of(Article a, Site site) {
+        return of(a, site, java.util.Optional.empty());
+    }
+
+    static String of(Article a, Site site, java.util.Optional<Picture> lead) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@context", "https://schema.org");
         json.put("@type", "NewsArticle");
@@ -28,6 +32,16 @@ final class NewsArticleJsonLd {
         json.put("articleSection", a.section().name());
         json.put("keywords", a.tags().stream().map(Tag::name).toList());
         a.source().flatMap(Source::url).ifPresent(url -> json.put("isBasedOn", url));
+        lead.ifPresent(p -> {
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("@type", "ImageObject");
+            image.put("url", site.url(p.largest()));
+            image.put("width", p.largestWidth());
+            image.put("height", p.largestHeight());
+            if (p.hasCaption()) image.put("caption", p.caption());
+            if (p.hasCredit()) image.put("creditText", p.credit());
+            json.put("image", List.of(image));
+        });
         try {
             // "<" as \u003c keeps "</script>" in a headline from closing the element early.
             return JSON.writeValueAsString(json).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");

@@ -6,6 +6,8 @@ import dev.gazette.comment.Comment;
 import dev.gazette.comment.Comments;
 import dev.gazette.article.Tag;
 import dev.gazette.article.PageKeys;
+import dev.gazette.article.Picture;
+import dev.gazette.article.Pictures;
 import dev.gazette.web.PageCache;
 import dev.gazette.web.SurrogateKeys;
 import dev.gazette.web.Responses;
@@ -31,7 +33,15 @@ public final class FeedRoutes implements Routes {
     private final PageCache cache;
     private final Comments comments;
 
+    private final Pictures pictures;
+
     public FeedRoutes(Articles articles, Comments comments, Supplier<Site> site, PageCache cache) {
+        this(articles, comments, site, cache, Pictures.NONE);
+    }
+
+    /** @param pictures where stories' lead pictures come from, for the items' enclosures */
+    public FeedRoutes(Articles articles, Comments comments, Supplier<Site> site, PageCache cache, Pictures pictures) {
+        this.pictures = pictures;
         this.articles = articles;
         this.comments = comments;
         this.site = site;
@@ -57,7 +67,7 @@ public final class FeedRoutes implements Routes {
     private void siteFeed(Context ctx, FeedWriter.Format format) {
         String self = format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml";
         cache.serve(ctx, format.mediaType, SurrogateKeys.of(PageKeys.FEEDS), () -> new FeedWriter(site.get()).write(format, site.get().title(), site.get().description(), self, "/",
-                articles.latest(1, FEED_SIZE).items().stream().map(FeedEntry::of).toList()));
+                articles.latest(1, FEED_SIZE).items().stream().map(this::entry).toList()));
     }
 
     private void tagFeed(Context ctx, FeedWriter.Format format) {
@@ -66,7 +76,11 @@ public final class FeedRoutes implements Routes {
         String self = base + (format == FeedWriter.Format.RSS ? "/feed.xml" : "/atom.xml");
         cache.serve(ctx, format.mediaType, SurrogateKeys.of(PageKeys.FEEDS, PageKeys.tag(tag.slug())), () -> new FeedWriter(site.get()).write(format, site.get().title() + ": " + tag.name(),
                 "Stories tagged " + tag.name() + " on " + site.get().title() + ".", self, base,
-                articles.tagged(tag, 1, FEED_SIZE).items().stream().map(FeedEntry::of).toList()));
+                articles.tagged(tag, 1, FEED_SIZE).items().stream().map(this::entry).toList()));
+    }
+
+    private FeedEntry entry(Article a) {
+        return FeedEntry.of(a, a.leadImage().flatMap(pictures::find));
     }
 
     private void repliesFeed(Context ctx, FeedWriter.Format format) {

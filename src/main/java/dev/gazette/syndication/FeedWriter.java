@@ -3,6 +3,7 @@ package dev.gazette.syndication;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -80,6 +81,14 @@ final class FeedWriter {
         body.setType("html");
         body.setValue(e.html());
         entry.setContents(List.of(body));
+        e.image().ifPresent(p -> {
+            // RSS 2.0's enclosure (Atom: a link rel="enclosure"): the widest variant, as readers' apps show it.
+            SyndEnclosureImpl enclosure = new SyndEnclosureImpl();
+            enclosure.setUrl(site.url(p.largest()));
+            enclosure.setType(p.contentType());
+            enclosure.setLength(p.largestBytes());
+            entry.setEnclosures(List.of(enclosure));
+        });
         entry.setCategories(e.categories().stream().map(name -> {
             SyndCategory c = new SyndCategoryImpl();
             c.setName(name);

@@ -13,7 +13,8 @@ public record Page(
         String ogType,
         Optional<String> jsonLd,
         List<FeedLink> feeds,
-        boolean indexable) {
+        boolean indexable,
+        Optional<Image> image) {
 
     public Page {
         nav = List.copyOf(nav);
@@ -22,23 +23,37 @@ public record Page(
 
     /** A plain page: a website-type OpenGraph card, the site's feeds, open to search engines. */
     public static Page of(Site site, String title, String description, String path, List<NavLink> nav) {
-        return new Page(site, title, description, path, nav, "website", Optional.empty(), FeedLink.site(), true);
+        return new Page(site, title, description, path, nav, "website", Optional.empty(), FeedLink.site(), true,
+                Optional.empty());
     }
 
     public Page withJsonLd(String json) {
-        return new Page(site, title, description, path, nav, ogType, Optional.of(json), feeds, indexable);
+        return new Page(site, title, description, path, nav, ogType, Optional.of(json), feeds, indexable, image);
     }
 
     public Page withOgType(String type) {
-        return new Page(site, title, description, path, nav, type, jsonLd, feeds, indexable);
+        return new Page(site, title, description, path, nav, type, jsonLd, feeds, indexable, image);
     }
 
     public Page withFeeds(List<FeedLink> more) {
-        return new Page(site, title, description, path, nav, ogType, jsonLd, more, indexable);
+        return new Page(site, title, description, path, nav, ogType, jsonLd, more, indexable, image);
     }
 
     public Page notIndexed() {
-        return new Page(site, title, description, path, nav, ogType, jsonLd, feeds, false);
+        return new Page(site, title, description, path, nav, ogType, jsonLd, feeds, false, image);
+    }
+
+    /** The page with the picture social networks show when it is shared. */
+    public Page withImage(Image picture) {
+        return new Page(site, title, description, path, nav, ogType, jsonLd, feeds, indexable, Optional.of(picture));
+    }
+
+    /** A picture for OpenGraph and Twitter cards: a site-local path, made absolute with the site's address. */
+    public record Image(String path, int width, int height, String alt, String type) {}
+
+    /** The absolute address of the page's card picture. */
+    public String imageUrl() {
+        return image.map(i -> site.url(i.path())).orElse("");
     }
 
     /** "Headline – Site", or just the site's name on the home page. */

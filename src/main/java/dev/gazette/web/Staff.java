@@ -13,6 +13,7 @@ public record Staff(long id, String name, String email, String role, Set<Permiss
     private static final List<Entry> MENU = List.of(
             new Entry("Dashboard", "/admin", Permission.DASHBOARD),
             new Entry("Articles", "/admin/articles", Permission.ARTICLES),
+            new Entry("Pictures", "/admin/media", Permission.ARTICLES),
             new Entry("Feeds", "/admin/feeds", Permission.ARTICLES),
             new Entry("Replies", "/admin/replies", Permission.REPLIES),
             new Entry("Mail", "/admin/mail", Permission.DASHBOARD),
