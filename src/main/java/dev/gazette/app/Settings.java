@@ -2,6 +2,8 @@ package dev.gazette.app;
 
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
+import dev.gazette.ops.OpsSettings;
+import dev.gazette.store.PoolSettings;
 import dev.gazette.syndication.FetchSettings;
 import dev.gazette.web.TrustedProxies;
 import dev.gazette.web.CachePolicy;
@@ -28,7 +30,9 @@ public record Settings(
         AkismetSettings akismet,
         FetchSettings fetch,
         TrustedProxies proxies,
-        CachePolicy cache) {
+        CachePolicy cache,
+        PoolSettings pool,
+        OpsSettings ops) {
 
     /** The address readers use; derived from host and port unless set. */
     public String publicUrl(int boundPort) {

@@ -62,7 +62,8 @@ public final class TestSite implements AutoCloseable {
             Path data = Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
                     "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
-                    akismet, FetchSettings.defaults(), proxies, cache);
+                    akismet, FetchSettings.defaults(), proxies, cache, dev.gazette.store.PoolSettings.defaults(),
+                    dev.gazette.ops.OpsSettings.defaults());
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());
