@@ -55,15 +55,32 @@ public final class TestSite implements AutoCloseable {
                 CachePolicy.defaults(), before);
     }
 
+    /**
+     * A site with sample content on the given database and data folder (null: a SQLite file in a new temporary
+     * folder), run and watched as {@code ops} says.
+     */
+    public static TestSite on(String dbUrl, Path data, dev.gazette.ops.OpsSettings ops) {
+        return start(true, 0, CommentSettings.defaults(), AkismetSettings.defaults(), TrustedProxies.none(),
+                CachePolicy.defaults(), dbUrl, data, ops, g -> { });
+    }
+
     private static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
                                   AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache,
                                   java.util.function.Consumer<Gazette> before) {
+        return start(sampleContent, minSecondsToPost, comments, akismet, proxies, cache, null, null,
+                dev.gazette.ops.OpsSettings.defaults(), before);
+    }
+
+    private static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
+                                  AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache, String dbUrl,
+                                  Path dataDir, dev.gazette.ops.OpsSettings ops,
+                                  java.util.function.Consumer<Gazette> before) {
         try {
-            Path data = Files.createTempDirectory("gazette-site");
-            Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
+            Path data = dataDir != null ? dataDir : Files.createTempDirectory("gazette-site");
+            Settings settings = new Settings("127.0.0.1", 0, data,
+                    dbUrl != null ? dbUrl : "jdbc:sqlite:" + data.resolve("gazette.db"), "",
                     "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
-                    akismet, FetchSettings.defaults(), proxies, cache, dev.gazette.store.PoolSettings.defaults(),
-                    dev.gazette.ops.OpsSettings.defaults());
+                    akismet, FetchSettings.defaults(), proxies, cache, dev.gazette.store.PoolSettings.defaults(), ops);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());
