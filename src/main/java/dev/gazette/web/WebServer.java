@@ -15,7 +15,10 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,7 @@ public final class WebServer implements AutoCloseable {
     private static final String HSTS = "max-age=31536000";
     // What a 503 asks clients and caches to wait before trying again: a database restart takes about this long.
     static final int RETRY_AFTER_SECONDS = 10;
+    private static final java.time.Duration SHUTDOWN_IDLE = java.time.Duration.ofSeconds(5);
 
     private final Javalin app;
 
@@ -62,6 +66,18 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> {
                 server.setHandler(new GracefulHandler());
                 server.setStopTimeout(settings.drainTimeout().toMillis());
+                // Once stopping, Jetty closes a connection idle this long: an idle keep-alive one (a balancer's) must
+                // not hold the stop for the whole drain, and a reply still uploading must not get a 408 at the
+                // first pause (Jetty's own 1 s).
+                long idle = Math.min(settings.drainTimeout().toMillis(), SHUTDOWN_IDLE.toMillis());
+                server.addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        for (Connector connector : server.getConnectors()) {
+                            if (connector instanceof AbstractConnector c) c.setShutdownIdleTimeout(idle);
+                        }
+                    }
+                });
             });
             config.requestLogger.http((ctx, ms) -> observer.answered(ctx.method().name(), route(ctx), ctx.statusCode(),
                     Math.round(ms * 1_000_000.0)));
@@ -244,8 +260,13 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Stops taking requests and waits, at most the drain timeout, for those in flight to be answered. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            log.warn("Requests were still running when the drain timeout ran out; the server stopped without them");
+        }
     }
 }
