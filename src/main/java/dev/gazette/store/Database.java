@@ -66,11 +66,11 @@ public final class Database implements AutoCloseable {
             if (!poolSettings.password().isEmpty()) config.setPassword(poolSettings.password());
             // PostgreSQL repeats the offending values in error details ("Key (email)=(…) already exists").
             config.addDataSourceProperty("logServerErrorDetail", "false");
-            // A database that is down or cut off answers within these bounds instead of the driver's defaults
-            // (a connect that waits 10 s, a read that waits forever): the reader gets a 503 soon, not a hang.
-            long waitSeconds = Math.max(1, poolSettings.connectionWait().toSeconds());
-            config.addDataSourceProperty("connectTimeout", String.valueOf(waitSeconds));
-            config.addDataSourceProperty("loginTimeout", String.valueOf(waitSeconds));
+            // New connections are made in the pool's background, so their own bounds need not be as short as a
+            // request's wait (a SCRAM login on a busy server takes a while); they only must not hang forever, nor a
+            // read on a connection whose server vanished (the driver's default: forever).
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.addDataSourceProperty("loginTimeout", "5");
             config.addDataSourceProperty("socketTimeout",
                     String.valueOf(poolSettings.statementTimeout().toSeconds() + 5));
             config.addDataSourceProperty("tcpKeepAlive", "true");

@@ -44,6 +44,8 @@ class SigtermDrainTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // sqlite-jdbc loads a native library; newer JDKs warn on stderr unless it is allowed.
         if (Runtime.version().feature() >= 22) command.add("--enable-native-access=ALL-UNNAMED");
+        // The shipped logging configuration, not the tests' own (logback-test.xml, also on this class path).
+        command.add("-Dlogback.configurationFile=" + SigtermDrainTest.class.getResource("/logback.xml"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
                 "--port", "0", "--data", data.toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
