@@ -65,6 +65,13 @@ import dev.gazette.moderation.ModerationRoutes;
 import dev.gazette.moderation.PendingCount;
 import dev.gazette.moderation.ShieldFollower;
 import dev.gazette.moderation.ShieldStore;
+import dev.gazette.ops.DiskCheck;
+import dev.gazette.ops.HealthRoutes;
+import dev.gazette.ops.Metrics;
+import dev.gazette.ops.MetricsRoutes;
+import dev.gazette.ops.Readiness;
+import dev.gazette.ops.ShieldVerdicts;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.gazette.spam.InvalidModelException;
 import dev.gazette.spam.ShieldSettings;
 import dev.gazette.spam.SpamShield;
@@ -129,10 +136,14 @@ public final class Gazette implements AutoCloseable {
     private AkismetRoutes akismet;
     private FeedPoller feedPoller;
     private ShieldFollower shieldFollower;
+    private Readiness readiness;
+    private final PrometheusMeterRegistry registry;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
                     Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
-                    AkismetStore akismetStore, LiveSettings live, Mail mail, MediaLibrary media) {
+                    AkismetStore akismetStore, LiveSettings live, Mail mail, MediaLibrary media,
+                    PrometheusMeterRegistry registry) {
+        this.registry = registry;
         this.settings = settings;
         this.database = database;
         this.articles = articles;
@@ -160,7 +171,7 @@ public final class Gazette implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data folder " + settings.dataDir().toAbsolutePath()
                     + ": " + e.getMessage(), e);
         }
-        Database database = Database.open(settings.dbUrl());
+        Database database = Database.open(settings.dbUrl(), settings.pool());
         Clock clock = CLOCK;
         PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000, settings.cache());
         // One purge reaches this node's page cache and the caches in front of the site, by the same keys.
@@ -175,14 +186,18 @@ public final class Gazette implements AutoCloseable {
         LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
                 settings.siteDescription(), settings.gravatar(), clock);
         Mail mail = new Mail(settings, database, secret, live);
+        PrometheusMeterRegistry registry = Metrics.newRegistry();
+        database.measure(registry);
+        ShieldVerdicts verdicts = new ShieldVerdicts(registry);
         // A reply changes its article's page, the lists that count its replies and the reply feeds.
-        Comments comments = new Comments(new CommentStore(database), live::comments, shield::check, articles::find,
+        Comments comments = new Comments(new CommentStore(database), live::comments,
+                submission -> verdicts.count(shield.check(submission)), articles::find,
                 clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)),
                 mail.listener(articles, clock));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
-                shield, new AkismetStore(database), live, mail, media);
+                shield, new AkismetStore(database), live, mail, media, registry);
     }
 
     /**
@@ -221,6 +236,12 @@ public final class Gazette implements AutoCloseable {
         MediaFiles files = shared ? new DatabaseMediaFiles(database)
                 : new DiskMediaFiles(settings.dataDir().resolve("media"));
         return new MediaLibrary(new ImageProcessor(media.limits(), 2), new MediaStore(database), files, clock);
+    }
+
+    private static java.util.Map<String, Integer> byName(java.util.Map<dev.gazette.comment.CommentState, Integer> counts) {
+        java.util.Map<String, Integer> named = new java.util.HashMap<>();
+        counts.forEach((state, n) -> named.put(state.name().toLowerCase(java.util.Locale.ROOT), n));
+        return named;
     }
 
     private static SpamShield openShield(Settings settings, Database database, Clock clock) {
@@ -264,15 +285,21 @@ public final class Gazette implements AutoCloseable {
                 accounts, clock);
         FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
                 new FeedFetcher(settings.fetch()), clock);
+        Metrics metrics = new Metrics(registry, () -> byName(comments.counts()),
+                () -> (int) feeds.all().stream().filter(f -> f.failures() > 0).count());
+        readiness = new Readiness(database::healthy, new DiskCheck(settings.dataDir(), settings.ops().minFreeBytes()),
+                Duration.ofSeconds(1));
         server = new WebServer(
-                new ServerSettings(settings.host(), port, publicUrl, settings.virtualThreads(), settings.proxies()),
-                List.of(new StaffGuard(sessions, new PendingCount(comments)),
+                new ServerSettings(settings.host(), port, publicUrl, settings.virtualThreads(), settings.proxies(),
+                        settings.ops().drainTimeout()),
+                List.of(new HealthRoutes(readiness), new MetricsRoutes(metrics, settings.ops()),
+                        new StaffGuard(sessions, new PendingCount(comments)),
                         new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
                                 title -> chrome.page(title, "", "/admin"), settings.mail().enabled()),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts, media),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
-                                title -> chrome.page(title, "", "/")),
+                                title -> chrome.known(title, "/"), Database::isUnavailable),
                         new AvatarRoutes(),
                         new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock,
                                 mailAdmin::summary),
@@ -296,9 +323,10 @@ public final class Gazette implements AutoCloseable {
                         new FeedRoutes(articles, comments, site, pageCache, media)),
                 templates,
                 pageCache,
-                title -> chrome.page(title, "", "/"),
-                database::healthy,
-                () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of()).start();
+                title -> chrome.known(title, "/"),
+                Database::isUnavailable,
+                () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of(),
+                metrics).start();
         retention = new RetentionJob(personalData, () -> comments.settings().retention());
         feedPoller = new FeedPoller(feeds);
         shieldFollower = new ShieldFollower(shield, clock);
@@ -404,6 +432,7 @@ public final class Gazette implements AutoCloseable {
         if (shieldFollower != null) shieldFollower.close();
         if (retention != null) retention.close();
         if (server != null) server.close();
+        if (readiness != null) readiness.close();
         if (akismet != null) akismet.close();
         edge.close();
         database.close();

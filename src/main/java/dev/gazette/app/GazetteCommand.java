@@ -32,6 +32,11 @@ public final class GazetteCommand implements Callable<Integer> {
             description = "Database URL: jdbc:sqlite:FILE (default, inside --data) or jdbc:postgresql://HOST/DB.")
     String dbUrl;
 
+    @Option(names = "--db-password-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "A file whose first line is the database password (or set GAZETTE_DB_PASSWORD); a password"
+                    + " never belongs in --db-url, where every user of the machine sees it in ps.")
+    Path dbPasswordFile;
+
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "A properties file with settings (keys: port, data, db.url, host, base.url, site.title…).")
     Path config;
@@ -46,7 +51,16 @@ public final class GazetteCommand implements Callable<Integer> {
         Map<String, String> options = new HashMap<>();
         if (data != null) options.put("data", data.toString());
         if (port != null) options.put("port", port.toString());
-        if (dbUrl != null) options.put("db.url", dbUrl);
+        if (dbUrl != null) {
+            if (SettingsLoader.carriesPassword(dbUrl)) {
+                throw new IllegalArgumentException("--db-url carries a password, and every user of this machine can"
+                        + " read a command line (ps). Give the URL without it, and the password in the environment"
+                        + " (GAZETTE_DB_PASSWORD), the config file (db.password), or a file (--db-password-file FILE);"
+                        + " or give the whole URL in GAZETTE_DB_URL or db.url instead.");
+            }
+            options.put("db.url", dbUrl);
+        }
+        if (dbPasswordFile != null) options.put("db.password-file", dbPasswordFile.toString());
         return SettingsLoader.load(options, System.getenv(), Optional.ofNullable(config));
     }
 }

@@ -3,6 +3,8 @@ package dev.gazette.app;
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.mail.MailSettings;
+import dev.gazette.ops.OpsSettings;
+import dev.gazette.store.PoolSettings;
 import dev.gazette.syndication.FetchSettings;
 import dev.gazette.web.TrustedProxies;
 import dev.gazette.web.CachePolicy;
@@ -32,17 +34,19 @@ public record Settings(
         TrustedProxies proxies,
         CachePolicy cache,
         MailSettings mail,
-        MediaSettings media) {
+        MediaSettings media,
+        PoolSettings pool,
+        OpsSettings ops) {
 
-    /** Settings with the default media limits and store. */
+    /** Settings with the default media limits and store, database pool and operations. */
     public Settings(String host, int port, Path dataDir, String dbUrl, String baseUrl, String siteTitle,
                     String siteDescription, String language, boolean virtualThreads, boolean sampleContent,
                     double minSecondsToPost, double spamThreshold, double discardThreshold, String privacyContact,
                     boolean gravatar, CommentSettings comments, AkismetSettings akismet, FetchSettings fetch,
-                    TrustedProxies proxies, CachePolicy cache, MailSettings mail) {
+                    TrustedProxies proxies, CachePolicy cache, MailSettings mail, OpsSettings ops) {
         this(host, port, dataDir, dbUrl, baseUrl, siteTitle, siteDescription, language, virtualThreads, sampleContent,
                 minSecondsToPost, spamThreshold, discardThreshold, privacyContact, gravatar, comments, akismet, fetch,
-                proxies, cache, mail, MediaSettings.defaults());
+                proxies, cache, mail, MediaSettings.defaults(), PoolSettings.defaults(), ops);
     }
 
     /** The address readers use; derived from host and port unless set. */

@@ -4,10 +4,12 @@ import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.mail.MailSettings;
 import dev.gazette.web.CachePolicy;
+import dev.gazette.ops.OpsSettings;
 import dev.gazette.settings.PolicyForm;
 import dev.gazette.media.MediaLimits;
 import dev.gazette.media.MediaSettings;
 import dev.gazette.store.Database;
+import dev.gazette.store.PoolSettings;
 import dev.gazette.syndication.FetchSettings;
 import dev.gazette.web.TrustedProxies;
 import java.io.IOException;
@@ -91,7 +93,17 @@ public final class SettingsLoader {
                 new MediaSettings(new MediaLimits(
                         number("media.max-megabytes", get("media.max-megabytes", "30"), 1, 1024) * 1024L * 1024L,
                         number("media.max-megapixels", get("media.max-megapixels", "50"), 1, 1000) * 1_000_000L),
-                        mediaStore(get("media.store", "auto"))));
+                        mediaStore(get("media.store", "auto"))),
+                new PoolSettings(password(),
+                        number("db.pool-size", get("db.pool-size", "10"), 1, 1000),
+                        Duration.ofMillis(number("db.wait-ms", get("db.wait-ms", "1000"), 250, 600_000)),
+                        Duration.ofSeconds(number("db.statement-timeout-seconds",
+                                get("db.statement-timeout-seconds", "30"), 1, 86_400))),
+                new OpsSettings(
+                        Duration.ofSeconds(number("shutdown.drain-seconds", get("shutdown.drain-seconds", "20"), 0, 3600)),
+                        number("health.min-free-mb", get("health.min-free-mb", "100"), 0, 10_000_000) * 1024L * 1024L,
+                        get("metrics.token", ""),
+                        TrustedProxies.parse("metrics.from", get("metrics.from", ""))));
     }
 
     /** The SMTP server; with no mail.host, mail is off and nothing else is asked for. */
@@ -114,6 +126,46 @@ public final class SettingsLoader {
             throw new IllegalArgumentException("media.store must be auto, disk or database, not '" + value + "'");
         }
         return value;
+    }
+
+    /**
+     * The database password: {@code db.password} (from GAZETTE_DB_PASSWORD or the config file), else the first line
+     * of the file {@code db.password-file} names (--db-password-file, GAZETTE_DB_PASSWORD_FILE, the config file).
+     */
+    private String password() {
+        String password = get("db.password", "");
+        if (!password.isEmpty()) return password;
+        String file = get("db.password-file", "");
+        if (file.isEmpty()) return "";
+        try {
+            List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+            if (lines.isEmpty() || lines.get(0).isEmpty()) {
+                throw new IllegalArgumentException("db.password-file " + file + " is empty; put the password on its"
+                        + " first line");
+            }
+            return lines.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the database password from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * True when a database URL carries a password ({@code password=…}, or {@code user:password@host}): given on the
+     * command line, every user of the machine could read it in {@code ps}.
+     */
+    static boolean carriesPassword(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        int query = url.indexOf('?');
+        if (query >= 0) {
+            for (String pair : url.substring(query + 1).split("&")) {
+                if (pair.startsWith("password=") && pair.length() > "password=".length()) return true;
+            }
+        }
+        int scheme = url.indexOf("//");
+        if (scheme < 0) return false;
+        String authority = url.substring(scheme + 2).split("[/?]", 2)[0];
+        int at = authority.lastIndexOf('@');
+        return at > 0 && authority.substring(0, at).contains(":");
     }
 
     /** Comma-separated http(s) addresses of the caches in front of the site, such as http://127.0.0.1:6081. */

@@ -14,6 +14,9 @@ public final class SiteChrome {
     private final Supplier<Site> site;
     private final Articles articles;
     private final PageCache cache;
+    // The navigation last built, for pages that must not need the database (error pages, a reply not saved).
+    private volatile List<NavLink> lastNav = links(List.of());
+    private volatile Site lastSite;
 
     /**
      * @param site  who the site is now; its name may change in the newsroom while the site runs
@@ -31,7 +34,16 @@ public final class SiteChrome {
 
     public Page page(String title, String description, String path) {
         Nav nav = cache.part("nav", Nav.class, n -> SurrogateKeys.of(), () -> new Nav(links(articles.sections())));
-        return Page.of(site.get(), title, description, path, nav.links());
+        lastNav = nav.links();
+        Site now = site.get();
+        lastSite = now;
+        return Page.of(now, title, description, path, nav.links());
+    }
+
+    /** A frame built without the database: the navigation as last shown. For error pages, which the database may cause. */
+    public Page known(String title, String path) {
+        Site known = lastSite;
+        return Page.of(known != null ? known : site.get(), title, "", path, lastNav);
     }
 
     private static List<NavLink> links(List<Section> sections) {

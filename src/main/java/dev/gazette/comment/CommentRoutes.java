@@ -9,7 +9,11 @@ import dev.gazette.web.Page;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Templates;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.gazette.web.Routes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -20,6 +24,13 @@ import java.util.OptionalDouble;
 
 /** Taking replies in: the form's POST, and an author's own edit or withdrawal within the edit window. */
 public final class CommentRoutes implements Routes {
+    private static final Logger log = LoggerFactory.getLogger(CommentRoutes.class);
+    // Seconds a reader is asked to wait before sending a reply again that the database could not take.
+    private static final int RETRY_AFTER_SECONDS = 10;
+    private static final String NOT_SAVED_UNAVAILABLE = "The site cannot reach its database just now, so it could"
+            + " not save your reply. Please send it again in a minute or two.";
+    private static final String NOT_SAVED_FAULT = "Something went wrong on our side and your reply was not saved."
+            + " The error has been logged. Please send it again in a moment.";
     static final String HONEYPOT = "phone";
     private static final String SESSION_LOST = "The page was open for more than a day, or its form arrived damaged."
             + " Your comment is kept below: please send it again.";
@@ -36,9 +47,17 @@ public final class CommentRoutes implements Routes {
     private final Templates templates;
     private final Function<String, Page> chrome;
     private final ReplyLimits limits;
+    private final Predicate<Throwable> unavailable;
 
+    /**
+     * @param chrome      the page frame for pages of this feature's own; it must not need the database, since a
+     *                    reply that could not be saved is shown in it
+     * @param unavailable tells the database being away or full from a fault
+     */
     public CommentRoutes(Comments comments, ArticlePage articlePage, RepliesSection replies, FormTokens tokens,
-                         ReaderCookies cookies, Articles articles, Templates templates, Function<String, Page> chrome) {
+                         ReaderCookies cookies, Articles articles, Templates templates, Function<String, Page> chrome,
+                         Predicate<Throwable> unavailable) {
+        this.unavailable = unavailable;
         this.articles = articles;
         this.templates = templates;
         this.chrome = chrome;
@@ -59,11 +78,44 @@ public final class CommentRoutes implements Routes {
     }
 
     private void submit(Context ctx) {
-        ArticlePage.Framed framed = articlePage.find(ctx.pathParam("slug"));
         CommentForm form = new CommentForm(field(ctx, "comment"), field(ctx, "author"), field(ctx, "email"),
                 field(ctx, "url"), RepliesSection.parseId(ctx.formParam("comment_parent")),
                 ctx.formParam("remember") != null, ctx.formParam("notify") != null);
         String token = field(ctx, "form_token");
+        try {
+            submit(ctx, form, token);
+        } catch (HttpResponseException e) {
+            throw e; // a 404 for an unknown story, a 403: answers, not failures
+        } catch (RuntimeException e) {
+            notSaved(ctx, form, token, e);
+        }
+    }
+
+    /**
+     * Nothing was saved (the database away, the disk full, a fault): the reader gets their text back in a form that
+     * needs no database to show, with what happened and when to try again, never a bare error page.
+     */
+    private void notSaved(Context ctx, CommentForm form, String token, RuntimeException e) {
+        boolean away = unavailable.test(e);
+        HttpStatus status = away ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (away) {
+            log.warn("Reply to {} not saved, given back to its writer: the database is unavailable ({})",
+                    ctx.path(), e.toString());
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        } else {
+            log.error("Reply to {} not saved, given back to its writer", ctx.path(), e);
+        }
+        String articlePath = "/articles/" + ctx.pathParam("slug");
+        FormView view = new FormView(articlePath + "/comments", form,
+                Map.of("form", away ? NOT_SAVED_UNAVAILABLE : NOT_SAVED_FAULT), token, Optional.empty(), false,
+                "/privacy", false);
+        ctx.status(status);
+        Responses.personal(ctx, templates.render("reply-unsaved.jte", new UnsavedView(
+                chrome.apply("Your reply was not saved").notIndexed(), status.getCode(), articlePath, view)));
+    }
+
+    private void submit(Context ctx, CommentForm form, String token) {
+        ArticlePage.Framed framed = articlePage.find(ctx.pathParam("slug"));
         OptionalDouble seconds = tokens.secondsSinceShown(token, framed.article().id());
         if (seconds.isEmpty()) {
             refuse(ctx, framed, form, Map.of("form", SESSION_LOST), Optional.empty(), HttpStatus.UNPROCESSABLE_CONTENT);

@@ -12,6 +12,7 @@ import java.util.Map;
  * on the node that made it, and within {@link #REFRESH} on the others.
  */
 public final class LiveSettings {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveSettings.class);
     static final Duration REFRESH = Duration.ofSeconds(5);
     static final int MAX_TITLE = 80;
     static final int MAX_DESCRIPTION = 200;
@@ -88,7 +89,13 @@ public final class LiveSettings {
     private Snapshot fresh() {
         Snapshot s = current;
         if (Duration.between(s.loadedAt(), clock.instant()).compareTo(REFRESH) > 0) {
-            current = s = load();
+            try {
+                current = s = load();
+            } catch (RuntimeException e) {
+                // The database is away: pages go on with the settings last read, which are tried again in a while.
+                log.warn("Settings kept as last read: the database did not answer ({})", e.toString());
+                current = s = new Snapshot(s.comments(), s.title(), s.description(), s.gravatar(), clock.instant());
+            }
         }
         return s;
     }

@@ -45,8 +45,13 @@ public final class Database implements AutoCloseable {
         return "jdbc:sqlite:" + dataDir.resolve("gazette.db").toAbsolutePath();
     }
 
-    /** Opens the pool and brings the schema up to date. */
+    /** Opens the pool with the default bounds and brings the schema up to date. */
     public static Database open(String jdbcUrl) {
+        return open(jdbcUrl, PoolSettings.defaults());
+    }
+
+    /** Opens the pool and brings the schema up to date. */
+    public static Database open(String jdbcUrl, PoolSettings poolSettings) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
@@ -56,9 +61,21 @@ public final class Database implements AutoCloseable {
             config.setMaximumPoolSize(4);
         } else {
             config.setJdbcUrl(jdbcUrl);
-            config.setMaximumPoolSize(10);
+            bounded(config, poolSettings);
+            config.setMaximumPoolSize(poolSettings.size());
+            if (!poolSettings.password().isEmpty()) config.setPassword(poolSettings.password());
             // PostgreSQL repeats the offending values in error details ("Key (email)=(…) already exists").
             config.addDataSourceProperty("logServerErrorDetail", "false");
+            // New connections are made in the pool's background, so their own bounds need not be as short as a
+            // request's wait (a SCRAM login on a busy server takes a while); they only must not hang forever, nor a
+            // read on a connection whose server vanished (the driver's default: forever).
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.addDataSourceProperty("loginTimeout", "5");
+            config.addDataSourceProperty("socketTimeout",
+                    String.valueOf(poolSettings.statementTimeout().toSeconds() + 5));
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+            config.addDataSourceProperty("options",
+                    "-c statement_timeout=" + poolSettings.statementTimeout().toMillis());
         }
         HikariDataSource pool = new HikariDataSource(config);
         HikariDataSource writerPool = pool;
@@ -79,6 +96,16 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
+    }
+
+    /**
+     * The pool's waits on PostgreSQL, so that no request waits longer than {@link PoolSettings#connectionWait()} for a
+     * connection. SQLite keeps the pool's long default: its file is never away, and its one writer is a queue.
+     */
+    private static void bounded(HikariConfig config, PoolSettings settings) {
+        config.setConnectionTimeout(settings.connectionWait().toMillis());
+        // Checking a pooled connection must fit inside the wait, or a dead one would use it all up.
+        config.setValidationTimeout(Math.max(250, settings.connectionWait().toMillis() / 2));
     }
 
     private static DataSource sqlite(String jdbcUrl) {
@@ -116,7 +143,13 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** True when a trivial query answers: what {@code /healthz} reports. */
+    /** Publishes both pools' use (active, idle, pending, wait times) as metrics. */
+    public void measure(io.micrometer.core.instrument.MeterRegistry registry) {
+        pool.setMetricRegistry(registry);
+        if (writerPool != pool) writerPool.setMetricRegistry(registry);
+    }
+
+    /** True when a trivial query answers: what readiness reports. */
     public boolean healthy() {
         try {
             return reads.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
@@ -124,6 +157,39 @@ public final class Database implements AutoCloseable {
             return false;
         }
     }
+
+    /**
+     * True when the failure is the database being away, full or overwhelmed rather than a fault in the request or the
+     * code: no connection within the pool's wait, a connection lost, a server shutting down, a disk full. Such a
+     * request can succeed unchanged a little later, so it is answered 503 with {@code Retry-After}.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLTimeoutException) {
+                return true;
+            }
+            if (t instanceof org.sqlite.SQLiteException lite && UNAVAILABLE_SQLITE.contains(lite.getResultCode().code & 0xff)) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException e && e.getSQLState() != null) {
+                String state = e.getSQLState();
+                // 08: connection exception; 53: insufficient resources (disk full, out of memory, too many
+                // connections); 57P01–57P03: the server is shutting down or starting; 57014: statement timeout.
+                if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                        || state.equals("57014")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // SQLite's primary result codes for a busy, unreadable or full disk: BUSY 5, LOCKED 6, READONLY 8, IOERR 10,
+    // FULL 13, CANTOPEN 14.
+    private static final java.util.Set<Integer> UNAVAILABLE_SQLITE = java.util.Set.of(5, 6, 8, 10, 13, 14);
 
     /**
      * True when the failure is a unique constraint turning a write away: what a check-then-write race between two

@@ -33,15 +33,25 @@ public final class TrustedProxies {
      * @throws IllegalArgumentException naming the entry that is not an address or network
      */
     public static TrustedProxies parse(String list) {
+        return parse("proxy.trusted", list);
+    }
+
+    /** The same list read for another setting, whose key the error names. */
+    public static TrustedProxies parse(String key, String list) {
         List<Network> networks = new ArrayList<>();
         for (String raw : list.split(",")) {
             String entry = raw.strip();
             if (entry.isEmpty()) continue;
-            networks.add(Network.parse(entry).orElseThrow(() -> new IllegalArgumentException("proxy.trusted: '" + entry
+            networks.add(Network.parse(entry).orElseThrow(() -> new IllegalArgumentException(key + ": '" + entry
                     + "' is not an IP address or network; write addresses such as 127.0.0.1 or networks such as"
                     + " 10.0.0.0/8, separated by commas")));
         }
         return new TrustedProxies(networks);
+    }
+
+    /** Whether this address (a literal, as a connection's peer) is on the list. */
+    public boolean includes(String address) {
+        return literal(address).map(this::trusted).orElse(false);
     }
 
     /**

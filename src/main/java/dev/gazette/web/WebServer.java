@@ -10,11 +10,15 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +37,24 @@ public final class WebServer implements AutoCloseable {
             + " geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
     // A year, as browsers' preload lists expect; sent only over HTTPS, where it has meaning.
     private static final String HSTS = "max-age=31536000";
+    // What a 503 asks clients and caches to wait before trying again: a database restart takes about this long.
+    static final int RETRY_AFTER_SECONDS = 10;
+    private static final java.time.Duration SHUTDOWN_IDLE = java.time.Duration.ofSeconds(5);
 
     private final Javalin app;
 
     /**
-     * @param pages      the page cache, whose shared responses readers without cookies get before any route
-     * @param errorPage  builds the error page's chrome (title, navigation) for a status
-     * @param healthy    what {@code /healthz} reports
-     * @param imageHosts other hosts pages may load images from (none unless the site opted in to one)
+     * @param pages       the page cache, whose shared responses readers without cookies get before any route
+     * @param errorPage   builds the error page's chrome (title, navigation) for a status; it must not need the
+     *                    database, which may be what failed
+     * @param unavailable tells a failure of the database (away, full, overwhelmed) from a fault: those are answered
+     *                    503 with {@code Retry-After}
+     * @param imageHosts  other hosts pages may load images from (none unless the site opted in to one)
+     * @param observer    told of every answered request, by route
      */
     public WebServer(ServerSettings settings, List<Routes> routes, Templates templates, PageCache pages,
-                     Function<String, Page> errorPage, BooleanSupplier healthy, Supplier<List<String>> imageHosts) {
+                     Function<String, Page> errorPage, Predicate<Throwable> unavailable,
+                     Supplier<List<String>> imageHosts, RequestObserver observer) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -51,6 +62,26 @@ public final class WebServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.concurrency.useVirtualThreads = settings.virtualThreads();
             config.http.maxRequestSize = 1_000_000;
+            // On stop (SIGTERM): the connectors close at once, so no new request is taken; requests in flight get
+            // their answers, for at most the drain timeout; then the server stops.
+            config.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                server.setStopTimeout(settings.drainTimeout().toMillis());
+                // Once stopping, Jetty closes a connection idle this long: an idle keep-alive one (a balancer's) must
+                // not hold the stop for the whole drain, and a reply still uploading must not get a 408 at the
+                // first pause (Jetty's own 1 s).
+                long idle = Math.min(settings.drainTimeout().toMillis(), SHUTDOWN_IDLE.toMillis());
+                server.addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStarting(LifeCycle event) {
+                        for (Connector connector : server.getConnectors()) {
+                            if (connector instanceof AbstractConnector c) c.setShutdownIdleTimeout(idle);
+                        }
+                    }
+                });
+            });
+            config.requestLogger.http((ctx, ms) -> observer.answered(ctx.method().name(), route(ctx), ctx.statusCode(),
+                    Math.round(ms * 1_000_000.0)));
             // Long search URLs get the site's own answer, not Jetty's bare 414.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
             config.jetty.modifyServletContextHandler(context ->
@@ -75,10 +106,6 @@ public final class WebServer implements AutoCloseable {
                     Responses.personal(ctx);
                 }
             });
-            config.routes.get("/healthz", ctx -> {
-                boolean ok = healthy.getAsBoolean();
-                ctx.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).result(ok ? "ok" : "database unavailable");
-            });
             routes.forEach(r -> r.addTo(config.routes));
             config.routes.exception(BadRequest.class, (e, ctx) ->
                     error(ctx, templates, errorPage, 400, "That request could not be read", e.getMessage()));
@@ -91,7 +118,13 @@ public final class WebServer implements AutoCloseable {
                     unreadableCharset(ctx, e, templates, errorPage));
             config.routes.exception(ServletException.class, (e, ctx) -> unreadableBody(ctx, e, templates, errorPage));
             config.routes.exception(BadMessageException.class, (e, ctx) -> unreadableBody(ctx, e, templates, errorPage));
-            config.routes.exception(Exception.class, (e, ctx) -> serverError(ctx, e, templates, errorPage));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                if (unavailable.test(e)) {
+                    unavailable(ctx, e, templates, errorPage);
+                } else {
+                    serverError(ctx, e, templates, errorPage);
+                }
+            });
             // Unknown addresses and routes that throw NotFoundResponse both end here.
             config.routes.error(404, ctx -> notFound(ctx, templates, errorPage));
         });
@@ -105,6 +138,26 @@ public final class WebServer implements AutoCloseable {
         ctx.header("Permissions-Policy", PERMISSIONS);
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         if (client.secure()) ctx.header("Strict-Transport-Security", HSTS);
+    }
+
+    /** The route's template ("/articles/{slug}"), never the raw path, so that metrics stay few; "unmatched" for none. */
+    private static String route(Context ctx) {
+        try {
+            var endpoint = ctx.endpoints().lastHttpEndpoint();
+            if (endpoint != null) return endpoint.path;
+        } catch (RuntimeException e) {
+            // no endpoint matched
+        }
+        return ctx.path().startsWith("/static/") ? "/static/*" : "unmatched";
+    }
+
+    /** The database is away or full: a styled page that needs no database, and when to try again. */
+    static void unavailable(Context ctx, Exception e, Templates templates, Function<String, Page> errorPage) {
+        log.warn("Request {} {} answered 503: the database is unavailable ({})", ctx.method(), ctx.path(),
+                rootMessage(e));
+        ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        error(ctx, templates, errorPage, 503, "The site is unavailable for a moment",
+                "It cannot reach its database just now. Nothing was lost: please try again in a minute.");
     }
 
     private static void serverError(Context ctx, Exception e, Templates templates, Function<String, Page> errorPage) {
@@ -210,8 +263,13 @@ public final class WebServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Stops taking requests and waits, at most the drain timeout, for those in flight to be answered. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            log.warn("Requests were still running when the drain timeout ran out; the server stopped without them");
+        }
     }
 }

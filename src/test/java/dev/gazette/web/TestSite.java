@@ -5,6 +5,7 @@ import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.app.Settings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.mail.MailSettings;
+import dev.gazette.media.MediaSettings;
 import dev.gazette.syndication.FetchSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,26 +58,39 @@ public final class TestSite implements AutoCloseable {
     }
 
     static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
-                                  AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache,
-                                  java.util.function.Consumer<Gazette> before) {
-        return start(sampleContent, minSecondsToPost, comments, akismet, proxies, cache, MailSettings.off(), before);
+                          AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache,
+                          java.util.function.Consumer<Gazette> before) {
+        return start(sampleContent, minSecondsToPost, comments, akismet, proxies, cache, MailSettings.off(), null, null,
+                dev.gazette.ops.OpsSettings.defaults(), before);
     }
 
     /** A site that sends mail through the given SMTP server (GreenMail in the tests). */
     public static TestSite withMail(MailSettings mail, CommentSettings comments,
                                     java.util.function.Consumer<Gazette> before) {
         return start(false, 0, comments, AkismetSettings.defaults(), TrustedProxies.none(), CachePolicy.defaults(), mail,
-                before);
+                null, null, dev.gazette.ops.OpsSettings.defaults(), before);
+    }
+
+    /**
+     * A site with sample content on the given database and data folder (null: a SQLite file in a new temporary
+     * folder), run and watched as {@code ops} says.
+     */
+    public static TestSite on(String dbUrl, Path data, dev.gazette.ops.OpsSettings ops) {
+        return start(true, 0, CommentSettings.defaults(), AkismetSettings.defaults(), TrustedProxies.none(),
+                CachePolicy.defaults(), MailSettings.off(), dbUrl, data, ops, g -> { });
     }
 
     private static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
                                   AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache, MailSettings mail,
+                                  String dbUrl, Path dataDir, dev.gazette.ops.OpsSettings ops,
                                   java.util.function.Consumer<Gazette> before) {
         try {
-            Path data = Files.createTempDirectory("gazette-site");
-            Settings settings = new Settings("127.0.0.1", 0, data, "jdbc:sqlite:" + data.resolve("gazette.db"), "",
+            Path data = dataDir != null ? dataDir : Files.createTempDirectory("gazette-site");
+            Settings settings = new Settings("127.0.0.1", 0, data,
+                    dbUrl != null ? dbUrl : "jdbc:sqlite:" + data.resolve("gazette.db"), "",
                     "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
-                    akismet, FetchSettings.defaults(), proxies, cache, mail);
+                    akismet, FetchSettings.defaults(), proxies, cache, mail, MediaSettings.defaults(),
+                    dev.gazette.store.PoolSettings.defaults(), ops);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
             return new TestSite(gazette, gazette.serve());
