@@ -44,8 +44,11 @@ class ArchitectureTest {
             Map.entry("settings", Set.of("comment", "privacy", "store", "web")),
             Map.entry("akismet", Set.of("spam", "store", "web")),
             Map.entry("syndication", Set.of("article", "comment", "store", "web")),
-            Map.entry("app", Set.of("account", "akismet", "article", "comment", "moderation", "privacy", "settings",
-                    "spam", "store", "syndication", "web")));
+            Map.entry("mail", Set.of("account", "article", "comment", "store", "web")),
+            Map.entry("media", Set.of("article", "store", "web")),
+            Map.entry("ops", Set.of("spam", "web")),
+            Map.entry("app", Set.of("account", "akismet", "article", "comment", "mail", "media", "moderation", "ops",
+                    "privacy", "settings", "spam", "store", "syndication", "web")));
 
     private static JavaClasses gazette;
 
