@@ -47,7 +47,11 @@ import dev.gazette.spam.SpamShield;
 import dev.gazette.settings.LiveSettings;
 import dev.gazette.settings.SettingsRoutes;
 import dev.gazette.settings.SettingsStore;
+import dev.gazette.store.Buckets;
 import dev.gazette.store.Database;
+import dev.gazette.store.Dialect;
+import dev.gazette.store.Jobs;
+import dev.gazette.store.Notices;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.syndication.FeedFetcher;
 import dev.gazette.syndication.FeedImporter;
@@ -61,6 +65,8 @@ import dev.gazette.web.PageCache;
 import dev.gazette.web.Purges;
 import dev.gazette.web.ServerSettings;
 import dev.gazette.web.Site;
+import dev.gazette.web.SurrogateKeys;
+import dev.gazette.web.Throttle;
 import dev.gazette.web.Templates;
 import dev.gazette.web.WebServer;
 import java.io.IOException;
@@ -80,6 +86,10 @@ public final class Gazette implements AutoCloseable {
     private static final Duration PAGE_LIFETIME = Duration.ofSeconds(5);
     /** Every part tells time in UTC from one clock, so stored times and the pages agree across nodes. */
     private static final Clock CLOCK = Clock.systemUTC();
+    /** The notice channel of page-cache purges: surrogate keys, space-separated. */
+    static final String PURGE_CHANNEL = "gazette_purge";
+    /** The feed poller's job name (it names the job's lock on PostgreSQL). */
+    public static final String FEED_JOB = "feeds";
 
     private final Settings settings;
     private final Database database;
@@ -95,16 +105,18 @@ public final class Gazette implements AutoCloseable {
     private final Accounts accounts;
     private final AkismetStore akismetStore;
     private final LiveSettings live;
+    private final Notices notices;
+    private final ShieldFollower shieldFollower;
     private WebServer server;
-    private RetentionJob retention;
     private AkismetRoutes akismet;
-    private FeedPoller feedPoller;
-    private ShieldFollower shieldFollower;
+    private Jobs jobs;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
                     Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
-                    AkismetStore akismetStore, LiveSettings live) {
+                    AkismetStore akismetStore, LiveSettings live, Notices notices) {
         this.settings = settings;
+        this.notices = notices;
+        this.shieldFollower = new ShieldFollower(shield, CLOCK);
         this.database = database;
         this.articles = articles;
         this.pageCache = pageCache;
@@ -117,7 +129,29 @@ public final class Gazette implements AutoCloseable {
         this.akismetStore = akismetStore;
         this.live = live;
         this.apiKeys = new ApiKeys(akismetStore, CLOCK);
-        this.accounts = new Accounts(new AccountStore(database), CLOCK);
+        // With several nodes, failed sign-ins count in the database, so every node makes a guesser wait alike.
+        this.accounts = new Accounts(new AccountStore(database), CLOCK, database.dialect() == Dialect.POSTGRESQL);
+        listen();
+    }
+
+    /**
+     * What other nodes' notices change here (PostgreSQL): pages to drop, settings to read again, keys to forget,
+     * lessons to take in. After a lost connection every one catches up, as notices may have been missed.
+     */
+    private void listen() {
+        notices.subscribe(PURGE_CHANNEL, payload -> pageCache.purge(SurrogateKeys.of(payload.split(" "))),
+                () -> pageCache.purge(SurrogateKeys.everything()));
+        notices.subscribe(LiveSettings.CHANNEL, payload -> live.reload(), live::reload);
+        notices.subscribe(ApiKeys.CHANNEL, payload -> apiKeys.forgetAll(), apiKeys::forgetAll);
+        notices.subscribe(ShieldFollower.CHANNEL, payload -> shieldFollower.follow(), shieldFollower::follow);
+        // Staff sessions need none: every request reads its session from the database, so a sign-out or a revoked
+        // session ends on every node at once.
+    }
+
+    /** Tells the other nodes which pages to drop; many keys at once become "everything", as a notice is small. */
+    private static void tellOthers(Notices notices, SurrogateKeys keys) {
+        String payload = String.join(" ", keys.keys());
+        notices.publish(PURGE_CHANNEL, payload.length() > Notices.MAX_PAYLOAD - 100 ? SurrogateKeys.SITE : payload);
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -130,36 +164,42 @@ public final class Gazette implements AutoCloseable {
         }
         Database database = Database.open(settings.dbUrl());
         Clock clock = CLOCK;
+        Notices notices = new Notices(database);
         PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000, settings.cache());
-        // One purge reaches this node's page cache and the caches in front of the site, by the same keys.
+        // One purge reaches this node's page cache, the other nodes' (by a notice) and the caches in front of the
+        // site, by the same keys.
         EdgePurger edge = new EdgePurger(settings.cache().purgeUrls(), PAGE_LIFETIME, clock);
-        Purges purges = new Purges(pageCache, edge);
+        Purges purges = new Purges(pageCache, edge, keys -> tellOthers(notices, keys));
         ArticleStore store = new ArticleStore(database);
         Articles articles = new Articles(store, ArticleSearch.of(database),
                 new MarkdownRenderer(), clock, purges::purge);
         if (settings.sampleContent()) {
-            new SampleArticles(articles, clock).addIfEmpty();
+            // Nodes started at once on an empty database would each find it empty: one at a time, the others wait.
+            database.exclusively("adding the sample stories", () -> {
+                new SampleArticles(articles, clock).addIfEmpty();
+                return null;
+            });
         }
         SiteSecret secret = SiteSecret.load(database);
-        SpamShield shield = openShield(settings, database, clock);
-        LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
-                settings.siteDescription(), settings.gravatar(), clock);
+        SpamShield shield = openShield(settings, database, clock, notices);
+        LiveSettings live = new LiveSettings(new SettingsStore(database, notices), settings.comments(),
+                settings.siteTitle(), settings.siteDescription(), settings.gravatar(), clock, notices::live);
         // A reply changes its article's page, the lists that count its replies and the reply feeds.
         Comments comments = new Comments(new CommentStore(database), live::comments, shield::check,
                 clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
-                shield, new AkismetStore(database), live);
+                shield, new AkismetStore(database, notices), live, notices);
     }
 
-    private static SpamShield openShield(Settings settings, Database database, Clock clock) {
+    private static SpamShield openShield(Settings settings, Database database, Clock clock, Notices notices) {
         ShieldSettings d = ShieldSettings.defaults();
         ShieldSettings shieldSettings = new ShieldSettings(settings.minSecondsToPost(), d.disallowedKeys(),
                 settings.spamThreshold(), settings.discardThreshold(), settings.language(), d.minExamplesPerClass(),
                 d.priorLogOdds(), d.maxReasons(), d.snapshotEvery(), d.learner());
         try {
-            SpamShield shield = SpamShield.open(shieldSettings, new ShieldStore(database, clock));
+            SpamShield shield = SpamShield.open(shieldSettings, new ShieldStore(database, clock, notices));
             shield.setAside().ifPresent(why -> log.warn("The spam shield starts afresh: {}. Until it has learned enough"
                     + " from moderation, its rules decide alone.", why));
             return shield;
@@ -182,7 +222,10 @@ public final class Gazette implements AutoCloseable {
         ReaderCookies cookies = new ReaderCookies(secret);
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret, live::gravatar), tokens, cookies, templates,
                 pageCache);
-        akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
+        // Limits count in the database when several nodes share it, in memory with one node.
+        Throttle throttle = database.dialect() == Dialect.POSTGRESQL ? sharedThrottle(new Buckets(database, clock))
+                : Throttle.inMemory(Duration.ofHours(1));
+        akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock, throttle);
         Sessions sessions = new Sessions(new AccountStore(database), secret, clock);
         Moderation moderation = new Moderation(comments, shield, new CorrectionStore(database), accounts, clock);
         FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
@@ -195,7 +238,7 @@ public final class Gazette implements AutoCloseable {
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
-                                title -> chrome.page(title, "", "/")),
+                                title -> chrome.page(title, "", "/"), throttle),
                         new AvatarRoutes(),
                         new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock),
                         new ModerationRoutes(comments, moderation, templates),
@@ -212,10 +255,39 @@ public final class Gazette implements AutoCloseable {
                 title -> chrome.page(title, "", "/"),
                 database::healthy,
                 () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of()).start();
-        retention = new RetentionJob(personalData, () -> comments.settings().retention());
-        feedPoller = new FeedPoller(feeds);
-        shieldFollower = new ShieldFollower(shield, Clock.systemUTC());
+        startJobs(feeds, throttle);
+        notices.start();
         return site.get().url("/");
+    }
+
+    /** The node's background work, on the one scheduler; on PostgreSQL the shared work runs on one node at a time. */
+    private void startJobs(FeedSources feeds, Throttle throttle) {
+        jobs = new Jobs(database);
+        jobs.every(FEED_JOB, Duration.ofSeconds(10), Duration.ofMinutes(1), new FeedPoller(feeds), Jobs.Scope.ONE_NODE);
+        jobs.every("retention", Duration.ZERO, Duration.ofHours(1),
+                new RetentionJob(personalData, () -> comments.settings().retention()), Jobs.Scope.ONE_NODE);
+        // Following runs on every node (each has its own copy of the model); folding the log into a snapshot on one.
+        jobs.every("shield-follow", ShieldFollower.EVERY, ShieldFollower.EVERY, shieldFollower::follow,
+                Jobs.Scope.EACH_NODE);
+        jobs.every("shield-snapshot", ShieldFollower.EVERY, ShieldFollower.EVERY, shieldFollower::consolidateIfDue,
+                Jobs.Scope.ONE_NODE);
+        akismet.declareJobs(jobs);
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            Buckets buckets = new Buckets(database, CLOCK);
+            jobs.every("forget-idle-limits", Duration.ofMinutes(1), Duration.ofHours(1),
+                    () -> buckets.forget(Duration.ofDays(1)), Jobs.Scope.ONE_NODE);
+        }
+        jobs.start();
+    }
+
+    /** Token buckets in the database: the same numbers as the in-memory limiter, counted for every node. */
+    private static Throttle sharedThrottle(Buckets buckets) {
+        return (key, rate, nowNanos) -> buckets.take(key, rate.burst(), rate.perSecond());
+    }
+
+    /** The scheduler (null before {@link #serve()}): tests ask it which node runs a job. */
+    public Jobs jobs() {
+        return jobs;
     }
 
     private static PrivacyFacts privacyFacts(CommentSettings comments, Settings settings, boolean gravatar) {
@@ -275,11 +347,10 @@ public final class Gazette implements AutoCloseable {
 
     @Override
     public void close() {
-        if (feedPoller != null) feedPoller.close();
-        if (shieldFollower != null) shieldFollower.close();
-        if (retention != null) retention.close();
+        if (jobs != null) jobs.close();
         if (server != null) server.close();
         if (akismet != null) akismet.close();
+        notices.close();
         edge.close();
         database.close();
     }

@@ -39,6 +39,14 @@ public final class CommentRoutes implements Routes {
 
     public CommentRoutes(Comments comments, ArticlePage articlePage, RepliesSection replies, FormTokens tokens,
                          ReaderCookies cookies, Articles articles, Templates templates, Function<String, Page> chrome) {
+        this(comments, articlePage, replies, tokens, cookies, articles, templates, chrome,
+                dev.gazette.web.Throttle.inMemory(java.time.Duration.ofHours(1)));
+    }
+
+    /** @param buckets where the reply flood limits are counted: this node's memory, or the database all nodes share */
+    public CommentRoutes(Comments comments, ArticlePage articlePage, RepliesSection replies, FormTokens tokens,
+                         ReaderCookies cookies, Articles articles, Templates templates, Function<String, Page> chrome,
+                         dev.gazette.web.Throttle buckets) {
         this.articles = articles;
         this.templates = templates;
         this.chrome = chrome;
@@ -47,7 +55,7 @@ public final class CommentRoutes implements Routes {
         this.replies = replies;
         this.tokens = tokens;
         this.cookies = cookies;
-        this.limits = new ReplyLimits(comments::settings);
+        this.limits = new ReplyLimits(comments::settings, buckets);
     }
 
     @Override
