@@ -27,7 +27,12 @@ public final class TestDatabases {
     }
 
     /** A new database on one PostgreSQL server that the whole test run shares (it takes seconds to start). */
-    public static synchronized Database postgres() {
+    public static Database postgres() {
+        return Database.open(postgresUrl());
+    }
+
+    /** The JDBC URL of a new, empty database on that server: for tests that open it from several nodes. */
+    public static synchronized String postgresUrl() {
         try {
             if (postgres == null) {
                 postgres = EmbeddedPostgres.builder().start();
@@ -43,7 +48,7 @@ public final class TestDatabases {
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name); // name is ours, never input
             }
-            return Database.open(postgres.getJdbcUrl("postgres", name));
+            return postgres.getJdbcUrl("postgres", name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
