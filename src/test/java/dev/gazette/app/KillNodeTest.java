@@ -101,6 +101,8 @@ class KillNodeTest {
                     stored.addAll(reader.database().reads().withHandle(h -> h.createQuery("SELECT id FROM comment")
                             .mapTo(Long.class).list()));
                 }
+                System.out.printf("KillNodeTest: %d replies acknowledged (%d before the kill, %d after), %d stored%n",
+                        result.acknowledged().size(), result.beforeKill(), result.afterKill(), stored.size());
                 assertThat(stored).as("every acknowledged reply is stored").containsAll(result.acknowledged());
             }
         }
