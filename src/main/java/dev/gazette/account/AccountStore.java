@@ -50,6 +50,27 @@ public final class AccountStore {
         });
     }
 
+    /** The failed sign-ins counted under a key (an address, an account and address), forgotten after {@code idle}. */
+    SignInFailures.Tally failures(String key, Instant now, java.time.Duration idle) {
+        return reads.withHandle(h -> h.createQuery("SELECT failures, last_ms FROM sign_in_failure"
+                        + " WHERE failure_key = :key AND last_ms >= :since")
+                .bind("key", key).bind("since", now.minus(idle).toEpochMilli())
+                .map((rs, ctx) -> new SignInFailures.Tally(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2))))
+                .findOne().orElse(SignInFailures.Tally.NONE));
+    }
+
+    void failed(String key, Instant now, java.time.Duration idle) {
+        writes.useHandle(h -> h.createUpdate("INSERT INTO sign_in_failure (failure_key, failures, last_ms)"
+                        + " VALUES (:key, 1, :now) ON CONFLICT (failure_key) DO UPDATE SET"
+                        + " failures = CASE WHEN sign_in_failure.last_ms < :since THEN 1 ELSE sign_in_failure.failures + 1 END,"
+                        + " last_ms = :now")
+                .bind("key", key).bind("now", now.toEpochMilli()).bind("since", now.minus(idle).toEpochMilli()).execute());
+    }
+
+    void forgetFailures(String key) {
+        writes.useHandle(h -> h.createUpdate("DELETE FROM sign_in_failure WHERE failure_key = :key").bind("key", key).execute());
+    }
+
     void goodLogin(long id) {
         writes.useHandle(h -> h.createUpdate("UPDATE staff_user SET failed_logins = 0 WHERE id = :id").bind("id", id).execute());
     }

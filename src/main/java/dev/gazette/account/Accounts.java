@@ -1,7 +1,5 @@
 package dev.gazette.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.store.Hashes;
 import dev.gazette.web.Activity;
 import dev.gazette.web.ActivityEntry;
@@ -14,7 +12,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Staff accounts: adding people, signing in with growing delays after failures, and the activity log. */
 public final class Accounts implements Activity {
@@ -32,15 +29,23 @@ public final class Accounts implements Activity {
     private final AccountStore store;
     private final PasswordHasher hasher = new PasswordHasher();
     private final Clock clock;
-    // Per address and per (account, address) pair, on this node; the account's count is in the database, for all nodes.
-    private final Cache<String, Failures> byAddress = Caffeine.newBuilder().expireAfterAccess(PER_ADDRESS.longest())
-            .maximumSize(100_000).build();
-    private final Cache<String, Failures> byPair = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1))
-            .maximumSize(100_000).build();
+    // Per address and per (account, address) pair: on this node, or shared by all nodes; the account's count is in the
+    // database, for all nodes.
+    private final SignInFailures byAddress;
+    private final SignInFailures byPair;
     // Verifying a password takes tens of milliseconds by design; unknown emails pay the same, so timing tells nothing.
     private final String dummyHash;
 
     public Accounts(AccountStore store, Clock clock) {
+        this(store, clock, false);
+    }
+
+    /** @param sharedLimits count failed sign-ins in the database, for every node (several nodes on PostgreSQL) */
+    public Accounts(AccountStore store, Clock clock, boolean sharedLimits) {
+        this.byAddress = sharedLimits ? SignInFailures.shared(store, PER_ADDRESS.longest())
+                : SignInFailures.inMemory(PER_ADDRESS.longest());
+        this.byPair = sharedLimits ? SignInFailures.shared(store, Duration.ofDays(1))
+                : SignInFailures.inMemory(Duration.ofDays(1));
         this.store = store;
         this.clock = clock;
         this.dummyHash = hasher.hash("not a password anyone has");
@@ -103,15 +108,16 @@ public final class Accounts implements Activity {
      */
     public SignIn signIn(String email, String password, String address) {
         Instant now = clock.instant();
-        Failures fromAddress = byAddress.get(address, k -> new Failures());
-        Duration addressWait = fromAddress.waitFrom(PER_ADDRESS, now);
+        String addressKey = "address " + address;
+        Duration addressWait = PER_ADDRESS.remaining(byAddress.tally(addressKey, now), now);
         if (!addressWait.isZero()) return new SignIn.Wait(addressWait);
         Optional<AccountStore.Credentials> found = store.credentials(email.strip().toLowerCase(Locale.ROOT));
-        Failures pair = null;
+        String pairKey = null;
         if (found.isPresent()) {
             AccountStore.Credentials c = found.get();
-            pair = byPair.get(c.user().id() + " " + address, k -> new Failures());
-            Duration wait = max(pair.waitFrom(PER_PAIR, now), PER_ACCOUNT.remaining(c.failedLogins(), c.lastFailed(), now));
+            pairKey = "pair " + c.user().id() + " " + address;
+            Duration wait = max(PER_PAIR.remaining(byPair.tally(pairKey, now), now),
+                    PER_ACCOUNT.remaining(c.failedLogins(), c.lastFailed(), now));
             if (!wait.isZero()) return new SignIn.Wait(wait);
         }
         boolean ok;
@@ -123,12 +129,12 @@ public final class Accounts implements Activity {
         }
         if (!ok) {
             found.ifPresent(c -> store.failedLogin(c.user().id(), now));
-            if (pair != null) pair.failed(now);
-            fromAddress.failed(now);
+            if (pairKey != null) byPair.failed(pairKey, now);
+            byAddress.failed(addressKey, now);
             return new SignIn.Failed();
         }
         store.goodLogin(found.get().user().id());
-        byPair.invalidate(found.get().user().id() + " " + address);
+        byPair.forget(pairKey);
         return new SignIn.Ok(found.get().user());
     }
 
@@ -191,6 +197,10 @@ public final class Accounts implements Activity {
 
     /** How many failures are free, and the longest wait the doubling reaches. */
     private record Limit(int free, Duration longest) {
+        Duration remaining(SignInFailures.Tally tally, Instant now) {
+            return remaining(tally.count(), tally.last(), now);
+        }
+
         Duration remaining(int failures, Instant lastFailed, Instant now) {
             if (failures < free) return Duration.ZERO;
             Duration delay = Duration.ofSeconds(1L << Math.min(20, failures - free + 1));
@@ -200,18 +210,4 @@ public final class Accounts implements Activity {
         }
     }
 
-    /** Failed sign-ins counted on this node, for one address or one (account, address) pair. */
-    private static final class Failures {
-        private final AtomicInteger count = new AtomicInteger();
-        private volatile Instant last = Instant.EPOCH;
-
-        void failed(Instant now) {
-            count.incrementAndGet();
-            last = now;
-        }
-
-        Duration waitFrom(Limit limit, Instant now) {
-            return limit.remaining(count.get(), last, now);
-        }
-    }
 }

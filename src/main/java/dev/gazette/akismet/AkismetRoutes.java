@@ -33,7 +33,7 @@ public final class AkismetRoutes implements Routes {
     private final CheckLog log;
     private final SpamShield shield;
     private final KeyLessons lessons;
-    private final RateLimiter<Long> limiter = new RateLimiter<>(Duration.ofMinutes(10));
+    private final dev.gazette.web.Throttle limiter;
     /**
      * Unknown keys per client address: a 12-character key is 48 random bits, safe against guessing only while
      * guesses are slow. Thirty a minute lets a site with a revoked key see "invalid"; a guesser gets 429s.
@@ -45,6 +45,13 @@ public final class AkismetRoutes implements Routes {
     private final Duration retention;
 
     public AkismetRoutes(ApiKeys keys, AkismetStore store, SpamShield shield, AkismetSettings settings, Clock clock) {
+        this(keys, store, shield, settings, clock, dev.gazette.web.Throttle.inMemory(Duration.ofMinutes(10)));
+    }
+
+    /** @param limiter where each key's requests are counted: this node's memory, or the database all nodes share */
+    public AkismetRoutes(ApiKeys keys, AkismetStore store, SpamShield shield, AkismetSettings settings, Clock clock,
+                         dev.gazette.web.Throttle limiter) {
+        this.limiter = limiter;
         this.keys = keys;
         this.store = store;
         this.shield = shield;
@@ -76,6 +83,14 @@ public final class AkismetRoutes implements Routes {
     @Override
     public List<String> openPaths() {
         return List.of("/1.1/", "/1.2/");
+    }
+
+    /** Declares the check log's jobs: this node's queue flushed often, old checks deleted hourly by one node. */
+    public void declareJobs(dev.gazette.store.Jobs jobs) {
+        jobs.every("akismet-log-flush", CheckLog.FLUSH_EVERY, CheckLog.FLUSH_EVERY, log::flushQuietly,
+                dev.gazette.store.Jobs.Scope.EACH_NODE);
+        jobs.every("akismet-log-purge", Duration.ZERO, Duration.ofHours(1), log::purge,
+                dev.gazette.store.Jobs.Scope.ONE_NODE);
     }
 
     /** Writes pending checks; for shutdown. */
@@ -214,7 +229,7 @@ public final class AkismetRoutes implements Routes {
             text(ctx, "invalid");
             return Optional.empty();
         }
-        long wait = limiter.take(found.get().id(), rate, System.nanoTime());
+        long wait = limiter.take("akismet-key:" + found.get().id(), rate, System.nanoTime());
         if (wait > 0) {
             ctx.header("Retry-After", String.valueOf(wait));
             ctx.header("X-akismet-debug-help", "Too many requests for this key; try again in " + wait + " s.");

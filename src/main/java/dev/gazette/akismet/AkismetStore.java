@@ -2,6 +2,7 @@ package dev.gazette.akismet;
 
 import dev.gazette.spam.Fingerprint;
 import dev.gazette.store.Database;
+import dev.gazette.store.Notices;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,10 +20,17 @@ public final class AkismetStore {
 
     private final Jdbi reads;
     private final Jdbi writes;
+    private final Notices notices;
 
     public AkismetStore(Database db) {
+        this(db, new Notices(db));
+    }
+
+    /** @param notices tells the other nodes, in the revoking transaction, to forget the keys they hold */
+    public AkismetStore(Database db, Notices notices) {
         this.reads = db.reads();
         this.writes = db.writes();
+        this.notices = notices;
     }
 
     long insertKey(String hash, String prefix, String siteUrl, Instant now) {
@@ -48,6 +56,7 @@ public final class AkismetStore {
             int revoked = h.createUpdate("UPDATE akismet_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
                     .bind("now", now.toEpochMilli()).bind("id", id).execute();
             h.createUpdate("DELETE FROM akismet_lesson WHERE key_id = :id").bind("id", id).execute();
+            if (revoked > 0) notices.publish(h, ApiKeys.CHANNEL, String.valueOf(id));
             return revoked > 0;
         });
     }

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 
 /** Issues, checks and revokes API keys. A key is shown once, when made; only its hash is stored. */
 public final class ApiKeys {
+    /** The notice channel of revoked keys: every node forgets the keys it holds, so a revoked key is refused at once. */
+    public static final String CHANNEL = "gazette_keys";
     /** Lowercase letters and digits only, so a key can stand as the first label of a host name. */
     private static final Pattern FORMAT = Pattern.compile("[a-z0-9]{12,64}");
     /** Akismet's own alphabet: its WordPress plugin drops every other character from a key typed on its settings page. */
@@ -24,7 +26,8 @@ public final class ApiKeys {
 
     private final AkismetStore store;
     private final Clock clock;
-    // Every check looks its key up; a revoked key stops working within this lifetime on every node. Keyed by the key
+    // Every check looks its key up; a revoked key stops working at once on the node that revoked it, at once on the
+    // others through a notice (see forgetAll), and within this lifetime when notices are not heard. Keyed by the key
     // as sent, so a hot path skips hashing; the cache lives in memory only, like the request that carried the key.
     private final LoadingCache<String, Optional<ApiKey>> byKey;
 
@@ -80,6 +83,11 @@ public final class ApiKeys {
         boolean revoked = key.isPresent() && store.revoke(key.get().id(), clock.instant());
         byKey.invalidateAll();
         return revoked;
+    }
+
+    /** Drops every key held in memory: another node revoked one. */
+    public void forgetAll() {
+        byKey.invalidateAll();
     }
 
     static boolean looksLikeKey(String text) {

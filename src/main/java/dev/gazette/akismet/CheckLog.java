@@ -6,16 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Records checks in batches. A check must answer in well under a millisecond, and a durable write each would
  * cap the API at the disk's sync rate; so checks queue in memory and are written together every
- * {@link #FLUSH_EVERY}. A crash loses at most that much of the counters and of the feedback trail, never a
+ * {@link #FLUSH_EVERY} (a job on each node: the queue is the node's own). A crash loses at most that much of the counters and of the feedback trail, never a
  * verdict (verdicts are answered, not stored).
  */
 final class CheckLog implements AutoCloseable {
@@ -26,18 +23,11 @@ final class CheckLog implements AutoCloseable {
     private final Clock clock;
     private final Duration retention;
     private final ConcurrentLinkedQueue<Entry> pending = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gazette-akismet-log");
-        t.setDaemon(true);
-        return t;
-    });
 
     CheckLog(AkismetStore store, Clock clock, Duration retention) {
         this.store = store;
         this.clock = clock;
         this.retention = retention;
-        timer.scheduleWithFixedDelay(this::flushQuietly, FLUSH_EVERY.toMillis(), FLUSH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::purge, 0, 1, TimeUnit.HOURS);
     }
 
     void add(Entry entry) {
@@ -51,7 +41,7 @@ final class CheckLog implements AutoCloseable {
         store.record(batch);
     }
 
-    private void flushQuietly() {
+    void flushQuietly() {
         try {
             flush();
         } catch (RuntimeException e) {
@@ -59,7 +49,8 @@ final class CheckLog implements AutoCloseable {
         }
     }
 
-    private void purge() {
+    /** Deletes checks past their retention: a job for one node, hourly. */
+    void purge() {
         try {
             store.deleteChecksBefore(clock.instant().minus(retention));
         } catch (RuntimeException e) {
@@ -69,7 +60,6 @@ final class CheckLog implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdown();
         flushQuietly();
     }
 

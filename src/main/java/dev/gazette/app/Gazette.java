@@ -29,7 +29,6 @@ import dev.gazette.comment.ReaderCookies;
 import dev.gazette.comment.RepliesSection;
 import dev.gazette.comment.ReplyHistory;
 import dev.gazette.mail.DigestJob;
-import dev.gazette.mail.JobTimer;
 import dev.gazette.mail.MailAdminRoutes;
 import dev.gazette.mail.MailLinks;
 import dev.gazette.mail.MailRoutes;
@@ -78,8 +77,11 @@ import dev.gazette.spam.SpamShield;
 import dev.gazette.settings.LiveSettings;
 import dev.gazette.settings.SettingsRoutes;
 import dev.gazette.settings.SettingsStore;
+import dev.gazette.store.Buckets;
 import dev.gazette.store.Database;
 import dev.gazette.store.Dialect;
+import dev.gazette.store.Jobs;
+import dev.gazette.store.Notices;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.syndication.FeedFetcher;
 import dev.gazette.syndication.FeedImporter;
@@ -93,6 +95,8 @@ import dev.gazette.web.PageCache;
 import dev.gazette.web.Purges;
 import dev.gazette.web.ServerSettings;
 import dev.gazette.web.Site;
+import dev.gazette.web.SurrogateKeys;
+import dev.gazette.web.Throttle;
 import dev.gazette.web.Templates;
 import dev.gazette.web.WebServer;
 import java.io.IOException;
@@ -112,6 +116,10 @@ public final class Gazette implements AutoCloseable {
     private static final Duration PAGE_LIFETIME = Duration.ofSeconds(5);
     /** Every part tells time in UTC from one clock, so stored times and the pages agree across nodes. */
     private static final Clock CLOCK = Clock.systemUTC();
+    /** The notice channel of page-cache purges: surrogate keys, space-separated. */
+    static final String PURGE_CHANNEL = "gazette_purge";
+    /** The feed poller's job name (it names the job's lock on PostgreSQL). */
+    public static final String FEED_JOB = "feeds";
 
     private final Settings settings;
     private final Database database;
@@ -130,21 +138,22 @@ public final class Gazette implements AutoCloseable {
     private final LiveSettings live;
     private final Mail mail;
     private final MediaLibrary media;
-    private WebServer server;
-    private JobTimer mailJobs;
-    private RetentionJob retention;
-    private AkismetRoutes akismet;
-    private FeedPoller feedPoller;
-    private ShieldFollower shieldFollower;
-    private Readiness readiness;
     private final PrometheusMeterRegistry registry;
+    private final Notices notices;
+    private final ShieldFollower shieldFollower;
+    private WebServer server;
+    private AkismetRoutes akismet;
+    private Jobs jobs;
+    private Readiness readiness;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
                     Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
                     AkismetStore akismetStore, LiveSettings live, Mail mail, MediaLibrary media,
-                    PrometheusMeterRegistry registry) {
+                    PrometheusMeterRegistry registry, Notices notices) {
         this.registry = registry;
         this.settings = settings;
+        this.notices = notices;
+        this.shieldFollower = new ShieldFollower(shield, CLOCK);
         this.database = database;
         this.articles = articles;
         this.pageCache = pageCache;
@@ -159,8 +168,30 @@ public final class Gazette implements AutoCloseable {
         this.mail = mail;
         this.media = media;
         this.apiKeys = new ApiKeys(akismetStore, CLOCK);
+        // With several nodes, failed sign-ins count in the database, so every node makes a guesser wait alike.
         this.accountStore = new AccountStore(database);
-        this.accounts = new Accounts(accountStore, CLOCK);
+        this.accounts = new Accounts(accountStore, CLOCK, database.dialect() == Dialect.POSTGRESQL);
+        listen();
+    }
+
+    /**
+     * What other nodes' notices change here (PostgreSQL): pages to drop, settings to read again, keys to forget,
+     * lessons to take in. After a lost connection every one catches up, as notices may have been missed.
+     */
+    private void listen() {
+        notices.subscribe(PURGE_CHANNEL, payload -> pageCache.purge(SurrogateKeys.of(payload.split(" "))),
+                () -> pageCache.purge(SurrogateKeys.everything()));
+        notices.subscribe(LiveSettings.CHANNEL, payload -> live.reload(), live::reload);
+        notices.subscribe(ApiKeys.CHANNEL, payload -> apiKeys.forgetAll(), apiKeys::forgetAll);
+        notices.subscribe(ShieldFollower.CHANNEL, payload -> shieldFollower.follow(), shieldFollower::follow);
+        // Staff sessions need none: every request reads its session from the database, so a sign-out or a revoked
+        // session ends on every node at once.
+    }
+
+    /** Tells the other nodes which pages to drop; many keys at once become "everything", as a notice is small. */
+    private static void tellOthers(Notices notices, SurrogateKeys keys) {
+        String payload = String.join(" ", keys.keys());
+        notices.publish(PURGE_CHANNEL, payload.length() > Notices.MAX_PAYLOAD - 100 ? SurrogateKeys.SITE : payload);
     }
 
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
@@ -173,18 +204,27 @@ public final class Gazette implements AutoCloseable {
         }
         Database database = Database.open(settings.dbUrl(), settings.pool());
         Clock clock = CLOCK;
+        Notices notices = new Notices(database);
         PageCache pageCache = new PageCache(PAGE_LIFETIME, 10_000, settings.cache());
-        // One purge reaches this node's page cache and the caches in front of the site, by the same keys.
+        // One purge reaches this node's page cache, the other nodes' (by a notice) and the caches in front of the
+        // site, by the same keys.
         EdgePurger edge = new EdgePurger(settings.cache().purgeUrls(), PAGE_LIFETIME, clock);
-        Purges purges = new Purges(pageCache, edge);
+        Purges purges = new Purges(pageCache, edge, keys -> tellOthers(notices, keys));
         ArticleStore store = new ArticleStore(database);
         MediaLibrary media = openMedia(settings, database, clock);
         Articles articles = new Articles(store, ArticleSearch.of(database),
                 new MarkdownRenderer(media), clock, purges::purge);
+        if (settings.sampleContent()) {
+            // Nodes started at once on an empty database would each find it empty: one at a time, the others wait.
+            database.exclusively("adding the sample stories", () -> {
+                new SampleArticles(articles, clock).addIfEmpty();
+                return null;
+            });
+        }
         SiteSecret secret = SiteSecret.load(database);
-        SpamShield shield = openShield(settings, database, clock);
-        LiveSettings live = new LiveSettings(new SettingsStore(database), settings.comments(), settings.siteTitle(),
-                settings.siteDescription(), settings.gravatar(), clock);
+        SpamShield shield = openShield(settings, database, clock, notices);
+        LiveSettings live = new LiveSettings(new SettingsStore(database, notices), settings.comments(),
+                settings.siteTitle(), settings.siteDescription(), settings.gravatar(), clock, notices::live);
         Mail mail = new Mail(settings, database, secret, live);
         PrometheusMeterRegistry registry = Metrics.newRegistry();
         database.measure(registry);
@@ -197,7 +237,7 @@ public final class Gazette implements AutoCloseable {
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
-                shield, new AkismetStore(database), live, mail, media, registry);
+                shield, new AkismetStore(database, notices), live, mail, media, registry, notices);
     }
 
     /**
@@ -244,13 +284,13 @@ public final class Gazette implements AutoCloseable {
         return named;
     }
 
-    private static SpamShield openShield(Settings settings, Database database, Clock clock) {
+    private static SpamShield openShield(Settings settings, Database database, Clock clock, Notices notices) {
         ShieldSettings d = ShieldSettings.defaults();
         ShieldSettings shieldSettings = new ShieldSettings(settings.minSecondsToPost(), d.disallowedKeys(),
                 settings.spamThreshold(), settings.discardThreshold(), settings.language(), d.minExamplesPerClass(),
                 d.priorLogOdds(), d.maxReasons(), d.snapshotEvery(), d.learner());
         try {
-            SpamShield shield = SpamShield.open(shieldSettings, new ShieldStore(database, clock));
+            SpamShield shield = SpamShield.open(shieldSettings, new ShieldStore(database, clock, notices));
             shield.setAside().ifPresent(why -> log.warn("The spam shield starts afresh: {}. Until it has learned enough"
                     + " from moderation, its rules decide alone.", why));
             return shield;
@@ -279,7 +319,10 @@ public final class Gazette implements AutoCloseable {
         RepliesSection replies = new RepliesSection(comments, new Avatars(secret, live::gravatar), tokens, cookies, templates,
                 pageCache, settings.mail().enabled());
         MailAdminRoutes mailAdmin = new MailAdminRoutes(settings.mail(), mail.outbox, mail.store, templates, clock);
-        akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock);
+        // Limits count in the database when several nodes share it, in memory with one node.
+        Throttle throttle = database.dialect() == Dialect.POSTGRESQL ? sharedThrottle(new Buckets(database, clock))
+                : Throttle.inMemory(Duration.ofHours(1));
+        akismet = new AkismetRoutes(apiKeys, akismetStore, shield, settings.akismet(), clock, throttle);
         Sessions sessions = new Sessions(accountStore, secret, clock);
         Moderation moderation = new Moderation(comments, new ReplyHistory(database), shield, new CorrectionStore(database),
                 accounts, clock);
@@ -299,7 +342,7 @@ public final class Gazette implements AutoCloseable {
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments::approvedCounts, media),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
-                                title -> chrome.known(title, "/"), Database::isUnavailable),
+                                title -> chrome.known(title, "/"), Database::isUnavailable, throttle),
                         new AvatarRoutes(),
                         new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock,
                                 mailAdmin::summary),
@@ -327,18 +370,48 @@ public final class Gazette implements AutoCloseable {
                 Database::isUnavailable,
                 () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of(),
                 metrics).start();
-        retention = new RetentionJob(personalData, () -> comments.settings().retention());
-        feedPoller = new FeedPoller(feeds);
-        shieldFollower = new ShieldFollower(shield, clock);
+        startJobs(feeds, throttle);
+        notices.start();
+        return site.get().url("/");
+    }
+
+    /** The node's background work, on the one scheduler; on PostgreSQL the shared work runs on one node at a time. */
+    private void startJobs(FeedSources feeds, Throttle throttle) {
+        jobs = new Jobs(database);
+        jobs.every(FEED_JOB, Duration.ofSeconds(10), Duration.ofMinutes(1), new FeedPoller(feeds), Jobs.Scope.ONE_NODE);
+        jobs.every("retention", Duration.ZERO, Duration.ofHours(1),
+                new RetentionJob(personalData, () -> comments.settings().retention()), Jobs.Scope.ONE_NODE);
+        // Following runs on every node (each has its own copy of the model); folding the log into a snapshot on one.
+        jobs.every("shield-follow", ShieldFollower.EVERY, ShieldFollower.EVERY, shieldFollower::follow,
+                Jobs.Scope.EACH_NODE);
+        jobs.every("shield-snapshot", ShieldFollower.EVERY, ShieldFollower.EVERY, shieldFollower::consolidateIfDue,
+                Jobs.Scope.ONE_NODE);
+        akismet.declareJobs(jobs);
         if (settings.mail().enabled()) {
-            OutboxJob sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, clock), clock,
+            OutboxJob sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, CLOCK), CLOCK,
                     OutboxJob.Retries.defaults());
             DigestJob digests = new DigestJob(mail.store, mail.outbox, live::siteTitle, mail.links,
                     () -> comments.counts().get(dev.gazette.comment.CommentState.PENDING),
-                    () -> settings.mail().digestMinutes(), clock);
-            mailJobs = JobTimer.start("gazette-mail", Duration.ofSeconds(1), List.of(digests::runOnce, sender::runOnce));
+                    () -> settings.mail().digestMinutes(), CLOCK);
+            jobs.every("mail-digest", Duration.ofSeconds(1), Duration.ofSeconds(1), digests::runOnce, Jobs.Scope.ONE_NODE);
+            jobs.every("mail-outbox", Duration.ofSeconds(1), Duration.ofSeconds(1), sender::runOnce, Jobs.Scope.ONE_NODE);
         }
-        return site.get().url("/");
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            Buckets buckets = new Buckets(database, CLOCK);
+            jobs.every("forget-idle-limits", Duration.ofMinutes(1), Duration.ofHours(1),
+                    () -> buckets.forget(Duration.ofDays(1)), Jobs.Scope.ONE_NODE);
+        }
+        jobs.start();
+    }
+
+    /** Token buckets in the database: the same numbers as the in-memory limiter, counted for every node. */
+    private static Throttle sharedThrottle(Buckets buckets) {
+        return (key, rate, nowNanos) -> buckets.take(key, rate.burst(), rate.perSecond());
+    }
+
+    /** The scheduler (null before {@link #serve()}): tests ask it which node runs a job. */
+    public Jobs jobs() {
+        return jobs;
     }
 
     private static PrivacyFacts privacyFacts(CommentSettings comments, Settings settings, boolean gravatar) {
@@ -427,13 +500,11 @@ public final class Gazette implements AutoCloseable {
 
     @Override
     public void close() {
-        if (mailJobs != null) mailJobs.close();
-        if (feedPoller != null) feedPoller.close();
-        if (shieldFollower != null) shieldFollower.close();
-        if (retention != null) retention.close();
+        if (jobs != null) jobs.close();
         if (server != null) server.close();
         if (readiness != null) readiness.close();
         if (akismet != null) akismet.close();
+        notices.close();
         edge.close();
         database.close();
     }

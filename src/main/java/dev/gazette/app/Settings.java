@@ -38,15 +38,15 @@ public record Settings(
         PoolSettings pool,
         OpsSettings ops) {
 
-    /** Settings with the default media limits and store, database pool and operations. */
+    /** Settings without mail, with the default media limits and store, database pool and operations. */
     public Settings(String host, int port, Path dataDir, String dbUrl, String baseUrl, String siteTitle,
                     String siteDescription, String language, boolean virtualThreads, boolean sampleContent,
                     double minSecondsToPost, double spamThreshold, double discardThreshold, String privacyContact,
                     boolean gravatar, CommentSettings comments, AkismetSettings akismet, FetchSettings fetch,
-                    TrustedProxies proxies, CachePolicy cache, MailSettings mail, OpsSettings ops) {
+                    TrustedProxies proxies, CachePolicy cache) {
         this(host, port, dataDir, dbUrl, baseUrl, siteTitle, siteDescription, language, virtualThreads, sampleContent,
                 minSecondsToPost, spamThreshold, discardThreshold, privacyContact, gravatar, comments, akismet, fetch,
-                proxies, cache, mail, MediaSettings.defaults(), PoolSettings.defaults(), ops);
+                proxies, cache, MailSettings.off(), MediaSettings.defaults(), PoolSettings.defaults(), OpsSettings.defaults());
     }
 
     /** The address readers use; derived from host and port unless set. */

@@ -208,7 +208,17 @@ public final class Articles {
         }
         Article stored = Slugs.isSlug(slug) && !store.slugTaken(slug)
                 && create(draft, slug) instanceof SaveResult.Stored saved ? saved.article() : create(draft);
-        if (!guid.isBlank()) store.setSourceGuid(stored.id(), guid);
+        if (!guid.isBlank()) {
+            try {
+                store.setSourceGuid(stored.id(), guid);
+            } catch (RuntimeException e) {
+                // Another node imported the same item between our check and now: the unique GUID is the last line of
+                // defence behind the feed job's lock. Our copy goes, theirs stays.
+                if (!Database.isUniqueViolation(e)) throw e;
+                delete(stored.id());
+                throw new AlreadyImported(draft.title().strip());
+            }
+        }
         return stored;
     }
 

@@ -54,9 +54,13 @@ public final class CommentRoutes implements Routes {
      *                    reply that could not be saved is shown in it
      * @param unavailable tells the database being away or full from a fault
      */
+    /**
+     * @param unavailable tells a failure of the database from a fault, for the page that gives a reader their text back
+     * @param buckets     where the reply flood limits are counted: this node's memory, or the database all nodes share
+     */
     public CommentRoutes(Comments comments, ArticlePage articlePage, RepliesSection replies, FormTokens tokens,
                          ReaderCookies cookies, Articles articles, Templates templates, Function<String, Page> chrome,
-                         Predicate<Throwable> unavailable) {
+                         Predicate<Throwable> unavailable, dev.gazette.web.Throttle buckets) {
         this.unavailable = unavailable;
         this.articles = articles;
         this.templates = templates;
@@ -66,7 +70,7 @@ public final class CommentRoutes implements Routes {
         this.replies = replies;
         this.tokens = tokens;
         this.cookies = cookies;
-        this.limits = new ReplyLimits(comments::settings);
+        this.limits = new ReplyLimits(comments::settings, buckets);
     }
 
     @Override

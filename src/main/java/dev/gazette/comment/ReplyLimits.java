@@ -2,6 +2,7 @@ package dev.gazette.comment;
 
 import dev.gazette.spam.IpNetwork;
 import dev.gazette.web.RateLimiter;
+import dev.gazette.web.Throttle;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -9,28 +10,32 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * How many replies one address and one network may send, counted on this node before the shield spends time on
- * them. An IPv6 reader owns a whole /64, so that is what "one address" means there. No limit is kept per email:
+ * How many replies one address and one network may send, counted before the shield spends time on them: on this
+ * node with one node, across the site's nodes when the buckets are shared. An IPv6 reader owns a whole /64, so that is what "one address" means there. No limit is kept per email:
  * anyone can type an email, so a limit on it would let a stranger silence its owner.
  */
 final class ReplyLimits {
-    private final RateLimiter<String> addresses = new RateLimiter<>(Duration.ofHours(1));
-    private final RateLimiter<String> networks = new RateLimiter<>(Duration.ofHours(1));
+    private final Throttle buckets;
     private final Supplier<CommentSettings> settings;
 
     ReplyLimits(Supplier<CommentSettings> settings) {
+        this(settings, Throttle.inMemory(Duration.ofHours(1)));
+    }
+
+    ReplyLimits(Supplier<CommentSettings> settings, Throttle buckets) {
         this.settings = settings;
+        this.buckets = buckets;
     }
 
     /** Zero when a reply from this address may go on; otherwise the seconds to wait. */
     long take(String ip, long nowNanos) {
         CommentSettings now = settings.get();
         if (now.perAddressHour() > 0) {
-            long wait = addresses.take(addressOf(ip), RateLimiter.Rate.perHour(now.perAddressHour()), nowNanos);
+            long wait = buckets.take("reply-address:" + addressOf(ip), RateLimiter.Rate.perHour(now.perAddressHour()), nowNanos);
             if (wait > 0) return wait;
         }
         if (now.perNetworkHour() > 0) {
-            return networks.take(IpNetwork.networkOf(ip).orElse(ip), RateLimiter.Rate.perHour(now.perNetworkHour()),
+            return buckets.take("reply-network:" + IpNetwork.networkOf(ip).orElse(ip), RateLimiter.Rate.perHour(now.perNetworkHour()),
                     nowNanos);
         }
         return 0;

@@ -3,6 +3,7 @@ package dev.gazette.moderation;
 import dev.gazette.spam.ModelStore;
 import dev.gazette.store.Database;
 import dev.gazette.store.Dialect;
+import dev.gazette.store.Notices;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,15 @@ public final class ShieldStore implements ModelStore {
     private final Jdbi writes;
     private final Clock clock;
     private final boolean postgres;
+    private final Notices notices;
 
     public ShieldStore(Database db, Clock clock) {
+        this(db, clock, new Notices(db));
+    }
+
+    /** @param notices tells the other nodes' shields, in the transaction of each lesson, that there is more to take in */
+    public ShieldStore(Database db, Clock clock, Notices notices) {
+        this.notices = notices;
         this.reads = db.reads();
         this.writes = db.writes();
         this.clock = clock;
@@ -51,6 +59,7 @@ public final class ShieldStore implements ModelStore {
                 return OptionalLong.empty();
             }
             h.createUpdate("DELETE FROM shield_log WHERE sequence <= :t").bind("t", snapshot.throughSequence()).execute();
+            notices.publish(h, ShieldFollower.CHANNEL, "snapshot " + version.get());
             return OptionalLong.of(version.get());
         });
     }
@@ -72,8 +81,10 @@ public final class ShieldStore implements ModelStore {
                 h.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) locked").bind("key", APPEND_LOCK)
                         .mapTo(Integer.class).one();
             }
-            return h.createQuery("INSERT INTO shield_log (example, learned_at) VALUES (:e, :now) RETURNING sequence")
+            long sequence = h.createQuery("INSERT INTO shield_log (example, learned_at) VALUES (:e, :now) RETURNING sequence")
                     .bind("e", example).bind("now", clock.millis()).mapTo(Long.class).one();
+            notices.publish(h, ShieldFollower.CHANNEL, "lesson " + sequence);
+            return sequence;
         });
     }
 

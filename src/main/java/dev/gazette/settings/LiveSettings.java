@@ -9,10 +9,13 @@ import java.util.Map;
 
 /**
  * The settings in force: the config file's, overlaid with those changed in the newsroom. A change applies at once
- * on the node that made it, and within {@link #REFRESH} on the others.
+ * on the node that made it, on the others as soon as its notice ({@link #CHANNEL}) arrives, and within
+ * {@link #REFRESH} when notices are not heard (the fallback: reading again that often).
  */
 public final class LiveSettings {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveSettings.class);
+    /** The notice channel of saved settings. */
+    public static final String CHANNEL = "gazette_settings";
     static final Duration REFRESH = Duration.ofSeconds(5);
     static final int MAX_TITLE = 80;
     static final int MAX_DESCRIPTION = 200;
@@ -26,9 +29,17 @@ public final class LiveSettings {
     private final boolean baseGravatar;
     private final Clock clock;
     private volatile Snapshot current;
+    private final java.util.function.BooleanSupplier told;
 
     public LiveSettings(SettingsStore store, CommentSettings baseComments, String baseTitle, String baseDescription,
                         boolean baseGravatar, Clock clock) {
+        this(store, baseComments, baseTitle, baseDescription, baseGravatar, clock, () -> false);
+    }
+
+    /** @param told true while every change on another node reaches this one as a notice, so polling can wait */
+    public LiveSettings(SettingsStore store, CommentSettings baseComments, String baseTitle, String baseDescription,
+                        boolean baseGravatar, Clock clock, java.util.function.BooleanSupplier told) {
+        this.told = told;
         this.baseGravatar = baseGravatar;
         this.store = store;
         this.baseComments = baseComments;
@@ -86,9 +97,14 @@ public final class LiveSettings {
         return Map.of();
     }
 
+    /** Reads the settings again: another node saved them, or notices were missed. */
+    public void reload() {
+        current = load();
+    }
+
     private Snapshot fresh() {
         Snapshot s = current;
-        if (Duration.between(s.loadedAt(), clock.instant()).compareTo(REFRESH) > 0) {
+        if (!told.getAsBoolean() && Duration.between(s.loadedAt(), clock.instant()).compareTo(REFRESH) > 0) {
             try {
                 current = s = load();
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.gazette.settings;
 
 import dev.gazette.store.Database;
+import dev.gazette.store.Notices;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,10 +11,17 @@ import org.jdbi.v3.core.Jdbi;
 public final class SettingsStore {
     private final Jdbi reads;
     private final Jdbi writes;
+    private final Notices notices;
 
     public SettingsStore(Database db) {
+        this(db, new Notices(db));
+    }
+
+    /** @param notices tells the other nodes, in the saving transaction, to read the settings again */
+    public SettingsStore(Database db, Notices notices) {
         this.reads = db.reads();
         this.writes = db.writes();
+        this.notices = notices;
     }
 
     Map<String, String> all() {
@@ -30,6 +38,7 @@ public final class SettingsStore {
                     + " ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at");
             values.forEach((k, v) -> upsert.bind("k", k).bind("v", v).bind("now", now.toEpochMilli()).add());
             if (!values.isEmpty()) upsert.execute();
+            notices.publish(h, LiveSettings.CHANNEL, "saved");
         });
     }
 }

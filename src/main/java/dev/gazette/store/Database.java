@@ -21,9 +21,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writerPool;
     private final Jdbi reads;
     private final Jdbi writes;
+    private final String jdbcUrl;
+    private final java.util.Properties connectionProperties;
 
-    private Database(Dialect dialect, HikariDataSource pool, HikariDataSource writerPool) {
+    private Database(Dialect dialect, HikariDataSource pool, HikariDataSource writerPool, String jdbcUrl,
+                     java.util.Properties connectionProperties) {
         this.dialect = dialect;
+        this.jdbcUrl = jdbcUrl;
+        this.connectionProperties = connectionProperties;
         this.pool = pool;
         this.writerPool = writerPool;
         this.reads = withoutValuesInErrors(Jdbi.create(pool));
@@ -77,10 +82,26 @@ public final class Database implements AutoCloseable {
             config.addDataSourceProperty("options",
                     "-c statement_timeout=" + poolSettings.statementTimeout().toMillis());
         }
-        HikariDataSource pool = new HikariDataSource(config);
-        HikariDataSource writerPool = pool;
+        HikariDataSource pool;
         try {
-            migrate(pool, dialect);
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot reach the database at " + withoutSecrets(jdbcUrl) + ": "
+                    + rootMessage(e) + ". Check that it is running and that the address, user and password are right.", e);
+        }
+        HikariDataSource writerPool = pool;
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(config.getDataSourceProperties());
+        if (config.getUsername() != null) properties.setProperty("user", config.getUsername());
+        if (config.getPassword() != null) properties.setProperty("password", config.getPassword());
+        try {
+            Database database = new Database(dialect, pool, pool, jdbcUrl, properties);
+            // Two nodes started at once on an empty database would both migrate; Flyway locks too, but the lock
+            // here also covers what the caller does on first start (sample content), through exclusively().
+            database.exclusively("migrating the database schema", () -> {
+                migrate(pool, dialect);
+                return null;
+            });
             if (dialect == Dialect.SQLITE) {
                 // SQLite takes one writer at a time and makes the others sleep and retry. One connection for all
                 // writes turns that into a fair queue in the pool, without the sleeps.
@@ -90,7 +111,7 @@ public final class Database implements AutoCloseable {
                 writer.setMaximumPoolSize(1);
                 writerPool = new HikariDataSource(writer);
             }
-            return new Database(dialect, pool, writerPool);
+            return new Database(dialect, pool, writerPool, jdbcUrl, properties);
         } catch (RuntimeException e) {
             if (writerPool != pool) writerPool.close();
             pool.close();
@@ -127,6 +148,51 @@ public final class Database implements AutoCloseable {
                 .placeholders(dialect.placeholders())
                 .load()
                 .migrate();
+    }
+
+    /**
+     * Runs the work on one node at a time: on PostgreSQL under a session advisory lock held on a connection of its
+     * own (waiting for another node's start-up to finish); on SQLite, with one node, it just runs.
+     *
+     * @param what what the work does, for the error a failure gives
+     */
+    public <T> T exclusively(String what, java.util.function.Supplier<T> work) {
+        if (dialect != Dialect.POSTGRESQL) return work.get();
+        try (java.sql.Connection lock = connect();
+             java.sql.PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_lock(?, 0)")) {
+            take.setInt(1, LockKeys.START_UP);
+            take.execute();
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Failed while " + what + ": " + rootMessage(e), e);
+            }
+            // Closing the connection releases the lock, also when the work failed.
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot take the start-up lock on the database at " + withoutSecrets(jdbcUrl)
+                    + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * A connection of its own, outside the pools, for what holds a connection for long: the listener for changes
+     * made on other nodes, the jobs' leader locks. Closing it ends what it held.
+     */
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl, connectionProperties);
+    }
+
+    /** The URL without any password, for messages. */
+    static String withoutSecrets(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
+    }
+
+    /** The innermost message of a failure, what a person can act on. */
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
     /** For queries. */

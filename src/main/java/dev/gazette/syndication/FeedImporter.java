@@ -7,6 +7,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import dev.gazette.article.AlreadyImported;
 import dev.gazette.article.ArticleDraft;
 import dev.gazette.article.ArticleState;
 import dev.gazette.article.Articles;
@@ -72,10 +73,15 @@ public final class FeedImporter {
                     .map(Date::toInstant).filter(d -> !d.isAfter(clock.instant())).orElse(clock.instant());
             String reporter = agency.isBlank() ? text(entry.getAuthor()) : agency.strip();
             Source source = new Source(title, credit, reporter, link.startsWith("http") ? Optional.of(link) : Optional.empty());
-            articles.importStory(new ArticleDraft(title, summary(entry), body(entry),
-                    reporter.isEmpty() ? credit : reporter, section, List.of(),
-                    draft ? ArticleState.DRAFT : ArticleState.PUBLISHED, draft ? Optional.empty() : Optional.of(published),
-                    Optional.of(source)), guid);
+            try {
+                articles.importStory(new ArticleDraft(title, summary(entry), body(entry),
+                        reporter.isEmpty() ? credit : reporter, section, List.of(),
+                        draft ? ArticleState.DRAFT : ArticleState.PUBLISHED, draft ? Optional.empty() : Optional.of(published),
+                        Optional.of(source)), guid);
+            } catch (AlreadyImported e) {
+                skipped.add(title + " — already here");
+                continue;
+            }
             added.add(title);
         }
         return new Report(added, skipped);

@@ -9,14 +9,22 @@ import java.util.Collection;
 public final class Purges {
     private final PageCache local;
     private final EdgePurger edge;
+    private final java.util.function.Consumer<SurrogateKeys> otherNodes;
 
     public Purges(PageCache local, EdgePurger edge) {
+        this(local, edge, keys -> {});
+    }
+
+    /** @param otherNodes tells the site's other nodes to drop the same keys from their own page caches */
+    public Purges(PageCache local, EdgePurger edge, java.util.function.Consumer<SurrogateKeys> otherNodes) {
         this.local = local;
         this.edge = edge;
+        this.otherNodes = otherNodes;
     }
 
     public void purge(SurrogateKeys keys) {
         local.purge(keys);
+        otherNodes.accept(keys);
         edge.purge(keys);
     }
 

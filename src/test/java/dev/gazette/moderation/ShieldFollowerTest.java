@@ -39,17 +39,15 @@ class ShieldFollowerTest {
         InMemoryModelStore store = new InMemoryModelStore();
         SpamShield shield = SpamShield.open(ShieldSettings.defaults(), store);
         HandClock clock = new HandClock();
-        // Untimed: only the rounds below run, so nothing but the test moves the clock or folds the log.
-        try (ShieldFollower follower = new ShieldFollower(shield, clock, false)) {
-            shield.learn(Submission.of("cheap pills at pills.example.top"), true);
-            follower.round(); // notices the copy
-            clock.now = clock.now.plus(ShieldFollower.KEEP_COPIES).minus(Duration.ofMinutes(1));
-            follower.round();
-            assertThat(store.logSize()).as("still within the day").isEqualTo(1);
-            clock.now = clock.now.plus(Duration.ofMinutes(1));
-            follower.round();
-            assertThat(store.logSize()).as("a day old: folded into the model").isZero();
-            assertThat(shield.stats().spamLearned()).isEqualTo(1);
-        }
+        ShieldFollower follower = new ShieldFollower(shield, clock);
+        shield.learn(Submission.of("cheap pills at pills.example.top"), true);
+        follower.round(); // notices the copy
+        clock.now = clock.now.plus(ShieldFollower.KEEP_COPIES).minus(Duration.ofMinutes(1));
+        follower.round();
+        assertThat(store.logSize()).as("still within the day").isEqualTo(1);
+        clock.now = clock.now.plus(Duration.ofMinutes(1));
+        follower.round();
+        assertThat(store.logSize()).as("a day old: folded into the model").isZero();
+        assertThat(shield.stats().spamLearned()).isEqualTo(1);
     }
 }
