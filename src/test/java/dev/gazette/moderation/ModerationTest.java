@@ -84,7 +84,7 @@ class ModerationTest {
         Moderation moderation = moderation(0.75);
         Comment c = held();
 
-        assertThat(moderation.apply(MODERATOR, Moderation.Action.SPAM, List.of(c.id()))).isEqualTo(1);
+        assertThat(moderation.apply(MODERATOR, Moderation.Action.SPAM, List.of(c.id()))).hasSize(1);
 
         assertThat(moderation.record()).isEqualTo(new CorrectionStore.ShieldRecord(1, 1, 0));
         assertThat(logged).containsExactly("Mo Derator: mark as spam reply #" + c.id() + " by Sam");

@@ -196,7 +196,9 @@ class QueueBrowserTest {
             WebElement approve = phone.findElement(By.cssSelector("#reply-" + id + " button.decide-approve"));
             assertThat(approve.getRect().getX() + approve.getRect().getWidth()).isLessThanOrEqualTo(375);
             approve.click();
+            // The row is replaced in place: a lookup may catch the old one just as it goes.
             new WebDriverWait(phone, Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.id("reply-" + id)).getAttribute("class").contains("decided"));
             assertThat(state(id)).isEqualTo(CommentState.APPROVED);
             HeadlessChromium.screenshot(phone, "queue-phone-375-approved.png");
