@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class HandClock extends Clock {
-    private Instant now = Instant.parse("2026-12-01T09:00:00Z");
+public final class HandClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-12-01T09:00:00Z");
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -1,5 +1,6 @@
 package dev.gazette.mail;
 
+import dev.gazette.account.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gazette.account.AccountStore;
