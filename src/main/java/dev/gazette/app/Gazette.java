@@ -214,13 +214,6 @@ public final class Gazette implements AutoCloseable {
         MediaLibrary media = openMedia(settings, database, clock);
         Articles articles = new Articles(store, ArticleSearch.of(database),
                 new MarkdownRenderer(media), clock, purges::purge);
-        if (settings.sampleContent()) {
-            // Nodes started at once on an empty database would each find it empty: one at a time, the others wait.
-            database.exclusively("adding the sample stories", () -> {
-                new SampleArticles(articles, clock).addIfEmpty();
-                return null;
-            });
-        }
         SiteSecret secret = SiteSecret.load(database);
         SpamShield shield = openShield(settings, database, clock, notices);
         LiveSettings live = new LiveSettings(new SettingsStore(database, notices), settings.comments(),
@@ -304,7 +297,11 @@ public final class Gazette implements AutoCloseable {
     public String serve() {
         // Only a served site needs something to show; import, export, privacy and the rest leave the database as found.
         if (settings.sampleContent()) {
-            new SampleArticles(articles, CLOCK).addIfEmpty();
+            // Nodes started at once on an empty database would each find it empty: one at a time, the others wait.
+            database.exclusively("adding the sample stories", () -> {
+                new SampleArticles(articles, CLOCK).addIfEmpty();
+                return null;
+            });
         }
         int port = settings.port() == 0 ? FreePort.find() : settings.port();
         String publicUrl = settings.publicUrl(port);
