@@ -3,6 +3,7 @@ package dev.gazette.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gazette.HandClock;
 import dev.gazette.store.Database;
 import dev.gazette.store.TestDatabases;
 import dev.gazette.web.Permission;

@@ -2,6 +2,7 @@ package dev.gazette.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gazette.HandClock;
 import dev.gazette.store.Database;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.store.TestDatabases;

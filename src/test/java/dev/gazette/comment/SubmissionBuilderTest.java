@@ -2,6 +2,7 @@ package dev.gazette.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gazette.HandClock;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleDraft;
 import dev.gazette.article.ArticleSearch;
@@ -15,11 +16,8 @@ import dev.gazette.spam.Submission;
 import dev.gazette.spam.Verdict;
 import dev.gazette.store.Database;
 import dev.gazette.store.TestDatabases;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class SubmissionBuilderTest {
     private static final String IP = "203.0.113.7";
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-20T12:00:00Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-20T12:00:00Z"));
     private final List<Submission> checked = new ArrayList<>();
     private Database db;
     private Articles articles;
@@ -110,33 +108,5 @@ class SubmissionBuilderTest {
         Comment reply = ((Submitted.Stored) answer).comment();
 
         assertThat(comments.submissionOf(reply)).isEqualTo(checked.get(checked.size() - 1));
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

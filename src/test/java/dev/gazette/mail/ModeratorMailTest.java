@@ -1,8 +1,8 @@
 package dev.gazette.mail;
 
-import dev.gazette.account.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gazette.HandClock;
 import dev.gazette.account.AccountStore;
 import dev.gazette.account.Accounts;
 import dev.gazette.account.Role;

@@ -1,8 +1,8 @@
 package dev.gazette.mail;
 
-import dev.gazette.account.HandClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gazette.HandClock;
 import dev.gazette.store.Database;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.gazette.account;
+package dev.gazette;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand; shared by every test that needs time to pass without waiting. */
 public final class HandClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-12-01T09:00:00Z");
+    private volatile Instant now;
+
+    public HandClock() {
+        this(Instant.parse("2026-12-01T09:00:00Z"));
+    }
+
+    public HandClock(Instant start) {
+        now = start;
+    }
 
     public void advance(Duration by) {
         now = now.plus(by);
