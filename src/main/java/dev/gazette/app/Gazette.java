@@ -482,6 +482,11 @@ public final class Gazette implements AutoCloseable {
         return comments;
     }
 
+    /** How changes reach this node from the others; tests ask it which changes came by notice. */
+    public Notices notices() {
+        return notices;
+    }
+
     public Database database() {
         return database;
     }
