@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two Gazette nodes on one real PostgreSQL behind a real HAProxy: what one node changes, the other shows at once;
- * limits count across both; the jobs run on one of them, and on the other when it stops.
+ * limits (replies, sign-ins, unknown Akismet keys) count across both; the jobs run on one of them, and on the other when it stops.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
@@ -190,6 +190,22 @@ class ClusterTest {
     }
 
     @Test
+    @Order(7)
+    void unknownKeysFromOneAddressCountAcrossNodes() {
+        // Thirty unknown keys a minute per address: sixty, half to each node, stay within each node's thirty, but
+        // not within the site's, however slowly they go (the bucket refills one every two seconds).
+        int refused = 0;
+        for (int i = 0; i < 60; i++) {
+            Node node = i % 2 == 0 ? a : b;
+            HttpResponse<String> r = post(node.url("/1.1/verify-key"), "key=guess" + i + "abcdefg&blog=https%3A%2F%2Fx.example",
+                    "X-Forwarded-For", "198.51.100.99");
+            if (r.statusCode() == 429) refused++;
+            else assertThat(r.body().strip()).isEqualTo("invalid");
+        }
+        assertThat(refused).as("the key-guess limit is the site's, whichever node answers").isPositive();
+    }
+
+    @Test
     @Order(100)
     void whenTheNodeRunningTheJobsStopsTheOtherTakesThemOver() {
         assertThat(a.gazette().jobs().leads(Gazette.FEED_JOB) ^ b.gazette().jobs().leads(Gazette.FEED_JOB))
@@ -246,10 +262,12 @@ class ClusterTest {
         }
     }
 
-    static HttpResponse<String> post(String url, String body) {
+    static HttpResponse<String> post(String url, String body, String... headers) {
         try {
-            return PLAIN.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
-                    "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+            if (headers.length > 0) request.headers(headers);
+            return PLAIN.send(request.header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
