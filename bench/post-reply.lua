@@ -1,6 +1,8 @@
 -- wrk script: posts a new reply per request with the form's real time token, as a reader's browser would, and counts
 -- the replies the site accepted (a 303 to "#comment-N") apart from anything else.
 local counter = 0
+-- Each wrk run writes new words: a text sent twice to one story is refused (422) as already said.
+local run = os.getenv("RUN") or tostring(os.time())
 local threads = {}
 
 function setup(thread)
@@ -16,7 +18,7 @@ end
 
 request = function()
   counter = counter + 1
-  local body = "comment=" .. "Benchmark+reply+number+" .. id .. "-" .. counter .. "+about+the+ferry+timetable+and+the+new+harbour+stop."
+  local body = "comment=" .. "Benchmark+reply+number+" .. run .. "-" .. id .. "-" .. counter .. "+about+the+ferry+timetable+and+the+new+harbour+stop."
     .. "&author=Bench+Reader+" .. id .. "&email=reader" .. id .. "%40example.org&url="
     .. "&form_token=" .. os.getenv("FORM_TOKEN") .. "&phone=&comment_parent="
   return wrk.format("POST", os.getenv("POST_PATH"), {
