@@ -36,9 +36,9 @@ public final class AkismetRoutes implements Routes {
     private final dev.gazette.web.Throttle limiter;
     /**
      * Unknown keys per client address: a 12-character key is 48 random bits, safe against guessing only while
-     * guesses are slow. Thirty a minute lets a site with a revoked key see "invalid"; a guesser gets 429s.
+     * guesses are slow. Thirty a minute lets a site with a revoked key see "invalid"; a guesser gets 429s. Counted
+     * by the same limiter as the keys' own limits, so on several nodes they are the site's thirty, not each node's.
      */
-    private final RateLimiter<String> guesses = new RateLimiter<>(Duration.ofMinutes(10));
     static final RateLimiter.Rate GUESSES = RateLimiter.Rate.perMinute(30);
     private final RateLimiter.Rate rate;
     private final Clock clock;
@@ -242,7 +242,7 @@ public final class AkismetRoutes implements Routes {
 
     /** Answers 429 when this address has sent too many unknown keys lately; true when it did. */
     private boolean tooManyGuesses(Context ctx) {
-        long wait = guesses.take(ClientRequest.of(ctx).address(), GUESSES, System.nanoTime());
+        long wait = limiter.take("akismet-guess:" + ClientRequest.of(ctx).address(), GUESSES, System.nanoTime());
         if (wait <= 0) return false;
         ctx.header("Retry-After", String.valueOf(wait));
         ctx.header("X-akismet-debug-help", "Too many unknown keys from this address; try again in " + wait + " s.");

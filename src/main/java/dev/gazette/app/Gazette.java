@@ -383,6 +383,9 @@ public final class Gazette implements AutoCloseable {
                 Jobs.Scope.EACH_NODE);
         jobs.every("shield-snapshot", ShieldFollower.EVERY, ShieldFollower.EVERY, shieldFollower::consolidateIfDue,
                 Jobs.Scope.ONE_NODE);
+        // Settings saved on another node come by notice; while notices are not heard, they are read again here, in
+        // the background, so that no reader's request ever waits for the database because of them.
+        jobs.every("settings-poll", LiveSettings.REFRESH, LiveSettings.REFRESH, live::pollIfDeaf, Jobs.Scope.EACH_NODE);
         akismet.declareJobs(jobs);
         if (settings.mail().enabled()) {
             OutboxJob sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, CLOCK), CLOCK,
@@ -480,6 +483,11 @@ public final class Gazette implements AutoCloseable {
 
     public Comments comments() {
         return comments;
+    }
+
+    /** How changes reach this node from the others; tests ask it which changes came by notice. */
+    public Notices notices() {
+        return notices;
     }
 
     public Database database() {

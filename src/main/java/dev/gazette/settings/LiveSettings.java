@@ -3,20 +3,22 @@ package dev.gazette.settings;
 import dev.gazette.comment.CommentSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The settings in force: the config file's, overlaid with those changed in the newsroom. A change applies at once
  * on the node that made it, on the others as soon as its notice ({@link #CHANNEL}) arrives, and within
- * {@link #REFRESH} when notices are not heard (the fallback: reading again that often).
+ * {@link #REFRESH} when notices are not heard (the fallback: {@link #pollIfDeaf()}, run in the background that
+ * often). Readers' requests only ever read the settings in memory: a database that hangs never holds up a page or
+ * a health check because of them.
  */
 public final class LiveSettings {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveSettings.class);
     /** The notice channel of saved settings. */
     public static final String CHANNEL = "gazette_settings";
-    static final Duration REFRESH = Duration.ofSeconds(5);
+    /** How often the settings are read again in the background while other nodes' notices are not heard. */
+    public static final Duration REFRESH = Duration.ofSeconds(5);
     static final int MAX_TITLE = 80;
     static final int MAX_DESCRIPTION = 200;
     /** The settings key of the Gravatar opt-in. */
@@ -102,18 +104,21 @@ public final class LiveSettings {
         current = load();
     }
 
-    private Snapshot fresh() {
-        Snapshot s = current;
-        if (!told.getAsBoolean() && Duration.between(s.loadedAt(), clock.instant()).compareTo(REFRESH) > 0) {
-            try {
-                current = s = load();
-            } catch (RuntimeException e) {
-                // The database is away: pages go on with the settings last read, which are tried again in a while.
-                log.warn("Settings kept as last read: the database did not answer ({})", e.toString());
-                current = s = new Snapshot(s.comments(), s.title(), s.description(), s.gravatar(), clock.instant());
-            }
+    /**
+     * Reads the settings again unless every change already reaches this node as a notice: the polling fallback, for
+     * the scheduler to run every {@link #REFRESH}. A database that does not answer leaves the settings as last read.
+     */
+    public void pollIfDeaf() {
+        if (told.getAsBoolean()) return;
+        try {
+            current = load();
+        } catch (RuntimeException e) {
+            log.warn("Settings kept as last read: the database did not answer ({})", e.toString());
         }
-        return s;
+    }
+
+    private Snapshot fresh() {
+        return current;
     }
 
     private Snapshot load() {
@@ -122,9 +127,8 @@ public final class LiveSettings {
         CommentSettings comments = PolicyForm.parse(saved::get, baseComments).settings();
         return new Snapshot(comments, saved.getOrDefault("site.title", baseTitle),
                 saved.getOrDefault("site.description", baseDescription),
-                saved.containsKey(GRAVATAR) ? "true".equals(saved.get(GRAVATAR)) : baseGravatar, clock.instant());
+                saved.containsKey(GRAVATAR) ? "true".equals(saved.get(GRAVATAR)) : baseGravatar);
     }
 
-    private record Snapshot(CommentSettings comments, String title, String description, boolean gravatar,
-                            Instant loadedAt) {}
+    private record Snapshot(CommentSettings comments, String title, String description, boolean gravatar) {}
 }

@@ -40,6 +40,7 @@ public final class Notices implements AutoCloseable {
     // A notice carries the sending node's id, so a node skips what it did itself (it has already applied it).
     private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> applied = new ConcurrentHashMap<>();
     private final ExecutorService deliveries = Executors.newSingleThreadExecutor(r -> daemon(r, "gazette-notices-apply"));
     private volatile boolean live;
     private volatile boolean closed;
@@ -86,6 +87,15 @@ public final class Notices implements AutoCloseable {
         }
         handle.createQuery("SELECT pg_notify(:channel, :payload)").bind("channel", channel).bind("payload", text)
                 .mapTo(String.class).findOne();
+    }
+
+    /**
+     * How many notices from other nodes on this channel were applied here since start (one per subscriber), catch-ups
+     * after a lost connection not included: a change that reached this node by a notice, not by polling.
+     */
+    public long applied(String channel) {
+        java.util.concurrent.atomic.AtomicLong n = applied.get(channel);
+        return n == null ? 0 : n.get();
     }
 
     /** Starts listening (PostgreSQL only). */
@@ -137,6 +147,7 @@ public final class Notices implements AutoCloseable {
             deliveries.execute(() -> {
                 try {
                     s.onNotice().accept(payload);
+                    applied.computeIfAbsent(channel, c -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
                 } catch (RuntimeException e) {
                     log.warn("A notice on {} could not be applied: {}", channel, e.getMessage());
                 }

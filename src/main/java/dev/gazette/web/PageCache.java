@@ -57,7 +57,7 @@ public final class PageCache {
         List<SharedResponse.Header> headers = SharedResponse.headersOf(ctx.res());
         if (headers == null) return;
         String key = "response:" + asked.key();
-        entries.put(key, new Entry(new SharedResponse(page, headers), keys));
+        entries.put(key, new Entry(new SharedResponse(page, headers, WebServer.route(ctx)), keys));
         // As for parts: a purge since the request arrived may have come after the page's data was read.
         if (purges.get() != asked.purgesSeen()) entries.invalidate(key);
     }

@@ -23,14 +23,18 @@ final class SharedPageHandler extends Handler.Wrapper {
 
     private final PageCache cache;
     private final TrustedProxies proxies;
+    private final RequestObserver observer;
 
-    SharedPageHandler(PageCache cache, TrustedProxies proxies) {
+    /** @param observer told of each answer given here, which Javalin's request log never sees */
+    SharedPageHandler(PageCache cache, TrustedProxies proxies, RequestObserver observer) {
         this.cache = cache;
         this.proxies = proxies;
+        this.observer = observer;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long start = System.nanoTime();
         boolean get = HttpMethod.GET.is(request.getMethod());
         if (!get && !HttpMethod.HEAD.is(request.getMethod()) || request.getHeaders().contains(HttpHeader.COOKIE)) {
             return super.handle(request, response, callback);
@@ -44,18 +48,20 @@ final class SharedPageHandler extends Handler.Wrapper {
             if (get) request.setAttribute(ASKED, new Asked(key, cache.purgesSoFar()));
             return super.handle(request, response, callback);
         }
-        send(kept, request, response, callback, get);
+        int status = send(kept, request, response, callback, get);
+        observer.answered(request.getMethod(), kept.route(), status, System.nanoTime() - start);
         return true;
     }
 
-    private static void send(SharedResponse kept, Request request, Response response, Callback callback, boolean get) {
+    /** Sends the kept response; returns its status. */
+    private static int send(SharedResponse kept, Request request, Response response, Callback callback, boolean get) {
         HttpFields.Mutable headers = response.getHeaders();
         for (SharedResponse.Header h : kept.headers()) headers.add(h.name(), h.value());
         CachedPage page = kept.page();
         if (Responses.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), page.etag())) {
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             response.write(true, null, callback);
-            return;
+            return HttpStatus.NOT_MODIFIED_304;
         }
         CachedPage.Encoded encoded = page.encodedFor(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
         headers.put(HttpHeader.CONTENT_TYPE, page.contentType());
@@ -63,6 +69,7 @@ final class SharedPageHandler extends Handler.Wrapper {
         headers.put(HttpHeader.CONTENT_LENGTH, encoded.bytes().length);
         response.setStatus(HttpStatus.OK_200);
         response.write(true, get ? ByteBuffer.wrap(encoded.bytes()) : null, callback);
+        return HttpStatus.OK_200;
     }
 
     /** A request the routes will answer, whose response may be kept under this key if it turns out shared. */

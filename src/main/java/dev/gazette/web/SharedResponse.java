@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** A response the routes gave as the same for everyone: the page in its encodings, and every header they set. */
-record SharedResponse(CachedPage page, List<Header> headers) {
+/**
+ * A response the routes gave as the same for everyone: the page in its encodings, every header they set, and the
+ * route template that made it (so the edge counts its answers under the route, as the routes' own are counted).
+ */
+record SharedResponse(CachedPage page, List<Header> headers, String route) {
     // Set per request by whoever sends the kept page, from the request's own Accept-Encoding and body length.
     private static final Set<String> PER_REQUEST = Set.of("content-type", "content-encoding", "content-length", "date");
 

@@ -85,7 +85,7 @@ public final class WebServer implements AutoCloseable {
             // Long search URLs get the site's own answer, not Jetty's bare 414.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
             config.jetty.modifyServletContextHandler(context ->
-                    context.insertHandler(new SharedPageHandler(pages, settings.proxies())));
+                    context.insertHandler(new SharedPageHandler(pages, settings.proxies(), observer)));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -141,7 +141,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** The route's template ("/articles/{slug}"), never the raw path, so that metrics stay few; "unmatched" for none. */
-    private static String route(Context ctx) {
+    static String route(Context ctx) {
         try {
             var endpoint = ctx.endpoints().lastHttpEndpoint();
             if (endpoint != null) return endpoint.path;

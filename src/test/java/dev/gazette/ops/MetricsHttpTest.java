@@ -63,6 +63,25 @@ class MetricsHttpTest {
     }
 
     @Test
+    void pagesTheEdgeAnswersBeforeTheRoutesCountUnderTheirRoute() throws Exception {
+        try (TestSite site = site("s3cret-scrape-token", "")) {
+            long edgeBefore = site.gazette().pageCache().edgeHits();
+            for (int i = 0; i < 3; i++) assertThat(site.get(ARTICLE).statusCode()).isEqualTo(200);
+            String etag = site.get(ARTICLE).headers().firstValue("ETag").orElseThrow();
+            assertThat(site.get(ARTICLE, "If-None-Match", etag).statusCode()).isEqualTo(304);
+            assertThat(site.gazette().pageCache().edgeHits() - edgeBefore)
+                    .as("readers without cookies after the first got the kept page").isPositive();
+
+            String text = site.get("/metrics", "Authorization", "Bearer s3cret-scrape-token").body();
+            assertThat(text).as("every answer counted, the edge's included")
+                    .containsPattern("http_server_requests_seconds_count\\{method=\"GET\",route=\"/articles/\\{slug}\","
+                            + "status=\"200\"} 4(\\.0)?\n")
+                    .containsPattern("http_server_requests_seconds_count\\{method=\"GET\",route=\"/articles/\\{slug}\","
+                            + "status=\"304\"} 1(\\.0)?\n");
+        }
+    }
+
+    @Test
     void aListedAddressReadsItDirectlyButNotThroughAProxy() throws Exception {
         try (TestSite site = site("", "127.0.0.1, ::1")) {
             assertThat(site.get("/metrics").statusCode()).isEqualTo(200);
