@@ -73,7 +73,8 @@ class Gazette_Shield_Comments {
 		if ( null === self::$last ) {
 			return;
 		}
-		// One row: what was checked, with the guid and the answer (each extra row is a write per comment).
+		// One row: what was checked, with the guid and the answer (each extra row is a write per comment). Not
+		// "unique": the comment was inserted a moment ago and has no meta yet, and unique costs a SELECT per comment.
 		add_comment_meta(
 			$comment_id,
 			'gazette_shield',
@@ -84,7 +85,7 @@ class Gazette_Shield_Comments {
 					'fields' => self::$last['fields'],
 				)
 			),
-			true
+			false
 		);
 		self::$last = null;
 	}

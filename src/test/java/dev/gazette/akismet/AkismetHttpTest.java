@@ -35,26 +35,11 @@ class AkismetHttpTest {
     }
 
     static HttpResponse<String> post(String path, Map<String, String> form, String... headers) throws Exception {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) request.headers(headers);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return AkismetCalls.post(site, path, form, headers);
     }
 
     static Map<String, String> comment(String author, String email, String content) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("api_key", key);
-        form.put("blog", "https://blog.example");
-        form.put("user_ip", "203.0.113.50");
-        form.put("user_agent", "Mozilla/5.0 (X11; Linux x86_64)");
-        form.put("comment_type", "comment");
-        form.put("comment_author", author);
-        form.put("comment_author_email", email);
-        form.put("comment_content", content);
-        return form;
+        return AkismetCalls.comment(key, "203.0.113.50", author, email, content);
     }
 
     @Test
@@ -152,8 +137,7 @@ class AkismetHttpTest {
         assertThat(post("/1.1/submit-ham", comment("Jo", "jo@example.org", "A kind word.")).body())
                 .isEqualTo("Thanks for making the web a better place.");
 
-        JsonNode stats = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
-                URI.create(site.url("/1.1/key-stats?api_key=" + key))).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode stats = AkismetCalls.stats(site, key);
         assertThat(stats.get("checks").asLong()).isPositive();
         assertThat(stats.get("missed_spam").asLong()).isEqualTo(firstVerdict ? 0 : 1);
         assertThat(stats.get("accuracy").asDouble()).isBetween(0.0, 1.0);

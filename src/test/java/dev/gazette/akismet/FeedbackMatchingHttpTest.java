@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.web.TestSite;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class FeedbackMatchingHttpTest {
     static TestSite site;
-    static final HttpClient http = HttpClient.newHttpClient();
     static final String THANKS = "Thanks for making the web a better place.";
 
     @BeforeAll
@@ -196,28 +189,14 @@ class FeedbackMatchingHttpTest {
     }
 
     static Map<String, String> comment(String key, String author, String email, String content) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("api_key", key);
-        form.put("blog", "https://blog.example");
-        form.put("user_ip", "198.51.100.7");
-        form.put("user_agent", "Mozilla/5.0 (X11; Linux x86_64)");
-        form.put("comment_type", "comment");
-        form.put("comment_author", author);
-        form.put("comment_author_email", email);
-        form.put("comment_content", content);
-        return form;
+        return AkismetCalls.comment(key, "198.51.100.7", author, email, content);
     }
 
     static JsonNode stats(String key) throws Exception {
-        return new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(site.url("/1.1/key-stats?api_key=" + key)))
-                .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        return AkismetCalls.stats(site, key);
     }
 
     static HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(site.url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return AkismetCalls.post(site, path, form);
     }
 }

@@ -257,6 +257,30 @@ public final class WordPress implements AutoCloseable {
         if (!out.contains("installed 1")) throw new IllegalStateException("WordPress did not install: " + out);
     }
 
+    /** Adds a must-use plugin (always loaded, before the others) to this site; for benches that time requests. */
+    public void muPlugin(String file, String code) {
+        try {
+            Files.writeString(dir.resolve("wp-content/mu-plugins").resolve(file), code);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A folder php-fpm's workers may write to, read back by a bench. */
+    public Path scratch() {
+        return dir.resolve("tmp");
+    }
+
+    /** The servers' processes (MariaDB, php-fpm, nginx) with their workers, for a bench that pins them to cores. */
+    public List<Long> pids() {
+        List<Long> all = new ArrayList<>();
+        for (Process p : processes) {
+            all.add(p.pid());
+            p.descendants().forEach(d -> all.add(d.pid()));
+        }
+        return all;
+    }
+
     /** What the site's logs hold, for a failure message. */
     public String logs() {
         StringBuilder all = new StringBuilder();

@@ -1,11 +1,16 @@
 package dev.gazette.akismet;
 
-import dev.gazette.comment.CommentSettings;
+import dev.gazette.ops.OpsSettings;
 import dev.gazette.web.TestSite;
+import dev.gazette.web.TrustedProxies;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,9 +19,16 @@ import java.util.regex.Pattern;
 /**
  * {@code bench/wordpress}: comments WordPress accepts per second through wp-comments-post.php, with no spam plugin,
  * with Gazette Shield checking each comment against a Gazette server, and with the Akismet plugin sent to the same
- * server by Gazette Shield; the three in turn, in one run, on one WordPress, with the ratios.
+ * server by Gazette Shield; the three in turn, in one run, on one WordPress, with the ratios. Twice: with every
+ * process free to use both cores ("shared"), and with Gazette (and wrk) pinned to one core and WordPress (nginx,
+ * php-fpm, MariaDB) to the other ("pinned"), which separates the CPU Gazette takes from WordPress from the time
+ * WordPress waits for Gazette's answer. Beside each run: where a comment's time goes, from a bench-only must-use
+ * plugin in WordPress (bench/wp-timing.php) and from Gazette's own request timer and CPU time.
  */
 public final class WordPressBench {
+    private static final List<String> SETUPS = List.of("none", "shield", "akismet");
+    private static final List<String> MODES = List.of("shared", "pinned");
+
     private WordPressBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -24,39 +36,101 @@ public final class WordPressBench {
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        List<String> modes = args.length > 4 ? List.of(args[4].split(",")) : MODES;
+        int cores = Runtime.getRuntime().availableProcessors();
+        OpsSettings ops = new OpsSettings(Duration.ofSeconds(20), 0, "", TrustedProxies.parse("127.0.0.1"));
         try (WordPress wp = WordPress.start(workers);
-             TestSite gazette = TestSite.start(false, 0, CommentSettings.defaults(),
-                     new AkismetSettings(100_000_000, Duration.ofDays(15)), g -> {})) {
+             TestSite gazette = TestSite.start(new AkismetSettings(100_000_000, Duration.ofDays(15)), ops, g -> {})) {
             String key = gazette.gazette().apiKeys().add(wp.url(""));
             String postId = wp.sql("SELECT ID FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' LIMIT 1");
             wp.php("update_option('gazette_shield_url', '" + gazette.url("") + "'); update_option('gazette_shield_key', '"
                     + key + "'); update_option('wordpress_api_key', '" + key + "');");
-            System.out.printf(Locale.ROOT, "WordPress %s (Debian), php-fpm %d workers, nginx, MariaDB; wrk %d s x %d connections,"
-                    + " %d round(s) each; all on this machine's %d cores%n", wp.php("echo get_bloginfo('version');").strip(),
-                    workers, seconds, connections, rounds, Runtime.getRuntime().availableProcessors());
-            List<String> setups = List.of("none", "shield", "akismet");
-            double[][] rates = new double[setups.size()][rounds];
+            Path log = wp.scratch().resolve("bench-timing.log");
+            wp.muPlugin("gazette-bench-timing.php", "<?php\ndefine('GAZETTE_BENCH_LOG', '" + log + "');\n"
+                    + Files.readString(Path.of("bench/wp-timing.php")).replaceFirst("^<\\?php", ""));
+            warm(gazette, key, 10_000);
+            System.out.printf(Locale.ROOT, "WordPress %s (Debian), php-fpm %d workers, nginx, MariaDB; Gazette on SQLite in this"
+                    + " JVM; wrk %d s x %d connections, %d round(s) each; %d cores; modes %s%n",
+                    wp.php("echo get_bloginfo('version');").strip(), workers, seconds, connections, rounds, cores, modes);
+            if (modes.contains("pinned") && cores < 2) throw new IllegalStateException("pinned needs 2 cores");
+            System.out.println("  per comment (means): wall = PHP request time, cpu = PHP CPU, q = database queries,"
+                    + " hook = preprocess_comment's spam checks, http = HTTP calls to Gazette as PHP sees them (wall, PHP CPU);"
+                    + " per check: gz = Gazette's answer time (its request timer), gzcpu = Gazette's JVM CPU time / checks");
+            double[][][] rates = new double[modes.size()][SETUPS.size()][rounds];
             int run = 0;
             for (int r = 0; r < rounds; r++) {
-                for (int s = 0; s < setups.size(); s++) {
-                    use(wp, setups.get(s));
-                    wrk(wp, postId, 3, connections, "warm" + run++); // warm caches and opcache after the switch
-                    Result result = wrk(wp, postId, seconds, connections, "run" + run++);
-                    rates[s][r] = result.perSecond();
-                    System.out.printf(Locale.ROOT, "  round %d %-8s %7.1f comments/s  p50 %6.1f ms  p99 %7.1f ms  (%d accepted, %d other)%n",
-                            r + 1, setups.get(s), result.perSecond(), result.p50(), result.p99(), result.accepted(), result.other());
+                for (int m = 0; m < modes.size(); m++) {
+                    pin(wp, modes.get(m), cores);
+                    for (int s = 0; s < SETUPS.size(); s++) {
+                        use(wp, SETUPS.get(s));
+                        wrk(wp, modes.get(m), postId, 3, connections, "warm" + run++); // caches and opcache after the switch
+                        Files.deleteIfExists(log);
+                        Gazette before = Gazette.read(gazette);
+                        Result result = wrk(wp, modes.get(m), postId, seconds, connections, "run" + run++);
+                        Gazette after = Gazette.read(gazette);
+                        Pieces p = Pieces.read(log);
+                        long checks = after.checks() - before.checks();
+                        rates[m][s][r] = result.perSecond();
+                        System.out.printf(Locale.ROOT, "  round %d %-6s %-7s %6.1f comments/s  p50 %6.1f ms  p99 %7.1f ms  (%d accepted,"
+                                        + " %d other)  wall %5.1f cpu %5.1f q %4.1f hook %5.1f (cpu %4.1f) http %5.1f (cpu %4.1f) x%.1f  gz %5.2f gzcpu %5.2f ms"
+                                + "  (Gazette JVM %4.0f ms CPU/s)  load %s%n",
+                                r + 1, modes.get(m), SETUPS.get(s), result.perSecond(), result.p50(), result.p99(),
+                                result.accepted(), result.other(), p.wall(), p.cpu(), p.queries(), p.hook(), p.hookCpu(), p.http(), p.httpCpu(), p.calls(),
+                                checks == 0 ? 0 : (after.seconds() - before.seconds()) * 1000 / checks,
+                                checks == 0 ? 0 : (after.cpuNanos() - before.cpuNanos()) / 1e6 / checks,
+                                (after.cpuNanos() - before.cpuNanos()) / 1e6 / result.seconds(), load());
+                    }
                 }
             }
-            double none = median(rates[0]);
-            double shield = median(rates[1]);
-            double akismet = median(rates[2]);
-            System.out.printf(Locale.ROOT, "WordPress, no spam plugin:                  %7.1f comments/s%n", none);
-            System.out.printf(Locale.ROOT, "WordPress + Gazette Shield (its own check):  %7.1f comments/s  = %.2f x  (cost %.1f %%)%n",
-                    shield, shield / none, 100 * (1 - shield / none));
-            System.out.printf(Locale.ROOT, "WordPress + Akismet plugin -> Gazette:       %7.1f comments/s  = %.2f x  (cost %.1f %%)%n",
-                    akismet, akismet / none, 100 * (1 - akismet / none));
+            pin(wp, "shared", cores);
+            for (int m = 0; m < modes.size(); m++) {
+                double none = median(rates[m][0]);
+                double shield = median(rates[m][1]);
+                double akismet = median(rates[m][2]);
+                String where = modes.get(m).equals("pinned") ? "pinned: Gazette and wrk on core 0, WordPress on core 1"
+                        : "shared: every process on all cores";
+                System.out.printf(Locale.ROOT, "%s, medians of %d round(s), load %s%n", where, rounds, load());
+                System.out.printf(Locale.ROOT, "  WordPress, no spam plugin:                  %7.1f comments/s%n", none);
+                System.out.printf(Locale.ROOT, "  WordPress + Gazette Shield (its own check):  %7.1f comments/s  = %.2f x  (cost %.1f %%)%n",
+                        shield, shield / none, 100 * (1 - shield / none));
+                System.out.printf(Locale.ROOT, "  WordPress + Akismet plugin -> Gazette:       %7.1f comments/s  = %.2f x  (cost %.1f %%)%n",
+                        akismet, akismet / none, 100 * (1 - akismet / none));
+            }
             System.out.printf(Locale.ROOT, "Gazette key stats after the run: %s%n", gazette.get("/1.1/key-stats?api_key=" + key).body());
         }
+    }
+
+    /**
+     * A Gazette that has served a while has its check path compiled; a fresh JVM has not, and its JIT compiler then
+     * takes more CPU than the checks themselves. So Gazette first answers this many checks made as WordPress makes
+     * them (the Akismet fields Gazette Shield sends, HTTP/1.0 and a new connection each, as the fsockopen transport of
+     * WordPress's Requests does), and what one costs warm is printed.
+     */
+    private static void warm(TestSite gazette, String key, int checks) throws IOException {
+        int port = java.net.URI.create(gazette.url("/")).getPort();
+        Gazette before = Gazette.read(gazette);
+        long start = System.nanoTime();
+        for (int i = 0; i < checks; i++) {
+            String body = "blog=http%3A%2F%2F127.0.0.1%2F&blog_lang=en_US&blog_charset=UTF-8&user_ip=127.0.0.1"
+                    + "&user_agent=Mozilla%2F5.0+%28X11%3B+Linux+x86_64%29+Gecko%2F20100101+Firefox%2F128.0&referrer="
+                    + "&permalink=http%3A%2F%2F127.0.0.1%2F%3Fp%3D1&comment_type=comment&comment_author=Warm+Reader+" + i % 50
+                    + "&comment_author_email=reader" + i % 50 + "%40example.org&comment_author_url="
+                    + "&comment_content=Warm-up+comment+" + i + "+about+the+ferry+timetable+and+the+new+harbour+stop.&api_key=" + key;
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("POST /1.1/comment-check HTTP/1.0\r\nHost: 127.0.0.1:" + port
+                        + "\r\nUser-Agent: WordPress/6.1.9 | GazetteShield/1.0.0\r\nConnection: Close\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded; charset=UTF-8\r\nContent-Length: " + body.length()
+                        + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!answer.endsWith("false") && !answer.endsWith("true")) throw new IllegalStateException("Gazette said:\n" + answer);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Gazette after = Gazette.read(gazette);
+        long n = after.checks() - before.checks();
+        System.out.printf(Locale.ROOT, "Gazette warmed with %d checks as WordPress makes them: %.0f checks/s, answer %.2f ms,"
+                + " JVM CPU %.2f ms per check (the client's side is in this JVM too)  load %s%n", n, n / seconds,
+                (after.seconds() - before.seconds()) * 1000 / n, (after.cpuNanos() - before.cpuNanos()) / 1e6 / n, load());
     }
 
     private static void use(WordPress wp, String setup) {
@@ -69,29 +143,84 @@ public final class WordPressBench {
         wp.php(code);
     }
 
-    private static Result wrk(WordPress wp, String postId, int seconds, int connections, String run)
+    /** Pins this JVM (Gazette) to core 0 and WordPress's servers to core 1, or lets every process use every core. */
+    private static void pin(WordPress wp, String mode, int cores) throws IOException, InterruptedException {
+        String all = "0-" + (cores - 1);
+        taskset(mode.equals("pinned") ? "0" : all, ProcessHandle.current().pid());
+        for (long pid : wp.pids()) taskset(mode.equals("pinned") ? "1" : all, pid);
+    }
+
+    private static void taskset(String cpus, long pid) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, String.valueOf(pid)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) throw new IllegalStateException("taskset failed: " + out);
+    }
+
+    private static Result wrk(WordPress wp, String mode, String postId, int seconds, int connections, String run)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "60s", "--latency",
                 "-s", "bench/wp-comment.lua", wp.url("")));
+        if (mode.equals("pinned")) command.addAll(0, List.of("taskset", "-c", "0"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("POST_ID", postId);
         pb.environment().put("RUN", run);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        Matcher m = Pattern.compile("ACCEPTED (\\d+) OTHER (\\d+) SECONDS \\S+ ACCEPTED_PER_SECOND (\\S+) P50_MS (\\S+) P99_MS (\\S+)")
+        Matcher m = Pattern.compile("ACCEPTED (\\d+) OTHER (\\d+) SECONDS (\\S+) ACCEPTED_PER_SECOND (\\S+) P50_MS (\\S+) P99_MS (\\S+)")
                 .matcher(out);
         if (!m.find()) throw new IllegalStateException("wrk said:\n" + out);
         return new Result(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Double.parseDouble(m.group(3)),
-                Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)));
+                Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)), Double.parseDouble(m.group(6)));
+    }
+
+    private static String load() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
     }
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    record Result(long accepted, long other, double perSecond, double p50, double p99) {}
+    record Result(long accepted, long other, double seconds, double perSecond, double p50, double p99) {}
+
+    /** Means per comment of what bench/wp-timing.php logged. */
+    record Pieces(double wall, double cpu, double queries, double hook, double http, double calls, double hookCpu, double httpCpu) {
+        static Pieces read(Path log) throws IOException {
+            if (!Files.exists(log)) return new Pieces(0, 0, 0, 0, 0, 0, 0, 0);
+            double[] sum = new double[8];
+            int n = 0;
+            for (String line : Files.readAllLines(log)) {
+                String[] f = line.strip().split(" ");
+                if (f.length != 8) continue;
+                for (int i = 0; i < 8; i++) sum[i] += Double.parseDouble(f[i]);
+                n++;
+            }
+            if (n == 0) return new Pieces(0, 0, 0, 0, 0, 0, 0, 0);
+            return new Pieces(sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n, sum[4] / n, sum[5] / n, sum[6] / n, sum[7] / n);
+        }
+    }
+
+    /** Gazette's comment-check answers so far (count and seconds, from its request timer) and this JVM's CPU time. */
+    record Gazette(long checks, double seconds, long cpuNanos) {
+        private static final Pattern LINE = Pattern.compile(
+                "(?m)^http_server_requests_seconds_(count|sum)\\{[^}]*route=\"/1\\.1/comment-check\"[^}]*} (\\S+)$");
+
+        static Gazette read(TestSite site) {
+            String text = site.get("/metrics").body();
+            long count = 0;
+            double sum = 0;
+            Matcher m = LINE.matcher(text);
+            while (m.find()) {
+                if (m.group(1).equals("count")) count += (long) Double.parseDouble(m.group(2));
+                else sum += Double.parseDouble(m.group(2));
+            }
+            long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            return new Gazette(count, sum, cpu);
+        }
+    }
 }

@@ -64,6 +64,13 @@ public final class TestSite implements AutoCloseable {
                 dev.gazette.ops.OpsSettings.defaults(), before);
     }
 
+    /** A site run and watched as {@code ops} says (a bench reads {@code /metrics}), without sample content. */
+    public static TestSite start(AkismetSettings akismet, dev.gazette.ops.OpsSettings ops,
+                                 java.util.function.Consumer<Gazette> before) {
+        return start(false, 0, CommentSettings.defaults(), akismet, TrustedProxies.none(), CachePolicy.defaults(),
+                MailSettings.off(), null, null, ops, before);
+    }
+
     /** A site that sends mail through the given SMTP server (GreenMail in the tests). */
     public static TestSite withMail(MailSettings mail, CommentSettings comments,
                                     java.util.function.Consumer<Gazette> before) {
