@@ -14,8 +14,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The edge inside the process: a reader without cookies asking for a page that the routes already sent as the same
  * for everyone gets that response again at once, before routing, filters and the servlet layer, which cost more
- * than the page itself. Whatever the routes would decide from cookies never applies to such a reader, and the kept
- * response goes when a change purges its keys (or after the page cache's few seconds), as the routes' parts do.
+ * than the page itself. Whatever the routes would decide from cookies never applies to such a reader. When a change
+ * purges its keys, or after the page cache's few seconds, the next such reader gets a fresh response from the routes
+ * while the others keep getting the kept one until it is replaced ({@link PageCache}).
  */
 final class SharedPageHandler extends Handler.Wrapper {
     /** The request attribute that tells {@link PageCache#sendShared} to keep the response, and under which key. */
@@ -43,14 +44,21 @@ final class SharedPageHandler extends Handler.Wrapper {
         boolean secure = proxies.resolve(Request.getRemoteAddr(request), request.isSecure(),
                 name -> request.getHeaders().getValuesList(name)).secure();
         String key = (secure ? "https " : "http ") + request.getHttpURI().getPathQuery();
-        SharedResponse kept = cache.response(key);
-        if (kept == null) {
-            if (get) request.setAttribute(ASKED, new Asked(key, cache.purgesSoFar()));
-            return super.handle(request, response, callback);
+        PageCache.Kept kept = cache.kept(key);
+        if (kept != null && !cache.mustRefresh(kept, get)) {
+            cache.hit();
+            int status = send(kept.response(), request, response, callback, get);
+            observer.answered(request.getMethod(), kept.response().route(), status, System.nanoTime() - start);
+            return true;
         }
-        int status = send(kept, request, response, callback, get);
-        observer.answered(request.getMethod(), kept.route(), status, System.nanoTime() - start);
-        return true;
+        if (!get) return super.handle(request, response, callback);
+        Asked asked = new Asked(key, cache.purgesSoFar(), kept);
+        request.setAttribute(ASKED, asked);
+        if (kept == null) return super.handle(request, response, callback);
+        // The routes settle it before they answer; this is for a request that never reached them.
+        boolean handled = super.handle(request, response, Callback.from(callback, () -> cache.settle(asked)));
+        if (!handled) cache.settle(asked);
+        return handled;
     }
 
     /** Sends the kept response; returns its status. */
@@ -72,6 +80,10 @@ final class SharedPageHandler extends Handler.Wrapper {
         return HttpStatus.OK_200;
     }
 
-    /** A request the routes will answer, whose response may be kept under this key if it turns out shared. */
-    record Asked(String key, long purgesSeen) {}
+    /**
+     * A request the routes will answer, whose response may be kept under this key if it turns out shared.
+     *
+     * @param stale the kept response this request refreshes, or null when none was kept
+     */
+    record Asked(String key, long purgesSeen, PageCache.Kept stale) {}
 }

@@ -107,6 +107,8 @@ public final class WebServer implements AutoCloseable {
                 }
             });
             routes.forEach(r -> r.addTo(config.routes));
+            // A kept page this request was to refresh, if it was not replaced, goes before the answer leaves.
+            config.routes.after(pages::settle);
             config.routes.exception(BadRequest.class, (e, ctx) ->
                     error(ctx, templates, errorPage, 400, "That request could not be read", e.getMessage()));
             config.routes.exception(ForbiddenResponse.class, (e, ctx) ->

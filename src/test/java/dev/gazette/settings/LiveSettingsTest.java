@@ -2,7 +2,7 @@ package dev.gazette.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gazette.account.HandClock;
+import dev.gazette.HandClock;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.store.Database;
 import dev.gazette.store.TestDatabases;

@@ -102,6 +102,20 @@ class InProcessEdgeHttpTest {
         assertThat(edgeHits()).isEqualTo(before);
     }
 
+    @Test
+    void aRemovedStoryIsGoneForEveryReaderAfterTheOneWhoFoundItGone() {
+        dev.gazette.article.Article story = site.gazette().articles().create(new dev.gazette.article.ArticleDraft(
+                "A story about to be withdrawn", "A short summary.", "A few words of body text.", "Staff", "World",
+                List.of(), dev.gazette.article.ArticleState.PUBLISHED,
+                java.util.Optional.of(java.time.Instant.now().minusSeconds(600)), java.util.Optional.empty()));
+        String path = "/articles/" + story.slug();
+        get(path);
+        assertThat(get(path).statusCode()).isEqualTo(200);
+        site.gazette().articles().delete(story.id());
+        assertThat(get(path).statusCode()).as("the reader who refreshes the kept page").isEqualTo(404);
+        assertThat(get(path).statusCode()).as("the next one: the kept page went with it").isEqualTo(404);
+    }
+
     private long edgeHits() {
         return site.gazette().pageCache().edgeHits();
     }
