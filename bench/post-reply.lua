@@ -1,9 +1,16 @@
--- wrk script: posts a new reply per request with the form's real time token, as a reader's browser would, and counts
--- the replies the site accepted (a 303 to "#comment-N") apart from anything else.
+-- wrk script: posts a new reply per request, as a reader's browser sends the form, and counts the replies the site
+-- accepted (a redirect to "#comment-N") apart from anything else. One script for every bench, set by environment:
+--   TARGET=gazette (default): POST_PATH and FORM_TOKEN (the form's real time token); bench/replies, bench/cluster.
+--     NOTIFY=yes also ticks "Notify me of replies" from a new address per reply, so each one writes mail to the
+--     outbox as well (bench/mail).
+--   TARGET=wordpress: POST_ID, and RUN to keep texts new across runs (WordPress refuses a duplicate comment);
+--     posts to wp-comments-post.php (akismet.WordPressBench, bench/wordpress).
 local counter = 0
 -- Each wrk run writes new words: a text sent twice to one story is refused (422) as already said.
 local run = os.getenv("RUN") or tostring(os.time())
 local threads = {}
+local wordpress = os.getenv("TARGET") == "wordpress"
+local notify = os.getenv("NOTIFY") == "yes"
 
 function setup(thread)
   thread:set("id", #threads + 1)
@@ -16,10 +23,23 @@ function init(args)
   statuses = {} -- what the answers that were not an accepted reply were, by status
 end
 
+local about = "+about+the+ferry+timetable+and+the+new+harbour+stop."
+
 request = function()
   counter = counter + 1
-  local body = "comment=" .. "Benchmark+reply+number+" .. run .. "-" .. id .. "-" .. counter .. "+about+the+ferry+timetable+and+the+new+harbour+stop."
-    .. "&author=Bench+Reader+" .. id .. "&email=reader" .. id .. "%40example.org&url="
+  if wordpress then
+    local body = "comment_post_ID=" .. os.getenv("POST_ID") .. "&comment_parent=0"
+      .. "&comment=Bench+comment+" .. run .. "-" .. id .. "-" .. counter .. about
+      .. "&author=Bench+Reader+" .. id .. "&email=reader" .. id .. "%40example.org&url="
+    return wrk.format("POST", "/wp-comments-post.php", {
+      ["Content-Type"] = "application/x-www-form-urlencoded",
+      ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0",
+    }, body)
+  end
+  local email = notify and ("reader" .. id .. "-" .. counter .. "%40example.org") or ("reader" .. id .. "%40example.org")
+  local body = "comment=Benchmark+reply+number+" .. run .. "-" .. id .. "-" .. counter .. about
+    .. (notify and "&notify=yes" or "")
+    .. "&author=Bench+Reader+" .. id .. "&email=" .. email .. "&url="
     .. "&form_token=" .. os.getenv("FORM_TOKEN") .. "&phone=&comment_parent="
   return wrk.format("POST", os.getenv("POST_PATH"), {
     ["Content-Type"] = "application/x-www-form-urlencoded",
@@ -28,7 +48,8 @@ request = function()
 end
 
 response = function(status, headers, body)
-  if status == 303 and headers["Location"] and string.find(headers["Location"], "#comment-", 1, true) then
+  local redirect = wordpress and 302 or 303
+  if status == redirect and headers["Location"] and string.find(headers["Location"], "#comment-", 1, true) then
     accepted = accepted + 1
   else
     other = other + 1
@@ -47,7 +68,7 @@ done = function(summary, latency, requests)
   for code, n in pairs(by) do table.insert(codes, code .. ":" .. n) end
   table.sort(codes)
   local seconds = summary.duration / 1e6
-  io.write(string.format("ACCEPTED %d OTHER %d SECONDS %.1f ACCEPTED_PER_SECOND %.0f P50_MS %.1f P99_MS %.1f%s\n",
+  io.write(string.format("ACCEPTED %d OTHER %d SECONDS %.1f ACCEPTED_PER_SECOND %.1f P50_MS %.1f P99_MS %.1f%s\n",
     a, o, seconds, a / seconds, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
     #codes > 0 and (" OTHER_BY_STATUS " .. table.concat(codes, ",")) or ""))
 end

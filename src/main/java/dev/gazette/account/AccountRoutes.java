@@ -54,8 +54,11 @@ public final class AccountRoutes implements Routes {
                     + " password again and sign in.", HttpStatus.FORBIDDEN);
             return;
         }
-        Accounts.SignIn result = accounts.signIn(email, field(ctx, "password"), ClientRequest.of(ctx).address());
+        String device = Devices.token(ctx);
+        Accounts.SignIn result = accounts.signIn(email, field(ctx, "password"), ClientRequest.of(ctx).address(),
+                new Accounts.Browser(device, ctx.userAgent()));
         if (result instanceof Accounts.SignIn.Ok ok) {
+            Devices.remember(ctx, device);
             sessions.start(ctx, ok.user());
             ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
         } else if (result instanceof Accounts.SignIn.Wait wait) {

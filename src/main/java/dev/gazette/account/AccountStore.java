@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -69,6 +71,28 @@ public final class AccountStore {
 
     void forgetFailures(String key) {
         writes.useHandle(h -> h.createUpdate("DELETE FROM sign_in_failure WHERE failure_key = :key").bind("key", key).execute());
+    }
+
+    /**
+     * A good sign-in from a browser, recorded in one transaction: the failures forgotten, the browser seen now (those
+     * unseen since {@code forgetBefore} forgotten). When the browser is new to an account that had signed in before,
+     * {@code whenNew} runs in the same transaction.
+     */
+    void signedIn(long id, String deviceHash, Instant now, Instant forgetBefore, Consumer<Handle> whenNew) {
+        writes.useTransaction(h -> {
+            h.createUpdate("UPDATE staff_user SET failed_logins = 0 WHERE id = :id").bind("id", id).execute();
+            boolean signedInBefore = h.createQuery("SELECT COUNT(*) FROM staff_device WHERE user_id = :u")
+                    .bind("u", id).mapTo(Integer.class).one() > 0;
+            h.createUpdate("DELETE FROM staff_device WHERE user_id = :u AND last_seen < :before")
+                    .bind("u", id).bind("before", forgetBefore.toEpochMilli()).execute();
+            boolean seen = h.createUpdate("UPDATE staff_device SET last_seen = :now WHERE user_id = :u AND device_hash = :d")
+                    .bind("u", id).bind("d", deviceHash).bind("now", now.toEpochMilli()).execute() > 0;
+            // Two sign-ins from one new browser at once: one of them adds it, and only that one tells.
+            boolean added = !seen && h.createUpdate("INSERT INTO staff_device (user_id, device_hash, first_seen, last_seen)"
+                            + " VALUES (:u, :d, :now, :now) ON CONFLICT (user_id, device_hash) DO NOTHING")
+                    .bind("u", id).bind("d", deviceHash).bind("now", now.toEpochMilli()).execute() > 0;
+            if (added && signedInBefore) whenNew.accept(h);
+        });
     }
 
     void goodLogin(long id) {

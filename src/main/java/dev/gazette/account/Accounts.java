@@ -35,6 +35,7 @@ public final class Accounts implements Activity {
     private final SignInFailures byPair;
     // Verifying a password takes tens of milliseconds by design; unknown emails pay the same, so timing tells nothing.
     private final String dummyHash;
+    private final NewDeviceListener newDevice;
 
     public Accounts(AccountStore store, Clock clock) {
         this(store, clock, false);
@@ -42,6 +43,12 @@ public final class Accounts implements Activity {
 
     /** @param sharedLimits count failed sign-ins in the database, for every node (several nodes on PostgreSQL) */
     public Accounts(AccountStore store, Clock clock, boolean sharedLimits) {
+        this(store, clock, sharedLimits, NewDeviceListener.NONE);
+    }
+
+    /** @param newDevice told, in the sign-in's transaction, of a sign-in from a browser new to its account */
+    public Accounts(AccountStore store, Clock clock, boolean sharedLimits, NewDeviceListener newDevice) {
+        this.newDevice = newDevice;
         this.byAddress = sharedLimits ? SignInFailures.shared(store, PER_ADDRESS.longest())
                 : SignInFailures.inMemory(PER_ADDRESS.longest());
         this.byPair = sharedLimits ? SignInFailures.shared(store, Duration.ofDays(1))
@@ -107,6 +114,16 @@ public final class Accounts implements Activity {
      * address, and (leniently) per account.
      */
     public SignIn signIn(String email, String password, String address) {
+        return signIn(email, password, address, null);
+    }
+
+    /**
+     * A sign-in from a browser: as {@link #signIn(String, String, String)}, and a good one records the browser, telling
+     * the listener when it is new to an account that has signed in before.
+     *
+     * @param browser the browser's device value and User-Agent; null records none (a command, a test)
+     */
+    SignIn signIn(String email, String password, String address, Browser browser) {
         Instant now = clock.instant();
         String addressKey = "address " + address;
         Duration addressWait = PER_ADDRESS.remaining(byAddress.tally(addressKey, now), now);
@@ -133,7 +150,14 @@ public final class Accounts implements Activity {
             byAddress.failed(addressKey, now);
             return new SignIn.Failed();
         }
-        store.goodLogin(found.get().user().id());
+        StaffUser user = found.get().user();
+        if (browser == null) {
+            store.goodLogin(user.id());
+        } else {
+            store.signedIn(user.id(), Devices.hash(user.id(), browser.device()), now, now.minus(Devices.LIFETIME),
+                    h -> newDevice.signedIn(h, user, new NewDevice(now, BrowserNames.describe(browser.userAgent()),
+                            Devices.network(address))));
+        }
         byPair.forget(pairKey);
         return new SignIn.Ok(found.get().user());
     }
@@ -177,6 +201,9 @@ public final class Accounts implements Activity {
     static String hash(String token) {
         return Hashes.sha256Hex(token);
     }
+
+    /** The browser a sign-in comes from: the value of its device cookie, and what it says it is. */
+    record Browser(String device, String userAgent) {}
 
     /** The outcome of a sign-in. */
     public sealed interface SignIn {

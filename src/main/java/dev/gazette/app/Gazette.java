@@ -13,6 +13,8 @@ import dev.gazette.article.SiteChrome;
 import dev.gazette.account.AccountRoutes;
 import dev.gazette.account.AccountStore;
 import dev.gazette.account.Accounts;
+import dev.gazette.account.Devices;
+import dev.gazette.account.NewDeviceListener;
 import dev.gazette.account.Sessions;
 import dev.gazette.account.SignInForms;
 import dev.gazette.account.StaffGuard;
@@ -38,6 +40,7 @@ import dev.gazette.mail.OutboxJob;
 import dev.gazette.mail.PasswordResetRoutes;
 import dev.gazette.mail.PasswordResets;
 import dev.gazette.mail.ReplyNotices;
+import dev.gazette.mail.SignInNotices;
 import dev.gazette.mail.SmtpMailer;
 import dev.gazette.mail.Subscriptions;
 import dev.gazette.comment.ReplyListener;
@@ -170,7 +173,7 @@ public final class Gazette implements AutoCloseable {
         this.apiKeys = new ApiKeys(akismetStore, CLOCK);
         // With several nodes, failed sign-ins count in the database, so every node makes a guesser wait alike.
         this.accountStore = new AccountStore(database);
-        this.accounts = new Accounts(accountStore, CLOCK, database.dialect() == Dialect.POSTGRESQL);
+        this.accounts = new Accounts(accountStore, CLOCK, database.dialect() == Dialect.POSTGRESQL, mail.signIns());
         listen();
     }
 
@@ -252,6 +255,12 @@ public final class Gazette implements AutoCloseable {
             this.outbox = new Outbox(database);
             this.publicUrl = settings.publicUrl(settings.port());
             this.links = new MailLinks(secret, () -> publicUrl);
+        }
+
+        /** Mails a staff member when their account is signed in to from a new browser. */
+        NewDeviceListener signIns() {
+            if (!settings.mail().enabled()) return NewDeviceListener.NONE;
+            return new SignInNotices(store, outbox, live::siteTitle, links);
         }
 
         ReplyListener listener(Articles articles, Clock clock) {
@@ -432,7 +441,10 @@ public final class Gazette implements AutoCloseable {
                         + " this site's own form. Holds a random value; set only by the sign-in page.",
                         "Until you close the browser"),
                 new PrivacyFacts.CookieFact(Sessions.COOKIE, "Keeps the site's staff signed in to the newsroom; readers"
-                        + " never get it.", "Until signing out, after 2 hours unused, or 12 hours at most")),
+                        + " never get it.", "Until signing out, after 2 hours unused, or 12 hours at most"),
+                new PrivacyFacts.CookieFact(Devices.COOKIE, "Lets the newsroom know a staff member's browser again,"
+                        + " so that a sign-in from a new one can be mailed to the account's owner. Holds a random value;"
+                        + " sent to newsroom pages only; readers never get it.", "400 days")),
                 settings.akismet().retention().toDays(), ShieldFollower.KEEP_COPIES.toHours(), gravatar,
                 mailFacts(settings));
     }

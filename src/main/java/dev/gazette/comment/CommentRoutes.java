@@ -112,7 +112,7 @@ public final class CommentRoutes implements Routes {
         String articlePath = "/articles/" + ctx.pathParam("slug");
         FormView view = new FormView(articlePath + "/comments", form,
                 Map.of("form", away ? NOT_SAVED_UNAVAILABLE : NOT_SAVED_FAULT), token, Optional.empty(), false,
-                "/privacy", false);
+                "/privacy", replies.followOffered());
         ctx.status(status);
         Responses.personal(ctx, templates.render("reply-unsaved.jte", new UnsavedView(
                 chrome.apply("Your reply was not saved").notIndexed(), status.getCode(), articlePath, view)));

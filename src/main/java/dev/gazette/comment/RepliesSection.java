@@ -35,6 +35,11 @@ public final class RepliesSection implements ArticleSection {
         this(comments, avatars, tokens, cookies, templates, cache, false);
     }
 
+    /** Whether the reply form offers "Notify me of replies" on this site (it sends mail). */
+    public boolean followOffered() {
+        return followOffered;
+    }
+
     /** @param followOffered whether the form offers "Notify me of replies" (only when the site sends mail) */
     public RepliesSection(Comments comments, Avatars avatars, FormTokens tokens, ReaderCookies cookies, Templates templates,
                    PageCache cache, boolean followOffered) {

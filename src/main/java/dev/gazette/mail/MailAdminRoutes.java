@@ -13,7 +13,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.List;
 
-/** The newsroom's Mail page: whether mail is on, what waits or failed, and one's own held-reply mails on or off. */
+/** The newsroom's Mail page: whether mail is on, what waits or failed, and one's own held-reply and new-sign-in mails on or off. */
 public final class MailAdminRoutes implements Routes {
     private final MailSettings settings;
     private final Outbox outbox;
@@ -56,12 +56,14 @@ public final class MailAdminRoutes implements Routes {
         } + (settings.user().isEmpty() ? "" : ", signed in as " + settings.user()) + ")" : "";
         Responses.personal(ctx, templates.render("admin-mail.jte", new MailAdminView(frame, settings.enabled(), server,
                 settings.digestMinutes(), outbox.counts(), rows, staff.may(Permission.REPLIES), store.notices(staff.id()),
-                staff.may(Permission.SETTINGS), ctx.queryParam("saved") != null)));
+                store.deviceNotices(staff.id()), staff.may(Permission.SETTINGS), ctx.queryParam("saved") != null)));
     }
 
     private void preference(Context ctx) {
         Staff staff = Staff.of(ctx);
-        store.setNotices(staff.id(), ctx.formParam("notices") != null);
+        // Only the boxes the page showed: a staff member who does not moderate saw no held-reply box.
+        if (staff.may(Permission.REPLIES)) store.setNotices(staff.id(), ctx.formParam("notices") != null);
+        store.setDeviceNotices(staff.id(), ctx.formParam("devices") != null);
         ctx.redirect("/admin/mail?saved", HttpStatus.SEE_OTHER);
     }
 
@@ -84,5 +86,6 @@ public final class MailAdminRoutes implements Routes {
 
     /** The model of the Mail page. */
     public record MailAdminView(StaffPage frame, boolean enabled, String server, int digestMinutes, Outbox.Counts counts,
-                                List<Row> rows, boolean moderates, boolean notices, boolean mayRetry, boolean saved) {}
+                                List<Row> rows, boolean moderates, boolean notices, boolean deviceNotices,
+                                boolean mayRetry, boolean saved) {}
 }

@@ -120,6 +120,30 @@ public final class MailStore {
         });
     }
 
+    /** Whether this staff member wants to hear of sign-ins from a new browser (yes unless they said no). */
+    boolean deviceNotices(Handle h, long userId) {
+        return h.createQuery("SELECT device_notices FROM mail_staff WHERE user_id = :u")
+                .bind("u", userId).mapTo(Integer.class).findOne().orElse(1) != 0;
+    }
+
+    public boolean deviceNotices(long userId) {
+        return reads.withHandle(h -> deviceNotices(h, userId));
+    }
+
+    /** Turns new-browser sign-in mails on or off for one staff member; false when there is no such account. */
+    boolean setDeviceNotices(long userId, boolean on) {
+        return writes.withHandle(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM staff_user WHERE id = :u").bind("u", userId).mapTo(Integer.class)
+                    .one() == 0) {
+                return false;
+            }
+            h.createUpdate("INSERT INTO mail_staff (user_id, device_notices) VALUES (:u, :on)"
+                            + " ON CONFLICT (user_id) DO UPDATE SET device_notices = :on")
+                    .bind("u", userId).bind("on", on ? 1 : 0).execute();
+            return true;
+        });
+    }
+
     // ---- password resets
 
     void addReset(Handle h, String tokenHash, long userId, Instant expires) {

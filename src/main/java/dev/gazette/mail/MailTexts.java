@@ -68,6 +68,22 @@ final class MailTexts {
         return OutgoingMail.of(to, "reset", "Set a new password for " + siteName.get(), body, "");
     }
 
+    OutgoingMail newDevice(String to, dev.gazette.account.NewDevice device) {
+        MailBody body = new MailBody()
+                .paragraph("Your newsroom account on " + siteName.get() + " was just signed in to from a browser it had"
+                        + " not been used from before:")
+                .paragraph("When: " + dev.gazette.web.Format.dateTime(device.at()))
+                .paragraph("Browser: " + device.browser())
+                .paragraph("Network: " + device.network() + " (the last part of the address left out)")
+                .paragraph("If this was you, there is nothing to do. If it was not, someone knows your password: set a"
+                        + " new one now. That also signs out everyone who is signed in to your account.")
+                .link("Set a new password", links.absolute("/admin/forgot"))
+                .link("Sign in", links.absolute("/admin/login"))
+                .footer("Sent when your account is signed in to from a new browser. Turn these mails off in the"
+                        + " newsroom under Mail.");
+        return OutgoingMail.of(to, "sign-in", "New sign-in to your account on " + siteName.get(), body, "");
+    }
+
     private static String excerpt(String text) {
         String t = text.strip();
         return t.codePointCount(0, t.length()) <= EXCERPT ? t

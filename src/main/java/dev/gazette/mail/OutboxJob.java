@@ -7,26 +7,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbox holds. Each {@link #runOnce()} sends every mail that is due over one connection at a time and
- * returns; whoever drives it (a timer, a scheduler that runs jobs on one node) decides when. A mail the server did not
- * take is tried again after a wait that doubles each time, and given up on (shown as failed) after the last try.
+ * Sends what the outbox holds. Each {@link #runOnce()} sends every mail that is due and returns; whoever drives it (a
+ * timer, a scheduler that runs jobs on one node) decides when. A mail the server did not take is tried again after a wait that doubles each time, and given up on (shown as failed) after the last try.
  * Nothing here runs in a reader's request.
  */
 public final class OutboxJob {
     private static final Logger log = LoggerFactory.getLogger(OutboxJob.class);
     private static final int BATCH = 50;
+    /** SMTP connections at once while much is due: few enough for any relay's limit per client. */
+    public static final int CONNECTIONS = 4;
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final Outbox outbox;
     private final SmtpMailer mailer;
     private final Clock clock;
     private final Retries retries;
+    private final int connections;
 
     public OutboxJob(Outbox outbox, SmtpMailer mailer, Clock clock, Retries retries) {
+        this(outbox, mailer, clock, retries, CONNECTIONS);
+    }
+
+    /** @param connections how many SMTP connections send at once while more than a batch is due (bench/mail compares) */
+    public OutboxJob(Outbox outbox, SmtpMailer mailer, Clock clock, Retries retries, int connections) {
+        this.connections = connections;
         this.outbox = outbox;
         this.mailer = mailer;
         this.clock = clock;
@@ -48,16 +58,43 @@ public final class OutboxJob {
         }
     }
 
-    /** Sends every mail now due; stops at the first trouble with the server. Returns how many were sent. */
+    /**
+     * Sends every mail now due; stops at the first trouble with the server. Returns how many were sent. While more
+     * than a batch is due, up to {@link #CONNECTIONS} connections (by default) send at once: each mail waits for several answers
+     * from the server (MAIL, RCPT, DATA, the end of the data), and other connections fill those waits.
+     */
     public int runOnce() {
+        List<Outbox.Queued> first = outbox.claim(clock.instant(), LEASE, BATCH);
+        if (first.isEmpty()) return 0;
+        AtomicBoolean trouble = new AtomicBoolean();
+        if (first.size() < BATCH) return drain(first, trouble);
+        List<CompletableFuture<Integer>> helpers = new ArrayList<>();
+        for (int i = 1; i < connections; i++) {
+            helpers.add(CompletableFuture.supplyAsync(() -> drain(claim(trouble), trouble), runner -> {
+                Thread t = new Thread(runner, "mail-outbox-" + runner.hashCode());
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+        int sent = drain(first, trouble);
+        for (CompletableFuture<Integer> helper : helpers) sent += helper.join();
+        return sent;
+    }
+
+    private List<Outbox.Queued> claim(AtomicBoolean trouble) {
+        return trouble.get() ? List.of() : outbox.claim(clock.instant(), LEASE, BATCH);
+    }
+
+    /** Sends this batch and the next ones claimed, over one connection each, until none is due or trouble came. */
+    private int drain(List<Outbox.Queued> batch, AtomicBoolean trouble) {
         int sent = 0;
-        while (true) {
-            List<Outbox.Queued> batch = outbox.claim(clock.instant(), LEASE, BATCH);
-            if (batch.isEmpty()) return sent;
+        while (!batch.isEmpty()) {
             int done = send(batch);
             sent += done;
-            if (done < batch.size()) return sent;
+            if (done < batch.size()) trouble.set(true);
+            batch = claim(trouble);
         }
+        return sent;
     }
 
     /** Sends a claimed batch; returns how many the server took. */

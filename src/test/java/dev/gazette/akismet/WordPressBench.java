@@ -159,9 +159,10 @@ public final class WordPressBench {
     private static Result wrk(WordPress wp, String mode, String postId, int seconds, int connections, String run)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "60s", "--latency",
-                "-s", "bench/wp-comment.lua", wp.url("")));
+                "-s", "bench/post-reply.lua", wp.url("")));
         if (mode.equals("pinned")) command.addAll(0, List.of("taskset", "-c", "0"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("TARGET", "wordpress");
         pb.environment().put("POST_ID", postId);
         pb.environment().put("RUN", run);
         Process p = pb.start();

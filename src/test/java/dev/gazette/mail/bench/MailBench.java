@@ -50,18 +50,30 @@ public final class MailBench {
         try (Database db = Database.open(Database.sqliteUrl(dir))) {
             Outbox outbox = new Outbox(db);
             Clock clock = Clock.systemUTC();
-            OutboxJob job = new OutboxJob(outbox, new SmtpMailer(MailSettings.plain("127.0.0.1",
-                    server.getSmtp().getPort(), "newsroom@gazette.test"), () -> "Bench Gazette", clock), clock,
-                    OutboxJob.Retries.defaults());
+            SmtpMailer mailer = new SmtpMailer(MailSettings.plain("127.0.0.1", server.getSmtp().getPort(),
+                    "newsroom@gazette.test"), () -> "Bench Gazette", clock);
             // Warm-up: the JIT, the connection, the first statements.
             fill(outbox, 200, clock);
-            job.runOnce();
-            fill(outbox, n, clock);
-            long start = System.nanoTime();
-            int sent = job.runOnce();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("OUTBOX sent %d of %d mails in %.2f s: %.0f mails/s (SMTP server received %d in all)%n",
-                    sent, n, seconds, sent / seconds, server.getReceivedMessages().length);
+            new OutboxJob(outbox, mailer, clock, OutboxJob.Retries.defaults()).runOnce();
+            // One connection at a time (as before) against several at once, alternating, in one run.
+            int[] modes = {1, OutboxJob.CONNECTIONS};
+            double[][] rates = new double[2][2];
+            for (int round = 0; round < 2; round++) {
+                for (int m = 0; m < modes.length; m++) {
+                    fill(outbox, n, clock);
+                    OutboxJob job = new OutboxJob(outbox, mailer, clock, OutboxJob.Retries.defaults(), modes[m]);
+                    long start = System.nanoTime();
+                    int sent = job.runOnce();
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    rates[m][round] = sent / seconds;
+                    System.out.printf("round %d, %d connection(s): sent %d of %d mails in %.2f s: %.0f mails/s%n",
+                            round + 1, modes[m], sent, n, seconds, sent / seconds);
+                }
+            }
+            double one = (rates[0][0] + rates[0][1]) / 2;
+            double many = (rates[1][0] + rates[1][1]) / 2;
+            System.out.printf("OUTBOX mails/s  1 connection %.0f | %d connections %.0f | ratio %.2f (SMTP server"
+                    + " received %d in all)%n", one, modes[1], many, many / one, server.getReceivedMessages().length);
         } finally {
             server.stop();
         }

@@ -1,0 +1,40 @@
+package dev.gazette.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** What goes over the wire: names and subjects beyond ASCII encoded (RFC 2047), so every mail program reads them. */
+class SmtpMailerTest {
+    @Test
+    void aUtf8SubjectAndSenderNameAreEncodedInTheHeadersAndReadBackUnchanged() throws Exception {
+        SmtpMailer mailer = new SmtpMailer(MailSettings.plain("127.0.0.1", 25, "newsroom@gazette.test"),
+                () -> "Gazette de Genève", Clock.systemUTC());
+        OutgoingMail mail = OutgoingMail.of("zoe@readers.test", "reply", "Zoë answered you on “Três – ünïcode”",
+                new MailBody().paragraph("Zoë wrote: ünïcode ✓"), "");
+        MimeMessage message = mailer.message(mail,
+                new InternetAddress("newsroom@gazette.test", "Gazette de Genève", "UTF-8"));
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        message.writeTo(wire);
+        byte[] bytes = wire.toByteArray();
+        String raw = new String(bytes, StandardCharsets.US_ASCII);
+        String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
+
+        for (byte b : bytes) assertThat(b & 0xff).as("only 7-bit bytes on the wire").isLessThan(0x80);
+        assertThat(headers).containsPattern("(?m)^Subject: =\\?UTF-8\\?[QB]\\?")
+                .containsPattern("(?m)^From: =\\?UTF-8\\?[QB]\\?");
+
+        MimeMessage read = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
+        assertThat(read.getSubject()).isEqualTo("Zoë answered you on “Três – ünïcode”");
+        assertThat(((InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("Gazette de Genève");
+        assertThat(Smtp.text(read)).contains("Zoë wrote: ünïcode ✓");
+    }
+}
