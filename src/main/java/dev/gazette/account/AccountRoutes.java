@@ -4,7 +4,6 @@ import dev.gazette.web.ClientRequest;
 import dev.gazette.web.Page;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -15,7 +14,7 @@ import java.util.function.Function;
 /** Signing in and out, and the one-time setup of the first admin. */
 public final class AccountRoutes implements Routes {
     private final Accounts accounts;
-    private final Sessions sessions;
+    private final SessionCookie sessions;
     private final SignInForms forms;
     private final Templates templates;
     private final Function<String, Page> chrome;
@@ -31,7 +30,7 @@ public final class AccountRoutes implements Routes {
                          Function<String, Page> chrome, boolean forgotLink) {
         this.forgotLink = forgotLink;
         this.accounts = accounts;
-        this.sessions = sessions;
+        this.sessions = new SessionCookie(sessions);
         this.forms = forms;
         this.templates = templates;
         this.chrome = chrome;

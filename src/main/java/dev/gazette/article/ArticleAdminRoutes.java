@@ -1,13 +1,13 @@
 package dev.gazette.article;
 
-import dev.gazette.web.Activity;
+import dev.gazette.account.Activity;
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.web.BadRequest;
 import dev.gazette.web.Params;
-import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import dev.gazette.web.WebServer;
 import io.javalin.config.RoutesConfig;

@@ -1,14 +1,14 @@
 package dev.gazette.moderation;
 
+import dev.gazette.account.ActivityEntry;
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.comment.CommentState;
 import dev.gazette.comment.CommentStore;
 import dev.gazette.comment.Comments;
-import dev.gazette.web.ActivityEntry;
-import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

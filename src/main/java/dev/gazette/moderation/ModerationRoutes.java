@@ -1,5 +1,8 @@
 package dev.gazette.moderation;
 
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentState;
 import dev.gazette.comment.CommentStore;
@@ -7,11 +10,8 @@ import dev.gazette.comment.Comments;
 import dev.gazette.comment.ReplyEvent;
 import dev.gazette.web.BadRequest;
 import dev.gazette.web.Params;
-import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gazette.store.Database;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.store.TestDatabases;
-import dev.gazette.web.Staff;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,6 +2,8 @@ package dev.gazette.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleDraft;
 import dev.gazette.article.ArticleSearch;
@@ -22,8 +24,6 @@ import dev.gazette.spam.SpamShield;
 import dev.gazette.spam.Verdict;
 import dev.gazette.store.Database;
 import dev.gazette.store.TestDatabases;
-import dev.gazette.web.Permission;
-import dev.gazette.web.Staff;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

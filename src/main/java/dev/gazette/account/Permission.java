@@ -1,4 +1,4 @@
-package dev.gazette.web;
+package dev.gazette.account;
 
 import io.javalin.security.RouteRole;
 

@@ -1,5 +1,6 @@
-package dev.gazette.web;
+package dev.gazette.account;
 
+import dev.gazette.web.NavLink;
 import java.util.List;
 
 /** What the staff layout needs: the page's title, who is signed in, their menu, and where we are. */

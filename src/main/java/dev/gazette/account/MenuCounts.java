@@ -1,4 +1,4 @@
-package dev.gazette.web;
+package dev.gazette.account;
 
 /** How many things wait behind a staff menu entry (replies to moderate), shown beside its label; 0 shows nothing. */
 @FunctionalInterface

@@ -1,5 +1,6 @@
-package dev.gazette.web;
+package dev.gazette.account;
 
+import dev.gazette.web.NavLink;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;

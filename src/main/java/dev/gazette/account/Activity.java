@@ -1,4 +1,4 @@
-package dev.gazette.web;
+package dev.gazette.account;
 
 /** The activity log: every staff action, who did it, and on what. */
 public interface Activity {

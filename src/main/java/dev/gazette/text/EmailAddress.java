@@ -1,4 +1,4 @@
-package dev.gazette.web;
+package dev.gazette.text;
 
 import java.util.regex.Pattern;
 
