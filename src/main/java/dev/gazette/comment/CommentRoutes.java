@@ -143,7 +143,7 @@ public final class CommentRoutes implements Routes {
         boolean proven = cookies.knownAs(ctx, email) || comments.approvedUnder(cookies.own(ctx), email);
         RequestInfo request = new RequestInfo(ip, header(ctx, "User-Agent"), header(ctx, "Referer"), seconds,
                 field(ctx, HONEYPOT), proven);
-        Submitted outcome = comments.submit(framed.article(), form, request);
+        Submitted outcome = comments.intake().submit(framed.article(), form, request);
         if (outcome instanceof Submitted.Invalid invalid) {
             refuse(ctx, framed, form, invalid.errors(), Optional.of(token), HttpStatus.UNPROCESSABLE_CONTENT);
         } else if (outcome instanceof Submitted.Stored stored) {

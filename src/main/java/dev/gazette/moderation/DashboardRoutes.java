@@ -64,13 +64,13 @@ public final class DashboardRoutes implements Routes {
         LocalDate first = today.minusDays(DAYS - 1);
         Map<LocalDate, int[]> days = new TreeMap<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) days.put(d, new int[2]);
-        for (CommentStore.DayCount c : comments.since(first.atStartOfDay().toInstant(ZoneOffset.UTC))) {
+        for (CommentStore.DayCount c : comments.stats().since(first.atStartOfDay().toInstant(ZoneOffset.UTC))) {
             int[] counts = days.get(c.day());
             if (counts == null) continue;
             if (c.state() == CommentState.APPROVED) counts[0]++;
             if (c.state() == CommentState.SPAM) counts[1]++;
         }
-        Map<String, Long> reasons = comments.reasonsSince(clock.instant().minus(Duration.ofDays(DAYS))).stream()
+        Map<String, Long> reasons = comments.stats().reasonsSince(clock.instant().minus(Duration.ofDays(DAYS))).stream()
                 .map(r -> WEIGHT.matcher(r).replaceFirst(""))
                 .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
         Map<String, Long> top = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ public final class DashboardRoutes implements Routes {
                 .limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
         StaffPage frame = Staff.of(ctx).page("Dashboard", "/admin");
         Responses.html(ctx, templates.render("admin-dashboard.jte", new DashboardView(frame,
-                comments.counts().get(CommentState.PENDING), comments.discardedSince(first), ReplyChart.svg(days),
+                comments.stats().counts().get(CommentState.PENDING), comments.stats().discardedSince(first), ReplyChart.svg(days),
                 moderation.record(), top, activity.apply(15), mail.get())));
     }
 

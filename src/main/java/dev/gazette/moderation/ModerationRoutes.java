@@ -137,7 +137,7 @@ public final class ModerationRoutes implements Routes {
         QueueRow row = rows.of(List.of(entry), back, mayseeEmail(staff), outcome, undo.filter(moderation::undoable))
                 .get(0);
         // The script updates the count beside "Replies" in the menu from this, without a second request.
-        ctx.header("Gazette-Pending", String.valueOf(comments.pendingCount()));
+        ctx.header("Gazette-Pending", String.valueOf(comments.stats().pendingCount()));
         Responses.personal(ctx, templates.render("admin-reply-row.jte", new RowView(row, staff.csrf())));
     }
 
@@ -191,7 +191,7 @@ public final class ModerationRoutes implements Routes {
         Comment c = found(ctx);
         Staff staff = Staff.of(ctx);
         String text = field(ctx, "comment");
-        var outcome = comments.staffReply(c, staff.name(), staff.email(), text);
+        var outcome = comments.intake().staffReply(c, staff.name(), staff.email(), text);
         if (outcome instanceof dev.gazette.comment.Submitted.Invalid invalid) {
             replyPage(ctx, text, invalid.errors().values().iterator().next());
             return;

@@ -13,6 +13,6 @@ public final class PendingCount implements MenuCounts {
 
     @Override
     public int waitingAt(String path) {
-        return path.equals("/admin/replies") ? comments.pendingCount() : 0;
+        return path.equals("/admin/replies") ? comments.stats().pendingCount() : 0;
     }
 }
