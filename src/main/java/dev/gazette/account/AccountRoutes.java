@@ -89,7 +89,7 @@ public final class AccountRoutes implements Routes {
     }
 
     private void signInPage(Context ctx, String email, String error, HttpStatus status) {
-        Responses.personal(ctx, templates.render("signin.jte", new SignInView(chrome.apply("Sign in").notIndexed(), email, error,
+        Responses.personal(ctx, templates.render("account/signin.jte", new SignInView(chrome.apply("Sign in").notIndexed(), email, error,
                 next(ctx.queryParam("next")), forms.issue(ctx), forgotLink)));
         ctx.status(status);
     }
@@ -97,7 +97,7 @@ public final class AccountRoutes implements Routes {
     private void setupPage(Context ctx, String email, String name, String error, HttpStatus status) {
         String token = ctx.queryParam("token") != null ? ctx.queryParam("token") : field(ctx, "token");
         boolean usable = !accounts.hasAdmin() && accounts.setupTokenValid(token);
-        Responses.personal(ctx, templates.render("setup.jte", new SetupView(chrome.apply("Set up").notIndexed(), token, email,
+        Responses.personal(ctx, templates.render("account/setup.jte", new SetupView(chrome.apply("Set up").notIndexed(), token, email,
                 name, usable ? error : "This setup link has expired or was used. Sign in instead, or start ./gazette on a"
                 + " site without an admin for a new link.", usable, Accounts.MIN_PASSWORD)));
         ctx.status(usable ? status : HttpStatus.GONE);

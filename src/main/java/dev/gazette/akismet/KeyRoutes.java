@@ -54,7 +54,7 @@ public final class KeyRoutes implements Routes {
 
     private void page(Context ctx, String newKey, String error, String site) {
         StaffPage frame = Staff.of(ctx).page("API keys", "/admin/keys");
-        Responses.html(ctx, templates.render("admin-keys.jte", new KeysView(frame, keys.all(), newKey, error, site)));
+        Responses.html(ctx, templates.render("akismet/keys.jte", new KeysView(frame, keys.all(), newKey, error, site)));
     }
 
     /** The model of the keys page; the new key, when one was just made, is shown this once. */

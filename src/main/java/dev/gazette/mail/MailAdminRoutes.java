@@ -54,7 +54,7 @@ public final class MailAdminRoutes implements Routes {
             case STARTTLS -> "STARTTLS";
             case TLS -> "TLS";
         } + (settings.user().isEmpty() ? "" : ", signed in as " + settings.user()) + ")" : "";
-        Responses.personal(ctx, templates.render("admin-mail.jte", new MailAdminView(frame, settings.enabled(), server,
+        Responses.personal(ctx, templates.render("mail/admin.jte", new MailAdminView(frame, settings.enabled(), server,
                 settings.digestMinutes(), outbox.counts(), rows, staff.may(Permission.REPLIES), store.notices(staff.id()),
                 staff.may(Permission.SETTINGS), ctx.queryParam("saved") != null)));
     }

@@ -197,7 +197,7 @@ public final class MediaRoutes implements Routes {
 
     private void render(Context ctx, HttpStatus status, MediaListView view) {
         ctx.status(status);
-        Responses.html(ctx, templates.render("admin-media.jte", view));
+        Responses.html(ctx, templates.render("media/admin.jte", view));
     }
 
     private static String done(Context ctx) {

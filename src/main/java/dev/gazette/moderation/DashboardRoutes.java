@@ -78,7 +78,7 @@ public final class DashboardRoutes implements Routes {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
         StaffPage frame = Staff.of(ctx).page("Dashboard", "/admin");
-        Responses.html(ctx, templates.render("admin-dashboard.jte", new DashboardView(frame,
+        Responses.html(ctx, templates.render("moderation/dashboard.jte", new DashboardView(frame,
                 comments.stats().counts().get(CommentState.PENDING), comments.stats().discardedSince(first), ReplyChart.svg(days),
                 moderation.record(), top, activity.apply(15), mail.get())));
     }

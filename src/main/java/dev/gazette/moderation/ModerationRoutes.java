@@ -70,7 +70,7 @@ public final class ModerationRoutes implements Routes {
         List<QueueRow> shown = rows.of(page.entries(), query.onPage(page.page()), mayseeEmail(staff), Optional.empty(),
                 Optional.empty());
         StaffPage frame = staff.page("Replies", "/admin/replies");
-        Responses.html(ctx, templates.render("admin-replies.jte", new QueueView(frame, query.onPage(page.page()),
+        Responses.html(ctx, templates.render("moderation/replies.jte", new QueueView(frame, query.onPage(page.page()),
                 page.counts(), shown, page.page(), page.pages(), page.total(), author.map(Comment::authorName),
                 bulkActions(query.state()), notice)));
     }
@@ -138,7 +138,7 @@ public final class ModerationRoutes implements Routes {
                 .get(0);
         // The script updates the count beside "Replies" in the menu from this, without a second request.
         ctx.header("Gazette-Pending", String.valueOf(comments.stats().pendingCount()));
-        Responses.personal(ctx, templates.render("admin-reply-row.jte", new RowView(row, staff.csrf())));
+        Responses.personal(ctx, templates.render("moderation/reply-row.jte", new RowView(row, staff.csrf())));
     }
 
     private static boolean wantsRow(Context ctx) {
@@ -163,7 +163,7 @@ public final class ModerationRoutes implements Routes {
     private void editPage(Context ctx, String text, String error) {
         Comment c = found(ctx);
         ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
-        Responses.html(ctx, templates.render("admin-reply-edit.jte", new EditView(
+        Responses.html(ctx, templates.render("moderation/reply-edit.jte", new EditView(
                 Staff.of(ctx).page("Edit reply #" + c.id(), "/admin/replies"), c, text == null ? c.bodyMarkdown() : text,
                 error, story(c))));
     }
@@ -183,7 +183,7 @@ public final class ModerationRoutes implements Routes {
     private void replyPage(Context ctx, String text, String error) {
         Comment c = found(ctx);
         ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
-        Responses.html(ctx, templates.render("admin-reply-answer.jte", new EditView(
+        Responses.html(ctx, templates.render("moderation/reply-answer.jte", new EditView(
                 Staff.of(ctx).page("Reply to " + c.authorName(), "/admin/replies"), c, text, error, story(c))));
     }
 

@@ -66,7 +66,7 @@ public final class PeopleRoutes implements Routes {
 
     private void page(Context ctx, String email, String error, String done) {
         StaffPage frame = Staff.of(ctx).page("Data requests", "/admin/people");
-        Responses.html(ctx, templates.render("admin-people.jte", new PeopleView(frame, email, error, done)));
+        Responses.html(ctx, templates.render("privacy/people.jte", new PeopleView(frame, email, error, done)));
     }
 
     /** The model of the data-requests page. */

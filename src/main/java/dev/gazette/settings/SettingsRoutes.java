@@ -57,7 +57,7 @@ public final class SettingsRoutes implements Routes {
 
     private void page(Context ctx, Map<String, String> values, Map<String, String> errors, boolean saved) {
         StaffPage frame = Staff.of(ctx).page("Settings", "/admin/settings");
-        Responses.html(ctx, templates.render("admin-settings.jte", new SettingsView(frame, values, errors, saved)));
+        Responses.html(ctx, templates.render("settings/admin.jte", new SettingsView(frame, values, errors, saved)));
     }
 
     /** The model of the settings page. */

@@ -61,7 +61,7 @@ public final class FeedSourceRoutes implements Routes {
 
     private void page(Context ctx, Map<String, String> values, Map<String, String> errors) {
         StaffPage frame = Staff.of(ctx).page("Agency feeds", "/admin/feeds");
-        Responses.html(ctx, templates.render("admin-feeds.jte", new FeedsView(frame, sources.all(), values, errors)));
+        Responses.html(ctx, templates.render("syndication/feeds.jte", new FeedsView(frame, sources.all(), values, errors)));
     }
 
     private static String field(Context ctx, String name) {
