@@ -8,6 +8,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -35,20 +36,25 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("spam", Set.of()),
             Map.entry("store", Set.of()),
+            Map.entry("text", Set.of()),
             Map.entry("web", Set.of()),
-            Map.entry("article", Set.of("store", "web")),
-            Map.entry("account", Set.of("store", "web")),
-            Map.entry("privacy", Set.of("store", "web")),
-            Map.entry("comment", Set.of("article", "privacy", "spam", "store", "web")),
-            Map.entry("moderation", Set.of("comment", "spam", "store", "web")),
-            Map.entry("settings", Set.of("comment", "privacy", "store", "web")),
-            Map.entry("akismet", Set.of("spam", "store", "web")),
-            Map.entry("syndication", Set.of("article", "comment", "store", "web")),
+            Map.entry("account", Set.of("store", "text", "web")),
+            Map.entry("article", Set.of("account", "store", "web")),
+            Map.entry("privacy", Set.of("account", "store", "text", "web")),
+            Map.entry("comment", Set.of("article", "privacy", "spam", "store", "text", "web")),
+            Map.entry("moderation", Set.of("account", "comment", "spam", "store", "web")),
+            Map.entry("settings", Set.of("account", "comment", "privacy", "store", "web")),
+            Map.entry("akismet", Set.of("account", "spam", "store", "web")),
+            Map.entry("syndication", Set.of("account", "article", "comment", "store", "web")),
             Map.entry("mail", Set.of("account", "article", "comment", "store", "web")),
-            Map.entry("media", Set.of("article", "store", "web")),
+            Map.entry("media", Set.of("account", "article", "store", "web")),
             Map.entry("ops", Set.of("spam", "web")),
             Map.entry("app", Set.of("account", "akismet", "article", "comment", "mail", "media", "moderation", "ops",
-                    "privacy", "settings", "spam", "store", "syndication", "web")));
+                    "privacy", "settings", "spam", "store", "syndication", "text", "web")));
+
+    /** Domain classes: what they decide holds without a request, so they use no part of the HTTP kit. */
+    static final Set<String> DOMAIN = Set.of(ROOT + ".account.Accounts", ROOT + ".account.Role",
+            ROOT + ".account.Sessions", ROOT + ".moderation.Moderation", ROOT + ".comment.CommentValidator");
 
     private static JavaClasses gazette;
 
@@ -97,6 +103,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void domainClassesUseNoPartOfWeb() {
+        assertThat(DOMAIN).as("every domain class the rule names exists").allMatch(gazette::contain);
+        check(noWebIn(DOMAIN));
+    }
+
+    @Test
+    void theDomainRuleCatchesAClassThatUsesWeb() {
+        // The staff guard is HTTP through and through: named as domain, the rule must fail on it.
+        EvaluationResult result = noWebIn(Set.of(ROOT + ".account.StaffGuard")).evaluate(gazette);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(String.join("\n", result.getFailureReport().getDetails())).contains("dev.gazette.web.");
+    }
+
+    @Test
     void noCyclesBetweenPackages() {
         check(slices().matching(ROOT + ".(*)..").should().beFreeOfCycles());
     }
@@ -122,6 +142,13 @@ class ArchitectureTest {
         return classes().that().resideInAPackage(own).should().onlyDependOnClassesThat(
                         not(resideInAPackage(ROOT + "..")).or(resideInAPackage(own)).or(resideInAnyPackage(others)))
                 .because(pkg + " may use " + (allowed.isEmpty() ? "nothing else of Gazette" : new TreeSet<>(allowed)));
+    }
+
+    private static ArchRule noWebIn(Set<String> classNames) {
+        return noClasses().that(DescribedPredicate.describe("are one of " + new TreeSet<>(classNames),
+                        (JavaClass c) -> classNames.contains(c.getName())))
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".web..")
+                .because("staff identity, permissions, the activity log and the email check live outside the HTTP kit");
     }
 
     private static void check(ArchRule rule) {

@@ -4,7 +4,6 @@ import dev.gazette.web.ClientRequest;
 import dev.gazette.web.Page;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -15,7 +14,7 @@ import java.util.function.Function;
 /** Signing in and out, and the one-time setup of the first admin. */
 public final class AccountRoutes implements Routes {
     private final Accounts accounts;
-    private final Sessions sessions;
+    private final SessionCookie sessions;
     private final SignInForms forms;
     private final Templates templates;
     private final Function<String, Page> chrome;
@@ -31,7 +30,7 @@ public final class AccountRoutes implements Routes {
                          Function<String, Page> chrome, boolean forgotLink) {
         this.forgotLink = forgotLink;
         this.accounts = accounts;
-        this.sessions = sessions;
+        this.sessions = new SessionCookie(sessions);
         this.forms = forms;
         this.templates = templates;
         this.chrome = chrome;
@@ -93,7 +92,7 @@ public final class AccountRoutes implements Routes {
     }
 
     private void signInPage(Context ctx, String email, String error, HttpStatus status) {
-        Responses.personal(ctx, templates.render("signin.jte", new SignInView(chrome.apply("Sign in").notIndexed(), email, error,
+        Responses.personal(ctx, templates.render("account/signin.jte", new SignInView(chrome.apply("Sign in").notIndexed(), email, error,
                 next(ctx.queryParam("next")), forms.issue(ctx), forgotLink)));
         ctx.status(status);
     }
@@ -101,7 +100,7 @@ public final class AccountRoutes implements Routes {
     private void setupPage(Context ctx, String email, String name, String error, HttpStatus status) {
         String token = ctx.queryParam("token") != null ? ctx.queryParam("token") : field(ctx, "token");
         boolean usable = !accounts.hasAdmin() && accounts.setupTokenValid(token);
-        Responses.personal(ctx, templates.render("setup.jte", new SetupView(chrome.apply("Set up").notIndexed(), token, email,
+        Responses.personal(ctx, templates.render("account/setup.jte", new SetupView(chrome.apply("Set up").notIndexed(), token, email,
                 name, usable ? error : "This setup link has expired or was used. Sign in instead, or start ./gazette on a"
                 + " site without an admin for a new link.", usable, Accounts.MIN_PASSWORD)));
         ctx.status(usable ? status : HttpStatus.GONE);

@@ -1,7 +1,6 @@
 package dev.gazette.account;
 
 import dev.gazette.store.Database;
-import dev.gazette.web.ActivityEntry;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,10 +1,7 @@
 package dev.gazette.account;
 
 import dev.gazette.store.Hashes;
-import dev.gazette.web.Activity;
-import dev.gazette.web.ActivityEntry;
-import dev.gazette.web.EmailAddress;
-import dev.gazette.web.Staff;
+import dev.gazette.text.EmailAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package dev.gazette.account;
 
-import dev.gazette.web.Permission;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

@@ -1,18 +1,16 @@
 package dev.gazette.account;
 
 import dev.gazette.store.SiteSecret;
-import dev.gazette.web.ClientRequest;
-import dev.gazette.web.Staff;
-import io.javalin.http.Context;
-import io.javalin.http.Cookie;
-import io.javalin.http.SameSite;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
-/** Staff sessions: a random token in an HttpOnly cookie, stored only as a hash; each session's forms carry a token. */
+/**
+ * Staff sessions: a random token (which only the browser's cookie holds, see {@link SessionCookie}) stored only as a
+ * hash; each session's forms carry a token.
+ */
 public final class Sessions {
     public static final String COOKIE = "gazette_staff";
     static final Duration LIFETIME = Duration.ofHours(12);
@@ -30,13 +28,6 @@ public final class Sessions {
         this.clock = clock;
     }
 
-    /** Signs the browser in; a session it already had ends, so nobody who knew that cookie is carried along. */
-    void start(Context ctx, StaffUser user) {
-        String old = ctx.cookie(COOKIE);
-        if (old != null && !old.isEmpty()) store.deleteSession(Accounts.hash(old));
-        ctx.cookie(cookie(ctx, open(user), (int) LIFETIME.toSeconds()));
-    }
-
     /** Opens a session; returns its token, which only the cookie holds. */
     String open(StaffUser user) {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(SiteSecret.random(32));
@@ -45,16 +36,9 @@ public final class Sessions {
         return token;
     }
 
-    void end(Context ctx) {
-        String token = ctx.cookie(COOKIE);
-        if (token != null) store.deleteSession(Accounts.hash(token));
-        ctx.cookie(cookie(ctx, "", 0));
-    }
-
-    /** The signed-in staff member of this request, with the form token of their session. */
-    Optional<Staff> current(Context ctx) {
-        String token = ctx.cookie(COOKIE);
-        return token == null ? Optional.empty() : byToken(token);
+    /** Ends the session this token opens, if any; an empty or unknown token changes nothing. */
+    void close(String token) {
+        if (!token.isEmpty()) store.deleteSession(Accounts.hash(token));
     }
 
     /**
@@ -78,10 +62,5 @@ public final class Sessions {
         Instant idle = now.plus(IDLE);
         Instant end = opened.plus(LIFETIME);
         return idle.isBefore(end) ? idle : end;
-    }
-
-    private static Cookie cookie(Context ctx, String value, int maxAge) {
-        boolean secure = ClientRequest.of(ctx).secure();
-        return new Cookie(COOKIE, value, "/", maxAge, secure, true, null, SameSite.LAX);
     }
 }

@@ -1,10 +1,7 @@
 package dev.gazette.account;
 
-import dev.gazette.web.MenuCounts;
-import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -23,7 +20,7 @@ import java.util.Set;
 public final class StaffGuard implements Routes {
     static final String CSRF_FIELD = "csrf";
 
-    private final Sessions sessions;
+    private final SessionCookie sessions;
     private final MenuCounts counts;
 
     public StaffGuard(Sessions sessions) {
@@ -32,7 +29,7 @@ public final class StaffGuard implements Routes {
 
     /** @param counts what waits behind the menu's entries, shown on every staff page */
     public StaffGuard(Sessions sessions, MenuCounts counts) {
-        this.sessions = sessions;
+        this.sessions = new SessionCookie(sessions);
         this.counts = counts;
     }
 

@@ -1,11 +1,11 @@
 package dev.gazette.akismet;
 
-import dev.gazette.web.Activity;
-import dev.gazette.web.Permission;
+import dev.gazette.account.Activity;
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -54,7 +54,7 @@ public final class KeyRoutes implements Routes {
 
     private void page(Context ctx, String newKey, String error, String site) {
         StaffPage frame = Staff.of(ctx).page("API keys", "/admin/keys");
-        Responses.html(ctx, templates.render("admin-keys.jte", new KeysView(frame, keys.all(), newKey, error, site)));
+        Responses.html(ctx, templates.render("akismet/keys.jte", new KeysView(frame, keys.all(), newKey, error, site)));
     }
 
     /** The model of the keys page; the new key, when one was just made, is shown this once. */

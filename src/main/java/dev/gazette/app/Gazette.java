@@ -334,7 +334,7 @@ public final class Gazette implements AutoCloseable {
                 accounts, clock);
         FeedSources feeds = new FeedSources(new FeedSourceStore(database), new FeedImporter(articles, clock),
                 new FeedFetcher(settings.fetch()), clock);
-        Metrics metrics = new Metrics(registry, () -> byName(comments.counts()),
+        Metrics metrics = new Metrics(registry, () -> byName(comments.stats().counts()),
                 () -> (int) feeds.all().stream().filter(f -> f.failures() > 0).count());
         readiness = new Readiness(database::healthy, new DiskCheck(settings.dataDir(), settings.ops().minFreeBytes()),
                 Duration.ofSeconds(1));
@@ -346,7 +346,7 @@ public final class Gazette implements AutoCloseable {
                         new AccountRoutes(accounts, sessions, new SignInForms(secret, clock), templates,
                                 title -> chrome.page(title, "", "/admin"), settings.mail().enabled()),
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
-                                comments::approvedCounts, media),
+                                comments.stats()::approvedCounts, media),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
                                 title -> chrome.known(title, "/"), Database::isUnavailable, throttle),
                         new AvatarRoutes(),
@@ -400,7 +400,7 @@ public final class Gazette implements AutoCloseable {
             OutboxJob sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, CLOCK), CLOCK,
                     OutboxJob.Retries.defaults());
             DigestJob digests = new DigestJob(mail.store, mail.outbox, live::siteTitle, mail.links,
-                    () -> comments.counts().get(dev.gazette.comment.CommentState.PENDING),
+                    () -> comments.stats().counts().get(dev.gazette.comment.CommentState.PENDING),
                     () -> settings.mail().digestMinutes(), CLOCK);
             jobs.every("mail-digest", Duration.ofSeconds(1), Duration.ofSeconds(1), digests::runOnce, Jobs.Scope.ONE_NODE);
             jobs.every("mail-outbox", Duration.ofSeconds(1), Duration.ofSeconds(1), sender::runOnce, Jobs.Scope.ONE_NODE);

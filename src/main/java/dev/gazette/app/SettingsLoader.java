@@ -3,14 +3,14 @@ package dev.gazette.app;
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.mail.MailSettings;
-import dev.gazette.web.CachePolicy;
-import dev.gazette.ops.OpsSettings;
-import dev.gazette.settings.PolicyForm;
 import dev.gazette.media.MediaLimits;
 import dev.gazette.media.MediaSettings;
+import dev.gazette.ops.OpsSettings;
+import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
 import dev.gazette.store.PoolSettings;
 import dev.gazette.syndication.FetchSettings;
+import dev.gazette.web.CachePolicy;
 import dev.gazette.web.TrustedProxies;
 import java.io.IOException;
 import java.io.Reader;
@@ -114,7 +114,7 @@ public final class SettingsLoader {
         int port = portText.isBlank() ? tls.defaultPort() : number("mail.port", portText, 1, 65535);
         String from = get("mail.from", "");
         int digest = number("mail.digest-minutes", get("mail.digest-minutes", "10"), 1, 10_080);
-        if (!host.isBlank() && !dev.gazette.web.EmailAddress.isValid(from)) {
+        if (!host.isBlank() && !dev.gazette.text.EmailAddress.isValid(from)) {
             throw new IllegalArgumentException("mail.from must be the address the site sends from, such as"
                     + " newsroom@example.org, when mail.host is set" + (from.isEmpty() ? "" : ", not '" + from + "'"));
         }

@@ -1,13 +1,13 @@
 package dev.gazette.article;
 
-import dev.gazette.web.Activity;
+import dev.gazette.account.Activity;
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.web.BadRequest;
 import dev.gazette.web.Params;
-import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import dev.gazette.web.WebServer;
 import io.javalin.config.RoutesConfig;
@@ -68,7 +68,7 @@ public final class ArticleAdminRoutes implements Routes {
     private void list(Context ctx) {
         ArticleFilter filter = filter(ctx);
         Paged<Article> page = articles.forStaff(filter, Params.page(ctx), PAGE_SIZE);
-        Responses.html(ctx, templates.render("admin-article-list.jte", new ListView(frame(ctx), page, filter,
+        Responses.html(ctx, templates.render("article/admin-list.jte", new ListView(frame(ctx), page, filter,
                 articles.allSections(), done(ctx))));
     }
 
@@ -166,7 +166,7 @@ public final class ArticleAdminRoutes implements Routes {
 
     private void confirmDelete(Context ctx) {
         Article a = found(ctx);
-        Responses.html(ctx, templates.render("admin-article-delete.jte",
+        Responses.html(ctx, templates.render("article/admin-delete.jte",
                 new DeleteView(Staff.of(ctx).page("Delete article #" + a.id(), "/admin/articles"), a)));
     }
 
@@ -179,7 +179,7 @@ public final class ArticleAdminRoutes implements Routes {
     /** The rendered, sanitized Markdown, with any problem in it, for the editor's live preview. */
     private void preview(Context ctx) {
         String body = ctx.formParam("body") == null ? "" : ctx.formParam("body");
-        ctx.contentType(Responses.HTML).result(templates.render("admin-article-preview.jte",
+        ctx.contentType(Responses.HTML).result(templates.render("article/admin-preview.jte",
                 new PreviewView(articles.preview(body), articles.bodyProblems(body))));
     }
 
@@ -197,7 +197,7 @@ public final class ArticleAdminRoutes implements Routes {
     private void render(Context ctx, HttpStatus status, ArticleEditorView view) {
         ctx.status(status);
         WebServer.allowHttpsImages(ctx); // the preview shows the body as readers will see it
-        Responses.html(ctx, templates.render("admin-article-edit.jte", view));
+        Responses.html(ctx, templates.render("article/admin-edit.jte", view));
     }
 
     private static ArticleForm form(Context ctx) {

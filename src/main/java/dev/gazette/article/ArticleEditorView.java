@@ -1,6 +1,6 @@
 package dev.gazette.article;
 
-import dev.gazette.web.StaffPage;
+import dev.gazette.account.StaffPage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -60,7 +60,7 @@ public final class ArticlePage {
                 page = page.withImage(new Page.Image(p.largest(), p.largestWidth(), p.largestHeight(), p.alt(),
                         p.contentType()));
             }
-            String html = templates.render("article.jte",
+            String html = templates.render("article/article.jte",
                     new ArticleView(page, article, older, newer, SLOT, lead));
             int at = html.indexOf(SLOT);
             String before = html.substring(0, at);

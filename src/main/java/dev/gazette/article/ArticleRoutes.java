@@ -104,7 +104,7 @@ public final class ArticleRoutes implements Routes {
     }
 
     private void about(Context ctx) {
-        cache.serve(ctx, Responses.HTML, SurrogateKeys.of(), () -> templates.render("about.jte",
+        cache.serve(ctx, Responses.HTML, SurrogateKeys.of(), () -> templates.render("article/about.jte",
                 chrome.page("About", "Who we are and how we work.", "/about")));
     }
 
@@ -115,7 +115,7 @@ public final class ArticleRoutes implements Routes {
         // The home page's first story is the lead story: it shows its picture (a change to it purges the article's key).
         Optional<Picture> lead = kind.equals(PageKeys.HOME) && items.page() == 1 && !items.items().isEmpty()
                 ? items.items().get(0).leadImage().flatMap(pictures::find) : Optional.empty();
-        return new PageCache.Body(templates.render("list.jte", new ArticleListView(page, heading, intro, items, base, q,
+        return new PageCache.Body(templates.render("article/list.jte", new ArticleListView(page, heading, intro, items, base, q,
                 replies, lead)), SurrogateKeys.of(PageKeys.ofList(kind, items.items())));
     }
 

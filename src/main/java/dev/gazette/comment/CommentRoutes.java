@@ -114,7 +114,7 @@ public final class CommentRoutes implements Routes {
                 Map.of("form", away ? NOT_SAVED_UNAVAILABLE : NOT_SAVED_FAULT), token, Optional.empty(), false,
                 "/privacy", replies.followOffered());
         ctx.status(status);
-        Responses.personal(ctx, templates.render("reply-unsaved.jte", new UnsavedView(
+        Responses.personal(ctx, templates.render("comment/reply-unsaved.jte", new UnsavedView(
                 chrome.apply("Your reply was not saved").notIndexed(), status.getCode(), articlePath, view)));
     }
 
@@ -143,7 +143,7 @@ public final class CommentRoutes implements Routes {
         boolean proven = cookies.knownAs(ctx, email) || comments.approvedUnder(cookies.own(ctx), email);
         RequestInfo request = new RequestInfo(ip, header(ctx, "User-Agent"), header(ctx, "Referer"), seconds,
                 field(ctx, HONEYPOT), proven);
-        Submitted outcome = comments.submit(framed.article(), form, request);
+        Submitted outcome = comments.intake().submit(framed.article(), form, request);
         if (outcome instanceof Submitted.Invalid invalid) {
             refuse(ctx, framed, form, invalid.errors(), Optional.of(token), HttpStatus.UNPROCESSABLE_CONTENT);
         } else if (outcome instanceof Submitted.Stored stored) {
@@ -177,7 +177,7 @@ public final class CommentRoutes implements Routes {
     private void editPage(Context ctx, String text, String error) {
         Comment comment = ownEditable(ctx);
         ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
-        Responses.personal(ctx, templates.render("edit-reply.jte", new EditView(chrome.apply("Edit your reply").notIndexed(),
+        Responses.personal(ctx, templates.render("comment/edit-reply.jte", new EditView(chrome.apply("Edit your reply").notIndexed(),
                 comment.id(), articleTitle(comment), text == null ? comment.bodyMarkdown() : text, error,
                 Format.dateTime(comments.editableUntil(comment)), articleUrl(comment))));
     }

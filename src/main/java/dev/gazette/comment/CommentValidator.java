@@ -1,6 +1,6 @@
 package dev.gazette.comment;
 
-import dev.gazette.web.EmailAddress;
+import dev.gazette.text.EmailAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;

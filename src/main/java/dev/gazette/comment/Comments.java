@@ -1,7 +1,6 @@
 package dev.gazette.comment;
 
 import dev.gazette.article.Article;
-import dev.gazette.spam.Reason;
 import dev.gazette.spam.Submission;
 import dev.gazette.spam.Verdict;
 import java.time.Clock;
@@ -17,20 +16,23 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
-/** Replies: taking one in through the shield and the policy, and reading them back for a page. */
+/**
+ * Replies: reading them back for pages and the queue, and changing stored ones (edits, corrections, decisions).
+ * Taking new ones in is {@link #intake()}'s job, figures are {@link #stats()}'.
+ */
 public final class Comments {
     private static final int DECIDED_PAGE = 1000;
 
     private final CommentStore store;
     private final Supplier<CommentSettings> settings;
-    private final Function<Submission, Verdict> shield;
     private final CommentText text = new CommentText();
     private final Clock clock;
     private final LongConsumer onChange;
     private final SubmissionBuilder submissions;
     private final ReplyListener listener;
+    private final ReplyIntake intake;
+    private final ReplyStats stats;
 
     /**
      * @param settings the policy in force; read on every use, so a change in the newsroom applies at once
@@ -50,70 +52,24 @@ public final class Comments {
         this.store = store;
         this.submissions = new SubmissionBuilder(store, articles);
         this.settings = settings;
-        this.shield = shield;
         this.clock = clock;
         this.onChange = onChange;
+        this.intake = new ReplyIntake(store, settings, shield, submissions, clock, onChange, listener);
+        this.stats = new ReplyStats(store);
+    }
+
+    /** Every way a new reply comes in. */
+    public ReplyIntake intake() {
+        return intake;
+    }
+
+    /** Figures about replies. */
+    public ReplyStats stats() {
+        return stats;
     }
 
     public CommentSettings settings() {
         return settings.get();
-    }
-
-    /** True when the article no longer takes replies. */
-    public boolean closed(Article article) {
-        CommentSettings now = settings.get();
-        return now.closeAfterDays() > 0 && article.shownDate()
-                .plus(Duration.ofDays(now.closeAfterDays())).isBefore(clock.instant());
-    }
-
-    public Submitted submit(Article article, CommentForm raw, RequestInfo request) {
-        if (closed(article)) return new Submitted.Invalid(Map.of("form", "Replies to this story are closed."));
-        CommentSettings settings = this.settings.get();
-        CommentForm form = CommentValidator.normalize(raw);
-        Map<String, String> errors = new CommentValidator(settings).errors(form);
-        Optional<Comment> parent = form.replyTo().flatMap(store::find)
-                .filter(p -> p.articleId() == article.id() && p.state() == CommentState.APPROVED);
-        if (form.replyTo().isPresent() && parent.isEmpty()) {
-            errors.put("form", "The reply you are answering is no longer shown; your comment will start a new thread"
-                    + " if you send it again.");
-        }
-        if (errors.isEmpty() && store.alreadySaid(article.id(), form.comment(), form.email(), request.ip())) {
-            errors.put("comment", "You have already sent these words to this story, so they are not sent twice."
-                    + " Change them to send another reply.");
-        }
-        if (!errors.isEmpty()) return new Submitted.Invalid(errors);
-
-        Instant now = clock.instant();
-        // Past the deepest level a reply joins its parent's siblings, so threads never become unreadably narrow.
-        Optional<Long> parentId = parent.map(p -> p.depth() + 1 >= settings.maxDepth() ? p.parentId().orElse(p.id()) : p.id());
-        int depth = parent.map(p -> Math.min(p.depth() + 1, settings.maxDepth() - 1)).orElse(0);
-        Comment draft = new Comment(0, article.id(), parentId, depth, form.name(), form.email(), form.website(),
-                form.comment(), text.render(form.comment()), CommentState.PENDING, request.ip(), request.userAgent(),
-                request.referrer(), now, now, 0, "", false);
-
-        CommentStore.AuthorRecord found = store.record(form.email(), request.ip());
-        CommentStore.AuthorRecord record = request.provenAuthor() ? found : found.unproven();
-        Verdict verdict = shield.apply(submissions.forCheck(article, draft, request, record, now));
-        Optional<CommentState> state = new ModerationPolicy(settings).decide(draft, verdict, record);
-        if (state.isEmpty()) {
-            store.countDiscard(now);
-            return new Submitted.Discarded();
-        }
-        Comment toStore = new Comment(0, draft.articleId(), parentId, depth, draft.authorName(), draft.authorEmail(),
-                draft.authorUrl(), draft.bodyMarkdown(), draft.bodyHtml(), state.get(), draft.ip(), draft.userAgent(),
-                draft.referrer(), now, now, verdict.spamProbability(),
-                verdict.reasons().stream().limit(5).map(Reason::toString).collect(Collectors.joining("\n")), false);
-        ReplyEvent judged = new ReplyEvent(0, 0, now, ReplyEvent.Kind.SHIELD, "", Optional.empty(), state,
-                toStore.spamReasons(), verdict.spamProbability());
-        Comment stored = toStore.withId(store.insert(toStore, List.of(
-                ReplyEvent.of(ReplyEvent.Kind.RECEIVED, "", Optional.empty(), Optional.empty(), "", now), judged),
-                (h, id) -> {
-                    Comment withId = toStore.withId(id);
-                    listener.stored(h, withId, form.followReplies());
-                    if (withId.state() == CommentState.APPROVED) listener.published(h, withId);
-                }));
-        if (stored.state() == CommentState.APPROVED) onChange.accept(stored.articleId());
-        return new Submitted.Stored(stored);
     }
 
     /** True when one of these replies (a reader's own, from their cookie) is approved and was written under the email. */
@@ -139,10 +95,6 @@ public final class Comments {
     /** Those of the given replies that belong to the article and are still pending: an author's own, in waiting. */
     public List<Comment> ownPending(Article article, Collection<Long> ids) {
         return store.byIds(article.id(), ids).stream().filter(c -> c.state() == CommentState.PENDING).toList();
-    }
-
-    public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
-        return store.approvedCounts(articleIds);
     }
 
     public Optional<Comment> find(long id) {
@@ -182,20 +134,6 @@ public final class Comments {
                 pages, total, counts);
     }
 
-    public Map<CommentState, Integer> counts() {
-        return store.countsByState(new CommentStore.QueueFilter(CommentState.PENDING, Optional.empty(), ""));
-    }
-
-    /** Replies waiting for a moderator, for the count beside "Replies" in the newsroom's menu. */
-    public int pendingCount() {
-        return store.pendingCount();
-    }
-
-    /** Each of these emails' replies per state (emails never leave the newsroom's server side). */
-    public Map<String, Map<CommentState, Integer>> byAuthors(Collection<String> emails) {
-        return store.byAuthors(emails);
-    }
-
     /** One reply with the story it answers, as the queue shows it. */
     public Optional<CommentStore.QueueEntry> entry(long id) {
         return store.entry(id);
@@ -204,20 +142,6 @@ public final class Comments {
     /** These replies by id, in any state: for showing what a reply answers. */
     public Map<Long, Comment> byIds(Collection<Long> ids) {
         return store.byIds(ids);
-    }
-
-    /** Replies the shield discarded unseen since that day (ISO dates compare as text). */
-    public int discardedSince(java.time.LocalDate first) {
-        return store.discardedSince(first);
-    }
-
-    public List<CommentStore.DayCount> since(Instant since) {
-        return store.perDay(since);
-    }
-
-    /** The shield's reasons given for replies since then, one string per reason. */
-    public List<String> reasonsSince(Instant since) {
-        return store.reasonsSince(since).stream().flatMap(r -> r.lines()).filter(r -> !r.isBlank()).toList();
     }
 
     /** Deletes a reply for good; replies below it move up a level. */
@@ -243,47 +167,6 @@ public final class Comments {
                 ReplyEvent.of(ReplyEvent.Kind.CORRECTED, by, Optional.empty(), Optional.empty(), "", now));
         onChange.accept(c.articleId());
         return Map.of();
-    }
-
-    /**
-     * A reply brought over from another system (a WordPress export) in the state it had there; it does not pass the
-     * shield again. The parent, if any, is a reply already imported.
-     */
-    public Comment importReply(long articleId, Optional<Comment> parent, String name, String email, String url,
-                               String body, CommentState state, String ip, Instant createdAt) {
-        CommentSettings settings = this.settings.get();
-        Optional<Long> parentId = parent.map(p -> p.depth() + 1 >= settings.maxDepth() ? p.parentId().orElse(p.id()) : p.id());
-        int depth = parent.map(p -> Math.min(p.depth() + 1, settings.maxDepth() - 1)).orElse(0);
-        String normalizedEmail = email.strip().toLowerCase(java.util.Locale.ROOT);
-        String website = url.startsWith("http://") || url.startsWith("https://") ? url.strip() : "";
-        Comment reply = new Comment(0, articleId, parentId, depth, name.isBlank() ? "Anonymous" : name.strip(),
-                normalizedEmail, website, body, text.render(body), state, ip, "", "", createdAt, createdAt, 0, "", false);
-        Comment stored = reply.withId(store.insert(reply, List.of(ReplyEvent.of(ReplyEvent.Kind.IMPORTED, "",
-                Optional.empty(), Optional.of(state), "", clock.instant()))));
-        if (state == CommentState.APPROVED) onChange.accept(articleId);
-        return stored;
-    }
-
-    /**
-     * A reply written by staff from the newsroom: published at once, under the given reply, without passing the
-     * shield (staff are who train it).
-     */
-    public Submitted staffReply(Comment parent, String name, String email, String newText) {
-        CommentSettings settings = this.settings.get();
-        CommentForm form = CommentValidator.normalize(new CommentForm(newText, name, email, "", Optional.of(parent.id()), false));
-        Map<String, String> errors = new CommentValidator(settings).errors(form);
-        if (!errors.isEmpty()) return new Submitted.Invalid(errors);
-        Instant now = clock.instant();
-        Optional<Long> parentId = Optional.of(parent.depth() + 1 >= settings.maxDepth() ? parent.parentId().orElse(parent.id())
-                : parent.id());
-        Comment reply = new Comment(0, parent.articleId(), parentId, Math.min(parent.depth() + 1, settings.maxDepth() - 1),
-                form.name(), form.email(), "", form.comment(), text.render(form.comment()), CommentState.APPROVED, "", "",
-                "", now, now, 0, "", false);
-        Comment stored = reply.withId(store.insert(reply, List.of(ReplyEvent.of(ReplyEvent.Kind.WRITTEN_BY_STAFF, name,
-                Optional.empty(), Optional.of(CommentState.APPROVED), "", now)),
-                (h, id) -> listener.published(h, reply.withId(id))));
-        onChange.accept(stored.articleId());
-        return new Submitted.Stored(stored);
     }
 
     /**

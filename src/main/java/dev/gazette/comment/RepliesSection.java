@@ -89,9 +89,9 @@ public final class RepliesSection implements ArticleSection {
         Optional<Comment> replyingTo = values.replyTo().flatMap(comments::find)
                 .filter(c -> c.articleId() == article.id() && c.state() == CommentState.APPROVED);
         FormView form = new FormView("/articles/" + article.slug() + "/comments", values, errors,
-                formToken.orElseGet(() -> tokens.issue(article.id())), replyingTo, comments.closed(article), "/privacy",
+                formToken.orElseGet(() -> tokens.issue(article.id())), replyingTo, comments.intake().closed(article), "/privacy",
                 followOffered);
-        String html = templates.render("replies.jte",
+        String html = templates.render("comment/replies.jte",
                 new RepliesView(article, threads.threads(), threads.total(), page, threads.pages(), form));
         return new Rendered(html, "");
     }

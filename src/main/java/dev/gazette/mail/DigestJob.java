@@ -1,7 +1,7 @@
 package dev.gazette.mail;
 
+import dev.gazette.account.Permission;
 import dev.gazette.account.Role;
-import dev.gazette.web.Permission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.gazette.mail;
 
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.web.Format;
-import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -54,7 +54,7 @@ public final class MailAdminRoutes implements Routes {
             case STARTTLS -> "STARTTLS";
             case TLS -> "TLS";
         } + (settings.user().isEmpty() ? "" : ", signed in as " + settings.user()) + ")" : "";
-        Responses.personal(ctx, templates.render("admin-mail.jte", new MailAdminView(frame, settings.enabled(), server,
+        Responses.personal(ctx, templates.render("mail/admin.jte", new MailAdminView(frame, settings.enabled(), server,
                 settings.digestMinutes(), outbox.counts(), rows, staff.may(Permission.REPLIES), store.notices(staff.id()),
                 store.deviceNotices(staff.id()), staff.may(Permission.SETTINGS), ctx.queryParam("saved") != null)));
     }

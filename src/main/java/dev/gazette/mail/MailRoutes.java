@@ -108,7 +108,7 @@ public final class MailRoutes implements Routes {
     }
 
     private void page(Context ctx, HttpStatus status, String heading, String message, String action, String button) {
-        Responses.personal(ctx, templates.render("mail-page.jte", new MailPageView(chrome.apply(heading).notIndexed(),
+        Responses.personal(ctx, templates.render("mail/page.jte", new MailPageView(chrome.apply(heading).notIndexed(),
                 heading, message, action, button)));
         ctx.status(status);
     }

@@ -53,13 +53,13 @@ public final class PasswordResetRoutes implements Routes {
     }
 
     private void forgotPage(Context ctx, String email, boolean sent) {
-        Responses.personal(ctx, templates.render("mail-forgot.jte", new ForgotView(
+        Responses.personal(ctx, templates.render("mail/forgot.jte", new ForgotView(
                 chrome.apply("Forgot your password?").notIndexed(), email, sent, PasswordResets.LIFETIME.toMinutes())));
     }
 
     private void resetPage(Context ctx, String token, String error, HttpStatus status) {
         boolean usable = resets.valid(token);
-        Responses.personal(ctx, templates.render("mail-reset.jte", new ResetView(chrome.apply("Choose a new password")
+        Responses.personal(ctx, templates.render("mail/reset.jte", new ResetView(chrome.apply("Choose a new password")
                 .notIndexed(), usable ? token : "", usable ? error : PasswordResets.GONE, usable, Accounts.minPassword())));
         ctx.status(usable ? status : HttpStatus.GONE);
     }

@@ -1,11 +1,11 @@
 package dev.gazette.mail;
 
+import dev.gazette.account.Permission;
 import dev.gazette.account.Role;
 import dev.gazette.article.Article;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentState;
 import dev.gazette.comment.ReplyListener;
-import dev.gazette.web.Permission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,14 +2,14 @@ package dev.gazette.media;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gazette.account.Activity;
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.article.Picture;
-import dev.gazette.web.Activity;
 import dev.gazette.web.Params;
-import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -197,7 +197,7 @@ public final class MediaRoutes implements Routes {
 
     private void render(Context ctx, HttpStatus status, MediaListView view) {
         ctx.status(status);
-        Responses.html(ctx, templates.render("admin-media.jte", view));
+        Responses.html(ctx, templates.render("media/admin.jte", view));
     }
 
     private static String done(Context ctx) {

@@ -1,14 +1,14 @@
 package dev.gazette.moderation;
 
+import dev.gazette.account.ActivityEntry;
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.comment.CommentState;
 import dev.gazette.comment.CommentStore;
 import dev.gazette.comment.Comments;
-import dev.gazette.web.ActivityEntry;
-import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -64,13 +64,13 @@ public final class DashboardRoutes implements Routes {
         LocalDate first = today.minusDays(DAYS - 1);
         Map<LocalDate, int[]> days = new TreeMap<>();
         for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) days.put(d, new int[2]);
-        for (CommentStore.DayCount c : comments.since(first.atStartOfDay().toInstant(ZoneOffset.UTC))) {
+        for (CommentStore.DayCount c : comments.stats().since(first.atStartOfDay().toInstant(ZoneOffset.UTC))) {
             int[] counts = days.get(c.day());
             if (counts == null) continue;
             if (c.state() == CommentState.APPROVED) counts[0]++;
             if (c.state() == CommentState.SPAM) counts[1]++;
         }
-        Map<String, Long> reasons = comments.reasonsSince(clock.instant().minus(Duration.ofDays(DAYS))).stream()
+        Map<String, Long> reasons = comments.stats().reasonsSince(clock.instant().minus(Duration.ofDays(DAYS))).stream()
                 .map(r -> WEIGHT.matcher(r).replaceFirst(""))
                 .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
         Map<String, Long> top = new LinkedHashMap<>();
@@ -78,8 +78,8 @@ public final class DashboardRoutes implements Routes {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(8).forEach(e -> top.put(e.getKey(), e.getValue()));
         StaffPage frame = Staff.of(ctx).page("Dashboard", "/admin");
-        Responses.html(ctx, templates.render("admin-dashboard.jte", new DashboardView(frame,
-                comments.counts().get(CommentState.PENDING), comments.discardedSince(first), ReplyChart.svg(days),
+        Responses.html(ctx, templates.render("moderation/dashboard.jte", new DashboardView(frame,
+                comments.stats().counts().get(CommentState.PENDING), comments.stats().discardedSince(first), ReplyChart.svg(days),
                 moderation.record(), top, activity.apply(15), mail.get())));
     }
 

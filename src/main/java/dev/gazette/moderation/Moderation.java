@@ -1,13 +1,13 @@
 package dev.gazette.moderation;
 
+import dev.gazette.account.Activity;
+import dev.gazette.account.Staff;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentState;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.ReplyEvent;
 import dev.gazette.comment.ReplyHistory;
 import dev.gazette.spam.SpamShield;
-import dev.gazette.web.Activity;
-import dev.gazette.web.Staff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.gazette.moderation;
 
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentState;
 import dev.gazette.comment.CommentStore;
@@ -7,11 +10,8 @@ import dev.gazette.comment.Comments;
 import dev.gazette.comment.ReplyEvent;
 import dev.gazette.web.BadRequest;
 import dev.gazette.web.Params;
-import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -70,7 +70,7 @@ public final class ModerationRoutes implements Routes {
         List<QueueRow> shown = rows.of(page.entries(), query.onPage(page.page()), mayseeEmail(staff), Optional.empty(),
                 Optional.empty());
         StaffPage frame = staff.page("Replies", "/admin/replies");
-        Responses.html(ctx, templates.render("admin-replies.jte", new QueueView(frame, query.onPage(page.page()),
+        Responses.html(ctx, templates.render("moderation/replies.jte", new QueueView(frame, query.onPage(page.page()),
                 page.counts(), shown, page.page(), page.pages(), page.total(), author.map(Comment::authorName),
                 bulkActions(query.state()), notice)));
     }
@@ -137,8 +137,8 @@ public final class ModerationRoutes implements Routes {
         QueueRow row = rows.of(List.of(entry), back, mayseeEmail(staff), outcome, undo.filter(moderation::undoable))
                 .get(0);
         // The script updates the count beside "Replies" in the menu from this, without a second request.
-        ctx.header("Gazette-Pending", String.valueOf(comments.pendingCount()));
-        Responses.personal(ctx, templates.render("admin-reply-row.jte", new RowView(row, staff.csrf())));
+        ctx.header("Gazette-Pending", String.valueOf(comments.stats().pendingCount()));
+        Responses.personal(ctx, templates.render("moderation/reply-row.jte", new RowView(row, staff.csrf())));
     }
 
     private static boolean wantsRow(Context ctx) {
@@ -163,7 +163,7 @@ public final class ModerationRoutes implements Routes {
     private void editPage(Context ctx, String text, String error) {
         Comment c = found(ctx);
         ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
-        Responses.html(ctx, templates.render("admin-reply-edit.jte", new EditView(
+        Responses.html(ctx, templates.render("moderation/reply-edit.jte", new EditView(
                 Staff.of(ctx).page("Edit reply #" + c.id(), "/admin/replies"), c, text == null ? c.bodyMarkdown() : text,
                 error, story(c))));
     }
@@ -183,7 +183,7 @@ public final class ModerationRoutes implements Routes {
     private void replyPage(Context ctx, String text, String error) {
         Comment c = found(ctx);
         ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);
-        Responses.html(ctx, templates.render("admin-reply-answer.jte", new EditView(
+        Responses.html(ctx, templates.render("moderation/reply-answer.jte", new EditView(
                 Staff.of(ctx).page("Reply to " + c.authorName(), "/admin/replies"), c, text, error, story(c))));
     }
 
@@ -191,7 +191,7 @@ public final class ModerationRoutes implements Routes {
         Comment c = found(ctx);
         Staff staff = Staff.of(ctx);
         String text = field(ctx, "comment");
-        var outcome = comments.staffReply(c, staff.name(), staff.email(), text);
+        var outcome = comments.intake().staffReply(c, staff.name(), staff.email(), text);
         if (outcome instanceof dev.gazette.comment.Submitted.Invalid invalid) {
             replyPage(ctx, text, invalid.errors().values().iterator().next());
             return;

@@ -1,7 +1,7 @@
 package dev.gazette.moderation;
 
+import dev.gazette.account.MenuCounts;
 import dev.gazette.comment.Comments;
-import dev.gazette.web.MenuCounts;
 
 /** The count beside "Replies" in the newsroom's menu: replies waiting for a moderator, one indexed COUNT a page. */
 public final class PendingCount implements MenuCounts {
@@ -13,6 +13,6 @@ public final class PendingCount implements MenuCounts {
 
     @Override
     public int waitingAt(String path) {
-        return path.equals("/admin/replies") ? comments.pendingCount() : 0;
+        return path.equals("/admin/replies") ? comments.stats().pendingCount() : 0;
     }
 }

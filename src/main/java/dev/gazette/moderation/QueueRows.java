@@ -26,7 +26,7 @@ final class QueueRows {
         Map<Long, List<ReplyEvent>> histories = moderation.history().of(ids);
         Map<Long, Comment> parents = comments.byIds(entries.stream().map(e -> e.comment().parentId())
                 .flatMap(Optional::stream).distinct().toList());
-        Map<String, Map<CommentState, Integer>> authors = comments.byAuthors(entries.stream()
+        Map<String, Map<CommentState, Integer>> authors = comments.stats().byAuthors(entries.stream()
                 .map(e -> e.comment().authorEmail()).toList());
         List<QueueRow> rows = new ArrayList<>();
         for (CommentStore.QueueEntry e : entries) {

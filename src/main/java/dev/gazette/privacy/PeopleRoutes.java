@@ -1,12 +1,12 @@
 package dev.gazette.privacy;
 
-import dev.gazette.web.Activity;
-import dev.gazette.web.EmailAddress;
-import dev.gazette.web.Permission;
+import dev.gazette.account.Activity;
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
+import dev.gazette.text.EmailAddress;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -66,7 +66,7 @@ public final class PeopleRoutes implements Routes {
 
     private void page(Context ctx, String email, String error, String done) {
         StaffPage frame = Staff.of(ctx).page("Data requests", "/admin/people");
-        Responses.html(ctx, templates.render("admin-people.jte", new PeopleView(frame, email, error, done)));
+        Responses.html(ctx, templates.render("privacy/people.jte", new PeopleView(frame, email, error, done)));
     }
 
     /** The model of the data-requests page. */

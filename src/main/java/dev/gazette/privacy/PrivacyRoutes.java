@@ -28,7 +28,7 @@ public final class PrivacyRoutes implements Routes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/privacy", ctx -> cache.serve(ctx, Responses.HTML, SurrogateKeys.of(), () -> templates.render("privacy.jte",
+        routes.get("/privacy", ctx -> cache.serve(ctx, Responses.HTML, SurrogateKeys.of(), () -> templates.render("privacy/privacy.jte",
                 new PrivacyView(chrome.apply("Privacy"), facts.get()))));
     }
 

@@ -1,11 +1,11 @@
 package dev.gazette.settings;
 
-import dev.gazette.web.Activity;
-import dev.gazette.web.Permission;
+import dev.gazette.account.Activity;
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -57,7 +57,7 @@ public final class SettingsRoutes implements Routes {
 
     private void page(Context ctx, Map<String, String> values, Map<String, String> errors, boolean saved) {
         StaffPage frame = Staff.of(ctx).page("Settings", "/admin/settings");
-        Responses.html(ctx, templates.render("admin-settings.jte", new SettingsView(frame, values, errors, saved)));
+        Responses.html(ctx, templates.render("settings/admin.jte", new SettingsView(frame, values, errors, saved)));
     }
 
     /** The model of the settings page. */

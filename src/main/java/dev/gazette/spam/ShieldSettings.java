@@ -103,4 +103,9 @@ public record ShieldSettings(
         return new ShieldSettings(minSecondsToPost, disallowedKeys, spamThreshold, discardThreshold, siteLanguage,
                 minExamplesPerClass, priorLogOdds, maxReasons, snapshotEvery, l);
     }
+
+    /** Whether the classifier keeps quiet for this model: it has not yet learned enough of spam and of ham. */
+    boolean abstains(ShieldModel m) {
+        return m.spamSeen < minExamplesPerClass || m.hamSeen < minExamplesPerClass;
+    }
 }

@@ -1,11 +1,11 @@
 package dev.gazette.syndication;
 
-import dev.gazette.web.Activity;
-import dev.gazette.web.Permission;
+import dev.gazette.account.Activity;
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
+import dev.gazette.account.StaffPage;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
-import dev.gazette.web.Staff;
-import dev.gazette.web.StaffPage;
 import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -61,7 +61,7 @@ public final class FeedSourceRoutes implements Routes {
 
     private void page(Context ctx, Map<String, String> values, Map<String, String> errors) {
         StaffPage frame = Staff.of(ctx).page("Agency feeds", "/admin/feeds");
-        Responses.html(ctx, templates.render("admin-feeds.jte", new FeedsView(frame, sources.all(), values, errors)));
+        Responses.html(ctx, templates.render("syndication/feeds.jte", new FeedsView(frame, sources.all(), values, errors)));
     }
 
     private static String field(Context ctx, String name) {

@@ -129,7 +129,7 @@ public final class WordPressImport {
                 default -> CommentState.PENDING;
             };
             Optional<Comment> parent = Optional.ofNullable(byWpId.get(c.getOrDefault("comment_parent", "0")));
-            Comment stored = comments.importReply(article.id(), parent, c.getOrDefault("comment_author", ""),
+            Comment stored = comments.intake().importReply(article.id(), parent, c.getOrDefault("comment_author", ""),
                     c.getOrDefault("comment_author_email", ""), c.getOrDefault("comment_author_url", ""),
                     c.getOrDefault("comment_content", ""), cs, c.getOrDefault("comment_author_IP", ""),
                     date(c.get("comment_date_gmt")).orElse(article.shownDate()));

@@ -252,7 +252,7 @@ public final class WebServer implements AutoCloseable {
             page = Page.of(new Site("Gazette", "", "", "en"), heading, message, ctx.path(), List.of()).notIndexed();
         }
         ctx.status(status).contentType("text/html; charset=utf-8")
-                .result(templates.render("error.jte", new ErrorView(page, status, heading, message)));
+                .result(templates.render("layout/error.jte", new ErrorView(page, status, heading, message)));
     }
 
     public WebServer start() {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gazette.HandClock;
 import dev.gazette.store.Database;
 import dev.gazette.store.TestDatabases;
-import dev.gazette.web.Permission;
-import dev.gazette.web.Staff;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;

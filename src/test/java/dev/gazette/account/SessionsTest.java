@@ -6,7 +6,6 @@ import dev.gazette.HandClock;
 import dev.gazette.store.Database;
 import dev.gazette.store.SiteSecret;
 import dev.gazette.store.TestDatabases;
-import dev.gazette.web.Staff;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

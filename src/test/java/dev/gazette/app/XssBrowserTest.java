@@ -399,7 +399,7 @@ class XssBrowserTest {
         Map<Long, Vector> made = new LinkedHashMap<>();
         for (Vector v : vectors) {
             Article on = articles.get(v.id() % articles.size());
-            Comment c = site.gazette().comments().importReply(on.id(), Optional.empty(), "R" + v.id() + " " + v.text(),
+            Comment c = site.gazette().comments().intake().importReply(on.id(), Optional.empty(), "R" + v.id() + " " + v.text(),
                     "r" + v.id() + "." + v.text() + "@example.org", "https://w.example/" + v.text(), v.text(),
                     CommentState.APPROVED, "192.0.2.1", Instant.now().minusSeconds(600));
             made.put(c.id(), v);
@@ -413,7 +413,7 @@ class XssBrowserTest {
         Article first = articles.get(0);
         for (CommentState state : List.of(CommentState.PENDING, CommentState.SPAM, CommentState.TRASH)) {
             Vector v = vectors.get(state.ordinal() + 20);
-            Comment c = site.gazette().comments().importReply(first.id(), Optional.empty(), "Q " + v.text(),
+            Comment c = site.gazette().comments().intake().importReply(first.id(), Optional.empty(), "Q " + v.text(),
                     "q" + state.ordinal() + "@example.org", "", v.text(), state, "192.0.2.2", Instant.now());
             made.put(c.id(), v);
         }

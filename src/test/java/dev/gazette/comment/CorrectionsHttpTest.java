@@ -21,7 +21,7 @@ class CorrectionsHttpTest {
                 Optional.empty())))) {
             Comments comments = site.gazette().comments();
             Article article = site.gazette().articles().published("imported-story").orElseThrow();
-            Comment imported = comments.importReply(article.id(), Optional.empty(), "Old Reader", "",
+            Comment imported = comments.intake().importReply(article.id(), Optional.empty(), "Old Reader", "",
                     "http://intranet/home", "Teh first reply.", CommentState.APPROVED, "", Instant.now());
 
             assertThat(comments.correct(imported, "The first reply.")).isEmpty();

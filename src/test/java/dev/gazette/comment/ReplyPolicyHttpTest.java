@@ -63,7 +63,7 @@ class ReplyPolicyHttpTest {
                     "SELECT count FROM comment_discard_count WHERE day = :d")
                     .bind("d", LocalDate.now(ZoneOffset.UTC).toString()).mapTo(Integer.class).one());
             assertThat(discarded).isEqualTo(1);
-            assertThat(site.gazette().comments().discardedSince(LocalDate.now(ZoneOffset.UTC).minusDays(29))).isEqualTo(1);
+            assertThat(site.gazette().comments().stats().discardedSince(LocalDate.now(ZoneOffset.UTC).minusDays(29))).isEqualTo(1);
             assertThat(storedReplies(site)).isZero();
         }
     }

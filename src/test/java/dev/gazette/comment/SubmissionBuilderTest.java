@@ -61,7 +61,7 @@ class SubmissionBuilderTest {
     }
 
     private Comment post(Article on, String text, String email, boolean proven) {
-        Submitted result = comments.submit(on, new CommentForm(text, "Sam Reader", email, "", Optional.empty(), false),
+        Submitted result = comments.intake().submit(on, new CommentForm(text, "Sam Reader", email, "", Optional.empty(), false),
                 new RequestInfo(IP, "Mozilla/5.0 (X11)", "https://example.org/", OptionalDouble.of(42), "", proven));
         assertThat(result).isInstanceOf(Submitted.Stored.class);
         return ((Submitted.Stored) result).comment();
@@ -103,7 +103,7 @@ class SubmissionBuilderTest {
         Article river = article("Floods close the river road", Duration.ofDays(3));
         Comment parent = post(river, "The bridge at the mill was closed by noon too.", "sam@example.org", false);
         comments.moderate(parent.id(), CommentState.APPROVED);
-        Submitted answer = comments.submit(river, new CommentForm("And the ferry stopped at four.", "Kim", "kim@example.org",
+        Submitted answer = comments.intake().submit(river, new CommentForm("And the ferry stopped at four.", "Kim", "kim@example.org",
                 "", Optional.of(parent.id()), false), new RequestInfo(IP, "", "", OptionalDouble.empty(), "", false));
         Comment reply = ((Submitted.Stored) answer).comment();
 

@@ -2,6 +2,8 @@ package dev.gazette.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gazette.account.Permission;
+import dev.gazette.account.Staff;
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleDraft;
 import dev.gazette.article.ArticleSearch;
@@ -22,8 +24,6 @@ import dev.gazette.spam.SpamShield;
 import dev.gazette.spam.Verdict;
 import dev.gazette.store.Database;
 import dev.gazette.store.TestDatabases;
-import dev.gazette.web.Permission;
-import dev.gazette.web.Staff;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -74,7 +74,7 @@ class ModerationTest {
     }
 
     private Comment held() {
-        Submitted s = comments.submit(article, new CommentForm("Buy cheap watches at my shop today", "Sam", "sam@example.org",
+        Submitted s = comments.intake().submit(article, new CommentForm("Buy cheap watches at my shop today", "Sam", "sam@example.org",
                 "", Optional.empty(), false), new RequestInfo("203.0.113.7", "", "", OptionalDouble.empty(), "", false));
         return ((Submitted.Stored) s).comment();
     }
@@ -104,7 +104,7 @@ class ModerationTest {
     }
 
     private Comment held2() {
-        Submitted s = comments.submit(article, new CommentForm("The bridge at the mill was closed by noon too.", "Kim",
+        Submitted s = comments.intake().submit(article, new CommentForm("The bridge at the mill was closed by noon too.", "Kim",
                 "kim@example.org", "", Optional.empty(), false),
                 new RequestInfo("198.51.100.9", "", "", OptionalDouble.empty(), "", false));
         return ((Submitted.Stored) s).comment();

@@ -153,7 +153,7 @@ class QueueBrowserTest {
         assertThat(state(newer)).isEqualTo(CommentState.APPROVED);
         assertThat(browser.findElement(By.cssSelector(".staff-bar a[href='/admin/replies'] .badge")).getAttribute("data-waiting"))
                 .as("the menu's count follows without reloading")
-                .isEqualTo(String.valueOf(site.gazette().comments().pendingCount()));
+                .isEqualTo(String.valueOf(site.gazette().comments().stats().pendingCount()));
         HeadlessChromium.screenshot(browser, "queue-after-keyboard.png");
         assertThat(browser.getCurrentUrl()).isEqualTo(queueUrl);
     }

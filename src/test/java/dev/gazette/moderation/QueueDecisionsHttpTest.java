@@ -176,7 +176,7 @@ class QueueDecisionsHttpTest {
         assertThat(row.statusCode()).isEqualTo(200);
         assertThat(row.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
         assertThat(row.headers().firstValue("Gazette-Pending").orElseThrow())
-                .isEqualTo(String.valueOf(site.gazette().comments().pendingCount()));
+                .isEqualTo(String.valueOf(site.gazette().comments().stats().pendingCount()));
         Element li = Jsoup.parseBodyFragment(row.body()).selectFirst("li#reply-" + id);
         assertThat(li.hasClass("decided")).isTrue();
         assertThat(li.select(".outcome").text()).startsWith("Approved by you");
@@ -293,15 +293,15 @@ class QueueDecisionsHttpTest {
         long id = ferryReply("Counting replies in waiting.", "Cy", "cy@example.org");
         for (String path : List.of("/admin", "/admin/replies?state=approved", "/admin/replies/" + id + "/edit")) {
             Document page = moderator.browser().page(path);
-            String expected = String.valueOf(site.gazette().comments().pendingCount());
+            String expected = String.valueOf(site.gazette().comments().stats().pendingCount());
             Element replies = page.selectFirst(".staff-bar a[href=/admin/replies]");
             assertThat(replies.select(".badge").attr("data-waiting")).as(path).isEqualTo(expected);
             assertThat(replies.text()).as(path).isEqualTo("Replies " + expected + " waiting");
         }
         Document settings = admin.browser().page("/admin/settings");
         assertThat(settings.select(".staff-bar a[href=/admin/replies] .badge").attr("data-waiting"))
-                .isEqualTo(String.valueOf(site.gazette().comments().pendingCount()));
+                .isEqualTo(String.valueOf(site.gazette().comments().stats().pendingCount()));
         assertThat(moderator.browser().page("/admin").select(".card .figure").first().text())
-                .isEqualTo(String.valueOf(site.gazette().comments().pendingCount()));
+                .isEqualTo(String.valueOf(site.gazette().comments().stats().pendingCount()));
     }
 }

@@ -42,7 +42,7 @@ class WordPressImportTest {
             assertThat(approved).extracting(Comment::authorName).containsExactly("Per Ahl", "Lina Berg");
             assertThat(approved.get(1).parentId()).contains(approved.get(0).id());
             var queue = site.gazette().comments();
-            assertThat(queue.counts()).containsEntry(CommentState.SPAM, 1).containsEntry(CommentState.PENDING, 1)
+            assertThat(queue.stats().counts()).containsEntry(CommentState.SPAM, 1).containsEntry(CommentState.PENDING, 1)
                     .containsEntry(CommentState.TRASH, 1).containsEntry(CommentState.APPROVED, 2);
             assertThat(learned).extracting(Map.Entry::getValue).containsExactlyInAnyOrder(false, false, true);
             assertThat(site.gazette().articles().published("about-this-blog")).as("pages are not posts").isEmpty();

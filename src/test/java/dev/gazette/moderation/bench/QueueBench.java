@@ -88,7 +88,7 @@ public final class QueueBench {
             }
             report("decide one reply (no script): POST+303, GET", plain);
             System.out.printf(Locale.ROOT, "still pending after the decisions: %,d%n",
-                    site.gazette().comments().pendingCount());
+                    site.gazette().comments().stats().pendingCount());
         }
     }
 
