@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.article.Picture;
 import dev.gazette.web.Activity;
+import dev.gazette.web.ImmutableFiles;
 import dev.gazette.web.Params;
 import dev.gazette.web.Permission;
 import dev.gazette.web.Responses;
@@ -57,6 +58,23 @@ public final class MediaRoutes implements Routes {
         routes.post("/admin/media", this::upload, Permission.ARTICLES);
     }
 
+    @Override
+    public List<ImmutableFiles> immutableFiles() {
+        return List.of(new ImmutableFiles() {
+            @Override
+            public String prefix() {
+                return "/media/";
+            }
+
+            @Override
+            public Optional<ImmutableFiles.File> find(String name) {
+                return library.buffer(name).map(bytes -> new ImmutableFiles.File(bytes,
+                        Variant.contentType(name.substring(name.lastIndexOf('.') + 1))));
+            }
+        });
+    }
+
+    /** What {@link #immutableFiles()} did not serve: a name not found (the site's 404 page) or a store that failed. */
     private void serve(Context ctx) {
         String name = ctx.pathParam("name");
         Optional<byte[]> bytes = library.file(name);
