@@ -51,7 +51,7 @@ class ImmutableFileHandlerTest {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 response.setStatus(418);
-                Response.write(response, true, callback, "routes answered " + request.getMethod());
+                org.eclipse.jetty.io.Content.Sink.write(response, true, "routes answered " + request.getMethod(), callback);
                 return true;
             }
         });
