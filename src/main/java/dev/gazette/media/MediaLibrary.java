@@ -58,6 +58,18 @@ public final class MediaLibrary implements Pictures {
         return stored ? new Added(item, false) : new Added(store.find(p.id()).orElseThrow(), true);
     }
 
+    /**
+     * Says something new about a picture already here (its files stay as they are); empty when there is none.
+     *
+     * @throws IllegalArgumentException when the text has {@link MediaText#errors() errors}
+     */
+    public Optional<MediaItem> describe(String id, MediaText text) {
+        Map<String, String> errors = text.errors();
+        if (!errors.isEmpty()) throw new IllegalArgumentException(String.join(" ", errors.values()));
+        if (!store.describe(id, text)) return Optional.empty();
+        return store.find(id);
+    }
+
     public Optional<MediaItem> item(String id) {
         return store.find(id);
     }
