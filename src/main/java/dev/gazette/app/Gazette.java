@@ -360,7 +360,7 @@ public final class Gazette implements AutoCloseable {
                                 templates, title -> chrome.page(title, "", "/")),
                         new ModerationRoutes(comments, moderation, templates),
                         new ArticleAdminRoutes(articles, accounts, templates, media),
-                        new MediaRoutes(media, accounts, templates),
+                        new MediaRoutes(media, accounts, templates, articles::pictureDescribed),
                         new FeedSourceRoutes(feeds, accounts, templates),
                         akismet,
                         new KeyRoutes(apiKeys, accounts, templates),

@@ -1,6 +1,11 @@
 package dev.gazette.app;
 
+import dev.gazette.media.MediaItem;
+import dev.gazette.media.MediaLibrary;
+import dev.gazette.media.MediaText;
 import dev.gazette.spam.Example;
+import dev.gazette.syndication.AttachmentFiles;
+import dev.gazette.syndication.PictureIntake;
 import dev.gazette.syndication.FeedFetcher;
 import dev.gazette.syndication.FeedImporter;
 import dev.gazette.syndication.FetchFailed;
@@ -39,6 +44,11 @@ public final class ImportCommand {
         @Parameters(paramLabel = "EXPORT.xml")
         Path file;
 
+        @Option(names = "--uploads", paramLabel = "DIR", description = "The old site's wp-content/uploads folder, copied"
+                + " here: attachments are read from it. Without it they are fetched from their addresses (public ones,"
+                + " unless the setting fetch.allow-hosts names the host).")
+        Path uploads;
+
         @Option(names = "--train-shield", description = "Teach the spam shield from the imported spam and approved comments.")
         boolean trainShield;
 
@@ -50,8 +60,10 @@ public final class ImportCommand {
                 // batch bounds the memory a large export needs.
                 List<Example> batch = new ArrayList<>();
                 long[] taught = new long[2];
-                WordPressImport.Report report = new WordPressImport(gazette.articles(), gazette.comments())
-                        .importFile(file, (reply, spam) -> {
+                AttachmentFiles files = uploads != null ? AttachmentFiles.folder(uploads)
+                        : AttachmentFiles.web(new FeedFetcher(parent.root.settings().fetch()));
+                WordPressImport.Report report = new WordPressImport(gazette.articles(), gazette.comments(),
+                        pictures(gazette.media()), files).importFile(file, (reply, spam) -> {
                             if (!trainShield) {
                                 return;
                             }
@@ -66,6 +78,7 @@ public final class ImportCommand {
                     gazette.shield().seed(batch);
                 }
                 report.skipped().forEach(t -> System.out.println("skipped  " + t));
+                System.out.println(report.pictures() + " pictures imported.");
                 System.out.println(report.posts() + " posts and " + report.replies() + " comments imported, "
                         + report.skipped().size() + " skipped, of " + report.items() + " items"
                         + (trainShield ? "; the shield learned from " + taught[0] + " spam and " + taught[1]
@@ -73,6 +86,14 @@ public final class ImportCommand {
                 return 0;
             }
         }
+    }
+
+    /** Attachments through the same processing as an upload: limits, sniffing, metadata dropped. */
+    public static PictureIntake pictures(MediaLibrary media) {
+        return (file, alt, caption) -> {
+            MediaItem item = media.add(file, new MediaText(alt, caption, "")).item();
+            return new PictureIntake.Taken(item.id(), item.path(item.middle()));
+        };
     }
 
     /** Imports one feed and prints what it added and skipped. */

@@ -113,6 +113,13 @@ public final class ArticleStore {
                 .bind("id", id).map(ArticleStore::map).list())).stream().findFirst();
     }
 
+    /** Every article, drafts included, whose lead picture this is. */
+    List<Article> withLeadImage(String pictureId) {
+        return reads.withHandle(h -> withTags(h, h.createQuery("SELECT " + COLUMNS + " FROM article"
+                        + " WHERE lead_image = :picture ORDER BY id")
+                .bind("picture", pictureId).map(ArticleStore::map).list()));
+    }
+
     /** True when an article other than {@code id} has this slug. */
     boolean slugTakenByOther(String slug, long id) {
         return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM article WHERE slug = :slug AND id <> :id")

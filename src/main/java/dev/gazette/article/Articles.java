@@ -146,6 +146,17 @@ public final class Articles {
         return published(article.slug()).filter(a -> a.id() == article.id()).isPresent();
     }
 
+    /**
+     * Purges the pages that show this picture's words (alt text, caption, credit) beside a story: those of the
+     * stories that lead with it, and the lists and feeds they are on. Text that quotes the picture's Markdown keeps
+     * the words written there.
+     */
+    public void pictureDescribed(String pictureId) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Article a : store.withLeadImage(pictureId)) keys.addAll(PageKeys.changed(Optional.of(a), Optional.of(a)));
+        if (!keys.isEmpty()) purge.accept(keys);
+    }
+
     /** Any article by id, drafts and scheduled ones included: for the newsroom only. */
     public Optional<Article> find(long id) {
         return store.find(id);

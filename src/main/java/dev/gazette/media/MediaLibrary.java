@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.gazette.article.Picture;
 import dev.gazette.article.Pictures;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,10 @@ public final class MediaLibrary implements Pictures {
     private final MediaStore store;
     private final MediaFiles files;
     private final Clock clock;
-    private final Cache<String, byte[]> memory = Caffeine.newBuilder()
+    // Direct buffers: the socket writes them as they are, where a heap array is first copied for every request.
+    private final Cache<String, ByteBuffer> memory = Caffeine.newBuilder()
             .maximumWeight(MEMORY_BYTES)
-            .weigher((String name, byte[] bytes) -> bytes.length)
+            .weigher((String name, ByteBuffer bytes) -> bytes.capacity())
             .build();
 
     public MediaLibrary(ImageProcessor processor, MediaStore store, MediaFiles files, Clock clock) {
@@ -56,6 +58,18 @@ public final class MediaLibrary implements Pictures {
         return stored ? new Added(item, false) : new Added(store.find(p.id()).orElseThrow(), true);
     }
 
+    /**
+     * Says something new about a picture already here (its files stay as they are); empty when there is none.
+     *
+     * @throws IllegalArgumentException when the text has {@link MediaText#errors() errors}
+     */
+    public Optional<MediaItem> describe(String id, MediaText text) {
+        Map<String, String> errors = text.errors();
+        if (!errors.isEmpty()) throw new IllegalArgumentException(String.join(" ", errors.values()));
+        if (!store.describe(id, text)) return Optional.empty();
+        return store.find(id);
+    }
+
     public Optional<MediaItem> item(String id) {
         return store.find(id);
     }
@@ -66,10 +80,20 @@ public final class MediaLibrary implements Pictures {
 
     /** A variant's bytes by its file name; empty for any name that is not one. */
     public Optional<byte[]> file(String name) {
+        return buffer(name).map(b -> {
+            byte[] copy = new byte[b.remaining()];
+            b.duplicate().get(copy);
+            return copy;
+        });
+    }
+
+    /** A variant's bytes, read-only and shared (take a view before reading); empty for any name that is not one. */
+    public Optional<ByteBuffer> buffer(String name) {
         if (!MediaFiles.NAME.matcher(name).matches()) return Optional.empty();
-        byte[] cached = memory.getIfPresent(name);
+        ByteBuffer cached = memory.getIfPresent(name);
         if (cached != null) return Optional.of(cached);
-        Optional<byte[]> read = files.get(name);
+        Optional<ByteBuffer> read = files.get(name).map(bytes ->
+                ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer());
         read.ifPresent(bytes -> memory.put(name, bytes));
         return read;
     }
@@ -80,8 +104,8 @@ public final class MediaLibrary implements Pictures {
 
     @Override
     public Optional<Picture> find(String id) {
-        return store.find(id).map(m -> m.picture(file(m.id() + "-" + m.widest() + "." + m.extension())
-                .map(bytes -> (long) bytes.length).orElse(0L)));
+        return store.find(id).map(m -> m.picture(buffer(m.id() + "-" + m.widest() + "." + m.extension())
+                .map(bytes -> (long) bytes.remaining()).orElse(0L)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.gazette.account.Permission;
 import dev.gazette.account.Staff;
 import dev.gazette.account.StaffPage;
 import dev.gazette.article.Picture;
+import dev.gazette.web.ImmutableFiles;
 import dev.gazette.web.Params;
 import dev.gazette.web.Responses;
 import dev.gazette.web.Routes;
@@ -14,6 +15,7 @@ import dev.gazette.web.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -37,14 +40,19 @@ public final class MediaRoutes implements Routes {
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+
     private final MediaLibrary library;
     private final Activity activity;
     private final Templates templates;
+    private final Consumer<String> described;
 
-    public MediaRoutes(MediaLibrary library, Activity activity, Templates templates) {
+    /** @param described told the id of a picture whose words changed, to purge the pages that show them */
+    public MediaRoutes(MediaLibrary library, Activity activity, Templates templates, Consumer<String> described) {
         this.library = library;
         this.activity = activity;
         this.templates = templates;
+        this.described = described;
     }
 
     @Override
@@ -55,8 +63,27 @@ public final class MediaRoutes implements Routes {
         routes.before("/admin/media", this::refuseOversized);
         routes.get("/admin/media", this::list, Permission.ARTICLES);
         routes.post("/admin/media", this::upload, Permission.ARTICLES);
+        routes.get("/admin/media/{id}", this::editWords, Permission.ARTICLES);
+        routes.post("/admin/media/{id}", this::saveWords, Permission.ARTICLES);
     }
 
+    @Override
+    public List<ImmutableFiles> immutableFiles() {
+        return List.of(new ImmutableFiles() {
+            @Override
+            public String prefix() {
+                return "/media/";
+            }
+
+            @Override
+            public Optional<ImmutableFiles.File> find(String name) {
+                return library.buffer(name).map(bytes -> new ImmutableFiles.File(bytes,
+                        Variant.contentType(name.substring(name.lastIndexOf('.') + 1))));
+            }
+        });
+    }
+
+    /** What {@link #immutableFiles()} did not serve: a name not found (the site's 404 page) or a store that failed. */
     private void serve(Context ctx) {
         String name = ctx.pathParam("name");
         Optional<byte[]> bytes = library.file(name);
@@ -158,6 +185,44 @@ public final class MediaRoutes implements Routes {
         }
     }
 
+    private void editWords(Context ctx) {
+        MediaItem item = picture(ctx);
+        renderWords(ctx, HttpStatus.OK, new MediaWordsView(Staff.of(ctx).page("Picture", "/admin/media"), item,
+                new MediaText(item.alt(), item.caption(), item.credit()), Map.of(), returnTo(ctx.queryParam("return"))));
+    }
+
+    private void saveWords(Context ctx) {
+        MediaItem item = picture(ctx);
+        MediaText text = new MediaText(ctx.formParam("alt"), ctx.formParam("caption"), ctx.formParam("credit"));
+        String back = returnTo(ctx.formParam("return"));
+        Map<String, String> errors = text.errors();
+        if (!errors.isEmpty()) {
+            renderWords(ctx, HttpStatus.UNPROCESSABLE_CONTENT,
+                    new MediaWordsView(Staff.of(ctx).page("Picture", "/admin/media"), item, text, errors, back));
+            return;
+        }
+        MediaItem saved = library.describe(item.id(), text).orElseThrow(NotFoundResponse::new);
+        activity.record(Staff.of(ctx), "describe picture", saved.id() + " " + saved.alt());
+        described.accept(saved.id());
+        ctx.redirect(back.isEmpty() ? "/admin/media?done=described" : back, HttpStatus.SEE_OTHER);
+    }
+
+    private MediaItem picture(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!ID.matcher(id).matches()) throw new NotFoundResponse();
+        return library.item(id).orElseThrow(NotFoundResponse::new);
+    }
+
+    /** Only the article editor is a place to go back to; anything else goes to the picture list. */
+    private static String returnTo(String back) {
+        return back != null && EDITOR.matcher(back).matches() ? back : "";
+    }
+
+    private void renderWords(Context ctx, HttpStatus status, MediaWordsView view) {
+        ctx.status(status);
+        Responses.html(ctx, templates.render("media/words.jte", view));
+    }
+
     private static Map<String, Object> describe(MediaItem item, boolean existed) {
         Picture p = item.picture();
         Map<String, Object> json = new LinkedHashMap<>();
@@ -203,6 +268,7 @@ public final class MediaRoutes implements Routes {
     private static String done(Context ctx) {
         String done = ctx.queryParam("done");
         if ("uploaded".equals(done)) return "Uploaded. Copy its Markdown into a story, or choose it as a lead picture.";
+        if ("described".equals(done)) return "Saved. Stories that lead with the picture show the new words.";
         if ("existed".equals(done)) return "That file was already here; it is listed below with its first description.";
         return "";
     }
@@ -242,6 +308,14 @@ public final class MediaRoutes implements Routes {
 
         public String maxMegabytes() {
             return megabytes(limits.maxBytes());
+        }
+    }
+
+    /** The model of the page that changes what is said about one picture. */
+    public record MediaWordsView(StaffPage frame, MediaItem item, MediaText form, Map<String, String> errors,
+                                 String returnTo) {
+        public MediaWordsView {
+            errors = Map.copyOf(errors);
         }
     }
 }

@@ -34,6 +34,14 @@ public final class MediaStore {
                 .execute() > 0);
     }
 
+    /** Replaces what is said about a picture; false when there is no picture with this id. */
+    boolean describe(String id, MediaText text) {
+        return writes.withHandle(h -> h.createUpdate("UPDATE media SET alt = :alt, caption = :caption, credit = :credit"
+                        + " WHERE id = :id")
+                .bind("id", id).bind("alt", text.alt()).bind("caption", text.caption()).bind("credit", text.credit())
+                .execute() > 0);
+    }
+
     Optional<MediaItem> find(String id) {
         return reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM media WHERE id = :id")
                 .bind("id", id).map(MediaStore::map).findOne());

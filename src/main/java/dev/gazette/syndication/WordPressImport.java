@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -36,12 +38,30 @@ public final class WordPressImport {
     private static final String WP = "http://wordpress.org/export/";
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+    // An old upload's address in a post's HTML, its resized copies ("-300x200") included.
+    private static final Pattern UPLOAD_URL = Pattern.compile(
+            "https?://[^\\s\"'<>()]+" + Pattern.quote(AttachmentFiles.UPLOADS) + "[^\\s\"'<>()]+");
+    private static final Pattern SIZE_SUFFIX = Pattern.compile("-[0-9]{1,5}x[0-9]{1,5}(\\.[A-Za-z0-9]+)$");
+    private static final Pattern SRCSET_ATTRIBUTE = Pattern.compile("\\s(?:srcset|sizes)=(\"[^\"]*\"|'[^']*')");
+
     private final Articles articles;
     private final Comments comments;
+    private final PictureIntake pictures;
+    private final AttachmentFiles files;
 
     public WordPressImport(Articles articles, Comments comments) {
+        this(articles, comments, PictureIntake.NONE, null);
+    }
+
+    /**
+     * @param pictures where attachments become the site's pictures
+     * @param files    where attachments' files are read from; null to leave pictures out
+     */
+    public WordPressImport(Articles articles, Comments comments, PictureIntake pictures, AttachmentFiles files) {
         this.articles = articles;
         this.comments = comments;
+        this.pictures = pictures;
+        this.files = files;
     }
 
     /**
@@ -51,11 +71,31 @@ public final class WordPressImport {
     public Report importFile(Path wxr, BiConsumer<Comment, Boolean> learn) throws IOException {
         int items = check(wxr);
         Report report = new Report(items);
+        Map<String, PictureIntake.Taken> byPostId = new HashMap<>();
+        Map<String, PictureIntake.Taken> byUrl = new HashMap<>();
+        try (InputStream in = Files.newInputStream(wxr)) {
+            // Attachments first, wherever they stand in the file: posts name them by id and by address.
+            XMLStreamReader xml = reader(in);
+            while (files != null && xml.hasNext()) {
+                if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("item")) {
+                    Item item = readItem(xml);
+                    if (item.fields.getOrDefault("post_type", "").equals("attachment")) {
+                        importAttachment(item, report).ifPresent(taken -> {
+                            byPostId.put(item.fields.getOrDefault("post_id", "").strip(), taken);
+                            byUrl.put(withoutSize(item.fields.getOrDefault("attachment_url", "").strip()), taken);
+                        });
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw new IOException("The export could not be read at line " + e.getLocation().getLineNumber() + ": "
+                    + e.getMessage(), e);
+        }
         try (InputStream in = Files.newInputStream(wxr)) {
             XMLStreamReader xml = reader(in);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("item")) {
-                    importItem(readItem(xml), report, learn);
+                    importItem(readItem(xml), report, learn, byPostId, byUrl);
                 }
             }
         } catch (XMLStreamException e) {
@@ -95,7 +135,45 @@ public final class WordPressImport {
         return factory.createXMLStreamReader(in);
     }
 
-    private void importItem(Item item, Report report, BiConsumer<Comment, Boolean> learn) {
+    /** An image attachment made one of the site's pictures; empty (and said in the report) when it cannot be. */
+    private Optional<PictureIntake.Taken> importAttachment(Item item, Report report) {
+        String url = item.fields.getOrDefault("attachment_url", "").strip();
+        String title = item.fields.getOrDefault("title", "").strip();
+        String shown = url.isEmpty() ? "(attachment " + item.fields.getOrDefault("post_id", "?") + ")" : url;
+        if (url.isEmpty()) {
+            report.skipped.add("picture " + shown + " — no attachment_url");
+            return Optional.empty();
+        }
+        String alt = item.meta.getOrDefault("_wp_attachment_image_alt", "").strip();
+        if (alt.isEmpty()) alt = title.isEmpty() ? "Picture" : title;
+        try {
+            PictureIntake.Taken taken = pictures.take(files.read(url), alt, item.fields.getOrDefault("excerpt", ""));
+            report.pictures++;
+            return Optional.of(taken);
+        } catch (IOException | RuntimeException e) {
+            report.skipped.add("picture " + shown + " — " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** An upload's address without WordPress's size suffix: the original the resized copies were made from. */
+    private static String withoutSize(String url) {
+        return SIZE_SUFFIX.matcher(url).replaceFirst("$1");
+    }
+
+    /** The post's HTML with old uploads that became pictures pointing at them (their old srcset dropped). */
+    private static String rewritePictures(String html, Map<String, PictureIntake.Taken> byUrl) {
+        if (byUrl.isEmpty()) return html;
+        String rewritten = UPLOAD_URL.matcher(html).replaceAll(m -> {
+            PictureIntake.Taken taken = byUrl.get(withoutSize(m.group()));
+            return Matcher.quoteReplacement(taken == null ? m.group() : taken.src());
+        });
+        // WordPress's srcset lists the old copies; the page gives each picture its own.
+        return rewritten.equals(html) ? html : SRCSET_ATTRIBUTE.matcher(rewritten).replaceAll("");
+    }
+
+    private void importItem(Item item, Report report, BiConsumer<Comment, Boolean> learn,
+                            Map<String, PictureIntake.Taken> byPostId, Map<String, PictureIntake.Taken> byUrl) {
         if (!item.fields.getOrDefault("post_type", "post").equals("post")) return;
         String title = item.fields.getOrDefault("title", "").strip();
         String guid = "wordpress:" + item.fields.getOrDefault("guid", item.fields.getOrDefault("post_id", title));
@@ -113,11 +191,13 @@ public final class WordPressImport {
             default -> ArticleState.DRAFT;
         };
         Optional<Instant> date = date(item.fields.get("post_date_gmt"));
+        Optional<String> lead = Optional.ofNullable(byPostId.get(item.meta.getOrDefault("_thumbnail_id", "").strip()))
+                .map(PictureIntake.Taken::id);
         ArticleDraft draft = new ArticleDraft(title, item.fields.getOrDefault("excerpt", "").strip(),
-                item.fields.getOrDefault("content", ""), item.fields.getOrDefault("creator", "Staff"),
+                rewritePictures(item.fields.getOrDefault("content", ""), byUrl), item.fields.getOrDefault("creator", "Staff"),
                 item.categories.isEmpty() ? "News" : item.categories.get(0), item.tags, state,
                 state == ArticleState.DRAFT ? Optional.empty() : date.or(() -> Optional.of(Instant.EPOCH)),
-                Optional.empty());
+                Optional.empty(), lead);
         Article article = articles.importStory(draft, guid, item.fields.getOrDefault("post_name", "").strip());
         report.posts++;
         Map<String, Comment> byWpId = new HashMap<>();
@@ -165,6 +245,8 @@ public final class WordPressImport {
             String ns = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
             if (name.equals("comment") && isWp(xml)) {
                 comment = new HashMap<>();
+            } else if (comment == null && name.equals("postmeta") && isWp(xml)) {
+                readMeta(xml, item.meta);
             } else if (comment != null) {
                 comment.put(name, text(xml));
             } else if (name.equals("category")) {
@@ -180,6 +262,20 @@ public final class WordPressImport {
             }
         }
         return item;
+    }
+
+    /** One wp:postmeta pair, leaving the reader on its end tag; the first value of each key is kept. */
+    private static void readMeta(XMLStreamReader xml, Map<String, String> meta) throws XMLStreamException {
+        String key = null;
+        String value = null;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("postmeta")) break;
+            if (event != XMLStreamConstants.START_ELEMENT) continue;
+            if (xml.getLocalName().equals("meta_key")) key = text(xml).strip();
+            else if (xml.getLocalName().equals("meta_value")) value = text(xml);
+        }
+        if (key != null && value != null) meta.putIfAbsent(key, value);
     }
 
     /** The text inside the current element, nested elements' text included, leaving the reader on its end tag. */
@@ -201,6 +297,7 @@ public final class WordPressImport {
 
     private static final class Item {
         final Map<String, String> fields = new HashMap<>();
+        final Map<String, String> meta = new HashMap<>();
         final List<String> categories = new ArrayList<>();
         final List<String> tags = new ArrayList<>();
         final List<Map<String, String>> comments = new ArrayList<>();
@@ -211,6 +308,7 @@ public final class WordPressImport {
         private final int items;
         private int posts;
         private int replies;
+        private int pictures;
         private final List<String> skipped = new ArrayList<>();
 
         Report(int items) {
@@ -227,6 +325,11 @@ public final class WordPressImport {
 
         public int replies() {
             return replies;
+        }
+
+        /** Attachments that became pictures. */
+        public int pictures() {
+            return pictures;
         }
 
         public List<String> skipped() {

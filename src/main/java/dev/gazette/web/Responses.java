@@ -71,8 +71,13 @@ public final class Responses {
         if (ifNoneMatch == null) return false;
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.strip();
-            if (c.equals("*") || c.equals(etag) || ("W/" + c).equals(etag)) return true;
+            if (c.equals("*") || opaque(c).equals(opaque(etag))) return true;
         }
         return false;
+    }
+
+    /** RFC 9110's weak comparison, which If-None-Match uses: "W/" on either side does not matter. */
+    private static String opaque(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
     }
 }

@@ -11,4 +11,9 @@ public interface Routes {
     default List<String> openPaths() {
         return List.of();
     }
+
+    /** Content-hashed files this feature serves before routing (pictures); whatever they lack comes to the routes. */
+    default List<ImmutableFiles> immutableFiles() {
+        return List.of();
+    }
 }

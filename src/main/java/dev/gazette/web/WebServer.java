@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -84,8 +85,12 @@ public final class WebServer implements AutoCloseable {
                     Math.round(ms * 1_000_000.0)));
             // Long search URLs get the site's own answer, not Jetty's bare 414.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
-            config.jetty.modifyServletContextHandler(context ->
-                    context.insertHandler(new SharedPageHandler(pages, settings.proxies(), observer)));
+            List<ImmutableFiles> early = routes.stream().flatMap(r -> r.immutableFiles().stream()).toList();
+            config.jetty.modifyServletContextHandler(context -> {
+                // Inserted in this order: the files first (they never need the page cache's key), then the pages.
+                if (!early.isEmpty()) context.insertHandler(new ImmutableFileHandler(early, settings.proxies(), imageHosts, observer));
+                context.insertHandler(new SharedPageHandler(pages, settings.proxies(), observer));
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
@@ -133,13 +138,18 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static void securityHeaders(Context ctx, ClientRequest client, List<String> imageHosts) {
-        ctx.header(CSP_HEADER, csp(imageHosts));
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Permissions-Policy", PERMISSIONS);
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        if (client.secure()) ctx.header("Strict-Transport-Security", HSTS);
+        securityHeaders(client.secure(), imageHosts, ctx::header);
+    }
+
+    /** The headers every response gets, also those answered before Javalin ({@link ImmutableFileHandler}). */
+    static void securityHeaders(boolean secure, List<String> imageHosts, BiConsumer<String, String> header) {
+        header.accept(CSP_HEADER, csp(imageHosts));
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "strict-origin-when-cross-origin");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Permissions-Policy", PERMISSIONS);
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
+        if (secure) header.accept("Strict-Transport-Security", HSTS);
     }
 
     /** The route's template ("/articles/{slug}"), never the raw path, so that metrics stay few; "unmatched" for none. */

@@ -1,0 +1,47 @@
+package dev.gazette.syndication;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where a WordPress attachment's file is read from: the old site's uploads folder copied here ({@code --uploads}),
+ * or its address, fetched only through {@link FeedFetcher} (public addresses, or hosts the settings name).
+ */
+public interface AttachmentFiles {
+    String UPLOADS = "/wp-content/uploads/";
+
+    /** The file's bytes. @throws IOException saying why it could not be had */
+    byte[] read(String url) throws IOException;
+
+    /** Files under the uploads folder, by the part of the address after {@code /wp-content/uploads/}. */
+    static AttachmentFiles folder(Path uploads) {
+        Path root = uploads.toAbsolutePath().normalize();
+        return url -> {
+            int at = url.indexOf(UPLOADS);
+            if (at < 0) throw new IOException("its address is not under " + UPLOADS);
+            String relative = url.substring(at + UPLOADS.length()).replaceAll("[?#].*", "");
+            Path file = root.resolve(java.net.URLDecoder.decode(relative, java.nio.charset.StandardCharsets.UTF_8))
+                    .normalize();
+            // A crafted export must not read anything outside the folder it was given.
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                throw new IOException("no file " + relative + " in " + root);
+            }
+            return Files.readAllBytes(file);
+        };
+    }
+
+    /** Fetched from their addresses, with every check {@link FeedFetcher} makes. */
+    static AttachmentFiles web(FeedFetcher fetcher) {
+        return url -> {
+            try {
+                FeedFetcher.Fetched fetched = fetcher.get(url, Map.of());
+                if (fetched.status() != 200) throw new IOException("its address answered " + fetched.status());
+                return fetched.body();
+            } catch (FetchFailed e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        };
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gazette.web;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Content-hashed files (pictures) answered ahead of Javalin: routing, before-handlers and the servlet layer cost
+ * several times what sending a kept buffer does. The headers are the ones the routes would send (the site's
+ * security headers, nosniff, a year's immutable cache, the name as ETag); anything not found, not GET or HEAD, or
+ * failing goes on to the routes, which answer it as before (the site's 404 page, a 503 while the store is away).
+ */
+final class ImmutableFileHandler extends Handler.Wrapper {
+    private static final Logger log = LoggerFactory.getLogger(ImmutableFileHandler.class);
+    private static final PreEncodedHttpField IMMUTABLE =
+            new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=31536000, immutable");
+
+    private final List<ImmutableFiles> sources;
+    private final TrustedProxies proxies;
+    private final Supplier<List<String>> imageHosts;
+    private final RequestObserver observer;
+
+    /** @param observer told of each answer given here, which Javalin's request log never sees */
+    ImmutableFileHandler(List<ImmutableFiles> sources, TrustedProxies proxies, Supplier<List<String>> imageHosts,
+                         RequestObserver observer) {
+        this.sources = List.copyOf(sources);
+        this.proxies = proxies;
+        this.imageHosts = imageHosts;
+        this.observer = observer;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long start = System.nanoTime();
+        boolean get = HttpMethod.GET.is(request.getMethod());
+        if (!get && !HttpMethod.HEAD.is(request.getMethod())) return super.handle(request, response, callback);
+        String path = request.getHttpURI().getPath();
+        for (ImmutableFiles source : sources) {
+            if (!path.startsWith(source.prefix())) continue;
+            String name = path.substring(source.prefix().length());
+            Optional<ImmutableFiles.File> file;
+            try {
+                file = source.find(name);
+            } catch (RuntimeException e) {
+                log.debug("{} not served early; the routes answer it", path, e);
+                return super.handle(request, response, callback);
+            }
+            if (file.isEmpty()) return super.handle(request, response, callback);
+            int status = send(request, response, callback, get, "\"" + name + "\"", file.get());
+            observer.answered(request.getMethod(), source.prefix() + "{name}", status, System.nanoTime() - start);
+            return true;
+        }
+        return super.handle(request, response, callback);
+    }
+
+    /** Sends the file; returns its status. */
+    private int send(Request request, Response response, Callback callback, boolean get, String etag,
+                     ImmutableFiles.File file) {
+        HttpFields.Mutable headers = response.getHeaders();
+        boolean secure = proxies.resolve(Request.getRemoteAddr(request), request.isSecure(),
+                name -> request.getHeaders().getValuesList(name)).secure();
+        WebServer.securityHeaders(secure, imageHosts.get(), headers::put);
+        headers.put(IMMUTABLE);
+        headers.put(HttpHeader.ETAG, etag);
+        if (Responses.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {
+            response.setStatus(HttpStatus.NOT_MODIFIED_304);
+            response.write(true, null, callback);
+            return HttpStatus.NOT_MODIFIED_304;
+        }
+        headers.put(HttpHeader.CONTENT_TYPE, file.contentType());
+        headers.put(HttpHeader.CONTENT_LENGTH, file.bytes().remaining());
+        response.setStatus(HttpStatus.OK_200);
+        response.write(true, get ? file.bytes().slice() : null, callback);
+        return HttpStatus.OK_200;
+    }
+}
