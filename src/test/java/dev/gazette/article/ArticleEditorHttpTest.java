@@ -6,9 +6,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.gazette.account.Role;
 import dev.gazette.web.Browser;
-import dev.gazette.web.StaffBrowser;
+import dev.gazette.web.NewsroomSite;
 import dev.gazette.web.TestSite;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -25,15 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /** The newsroom's article editor over HTTP, signed in as an editor, a moderator, or nobody. */
 class ArticleEditorHttpTest {
-    private static final String PASSWORD = "a long password here";
     private static TestSite site;
 
     @BeforeAll
     static void start() {
-        site = TestSite.start(false, g -> {
-            g.accounts().add("ed@example.org", "Ed", Role.EDITOR, PASSWORD);
-            g.accounts().add("mo@example.org", "Mo", Role.MODERATOR, PASSWORD);
-        });
+        site = NewsroomSite.start();
     }
 
     @AfterAll
@@ -42,10 +37,7 @@ class ArticleEditorHttpTest {
     }
 
     private static Browser signedIn(String email) {
-        Browser browser = new Browser(site);
-        HttpResponse<String> r = StaffBrowser.submitSignIn(browser, email, PASSWORD);
-        assertThat(r.statusCode()).as("sign-in").isEqualTo(303);
-        return browser;
+        return NewsroomSite.signedIn(site, email);
     }
 
     private static String csrf(Browser browser) {

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gazette.account.Role;
 import dev.gazette.web.Browser;
-import dev.gazette.web.StaffBrowser;
+import dev.gazette.web.NewsroomSite;
 import dev.gazette.web.TestSite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,17 +25,13 @@ import org.junit.jupiter.api.Test;
 
 /** Uploading pictures in the newsroom and serving them to readers, over HTTP. */
 class MediaHttpTest {
-    private static final String PASSWORD = "a long password here";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestSite site;
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        site = TestSite.start(false, g -> {
-            g.accounts().add("ed@example.org", "Ed", Role.EDITOR, PASSWORD);
-            g.accounts().add("mo@example.org", "Mo", Role.MODERATOR, PASSWORD);
-        });
+        site = NewsroomSite.start();
     }
 
     @AfterAll
@@ -45,9 +40,7 @@ class MediaHttpTest {
     }
 
     private static Browser signedIn(String email) {
-        Browser browser = new Browser(site);
-        assertThat(StaffBrowser.submitSignIn(browser, email, PASSWORD).statusCode()).as("sign-in").isEqualTo(303);
-        return browser;
+        return NewsroomSite.signedIn(site, email);
     }
 
     private static Map<String, String> text(Browser browser, String alt, String caption, String credit) {

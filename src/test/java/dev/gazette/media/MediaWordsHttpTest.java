@@ -2,9 +2,8 @@ package dev.gazette.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gazette.account.Role;
 import dev.gazette.web.Browser;
-import dev.gazette.web.StaffBrowser;
+import dev.gazette.web.NewsroomSite;
 import dev.gazette.web.TestSite;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -17,15 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /** Changing a picture's alt text, caption and credit after the upload, and the pages that show them following. */
 class MediaWordsHttpTest {
-    private static final String PASSWORD = "a long password here";
     private static TestSite site;
 
     @BeforeAll
     static void start() {
-        site = TestSite.start(false, g -> {
-            g.accounts().add("ed@example.org", "Ed", Role.EDITOR, PASSWORD);
-            g.accounts().add("mo@example.org", "Mo", Role.MODERATOR, PASSWORD);
-        });
+        site = NewsroomSite.start();
     }
 
     @AfterAll
@@ -34,9 +29,7 @@ class MediaWordsHttpTest {
     }
 
     private static Browser signedIn(String email) {
-        Browser browser = new Browser(site);
-        assertThat(StaffBrowser.submitSignIn(browser, email, PASSWORD).statusCode()).isEqualTo(303);
-        return browser;
+        return NewsroomSite.signedIn(site, email);
     }
 
     private static Map<String, String> words(Document page, String alt, String caption, String credit) {
