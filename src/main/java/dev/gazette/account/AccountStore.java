@@ -3,6 +3,7 @@ package dev.gazette.account;
 import dev.gazette.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class AccountStore {
     }
 
     /** The failed sign-ins counted under a key (an address, an account and address), forgotten after {@code idle}. */
-    SignInFailures.Tally failures(String key, Instant now, java.time.Duration idle) {
+    SignInFailures.Tally failures(String key, Instant now, Duration idle) {
         return reads.withHandle(h -> h.createQuery("SELECT failures, last_ms FROM sign_in_failure"
                         + " WHERE failure_key = :key AND last_ms >= :since")
                 .bind("key", key).bind("since", now.minus(idle).toEpochMilli())
@@ -60,7 +61,7 @@ public final class AccountStore {
                 .findOne().orElse(SignInFailures.Tally.NONE));
     }
 
-    void failed(String key, Instant now, java.time.Duration idle) {
+    void failed(String key, Instant now, Duration idle) {
         writes.useHandle(h -> h.createUpdate("INSERT INTO sign_in_failure (failure_key, failures, last_ms)"
                         + " VALUES (:key, 1, :now) ON CONFLICT (failure_key) DO UPDATE SET"
                         + " failures = CASE WHEN sign_in_failure.last_ms < :since THEN 1 ELSE sign_in_failure.failures + 1 END,"

@@ -1,6 +1,8 @@
 package dev.gazette.account;
 
+import dev.gazette.store.Database;
 import dev.gazette.store.Hashes;
+import dev.gazette.store.SiteSecret;
 import dev.gazette.text.EmailAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +72,7 @@ public final class Accounts implements Activity {
         try {
             id = store.insert(normalized, shownName, role, hasher.hash(password), clock.instant());
         } catch (RuntimeException e) {
-            if (dev.gazette.store.Database.isUniqueViolation(e)) {
+            if (Database.isUniqueViolation(e)) {
                 throw new IllegalArgumentException("There is already a staff member with the email " + normalized + ".");
             }
             throw e;
@@ -165,7 +167,7 @@ public final class Accounts implements Activity {
 
     /** Makes the one-time link that creates the first admin; valid for a day. */
     public String setupToken() {
-        byte[] random = dev.gazette.store.SiteSecret.random(24);
+        byte[] random = SiteSecret.random(24);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         store.insertSetupToken(hash(token), clock.instant().plus(Duration.ofDays(1)));
         return token;

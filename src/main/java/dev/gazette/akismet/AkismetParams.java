@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.spam.CommentType;
 import dev.gazette.spam.Fingerprint;
 import dev.gazette.spam.Submission;
+import dev.gazette.store.Hashes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** The form fields of an Akismet call, as the shield reads them. */
@@ -20,7 +25,7 @@ record AkismetParams(Map<String, String> fields) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FIELD = 100_000;
     /** Fields never kept: credentials. */
-    private static final java.util.Set<String> NOT_KEPT = java.util.Set.of("api_key", "key");
+    private static final Set<String> NOT_KEPT = Set.of("api_key", "key");
     /**
      * At most this much of a check is kept for feedback, as UTF-8 JSON: a key at its rate limit then adds at most
      * 32 KiB a check instead of the whole request (up to 1 MB). The verdict is made on the full text.
@@ -30,7 +35,7 @@ record AkismetParams(Map<String, String> fields) {
     private static final int MAX_STORED_CONTENT = Fingerprint.MAX_CHARS;
     private static final int MAX_STORED_FIELD = 500;
     /** The fields kept for feedback: Akismet's own; whatever else a client sends (server variables, say) is not. */
-    private static final java.util.List<String> STORED = java.util.List.of("blog", "blog_lang", "blog_charset",
+    private static final List<String> STORED = List.of("blog", "blog_lang", "blog_charset",
             "user_ip", "user_agent", "referrer", "permalink", "comment_type", "comment_author", "comment_author_email",
             "comment_author_url", "comment_content", "comment_date_gmt", "comment_post_modified_gmt", "user_role",
             "is_test", "recheck_reason", "honeypot_field_name");
@@ -93,7 +98,7 @@ record AkismetParams(Map<String, String> fields) {
         // Only text that grows in UTF-8 or in JSON escapes gets here; each character cut saves at least one byte.
         for (int excess; (excess = json.getBytes(StandardCharsets.UTF_8).length - MAX_STORED_BYTES) > 0; ) {
             String longest = kept.entrySet().stream().max(Map.Entry.comparingByValue(
-                    java.util.Comparator.comparingInt(String::length))).orElseThrow().getKey();
+                    Comparator.comparingInt(String::length))).orElseThrow().getKey();
             String value = kept.get(longest);
             kept.put(longest, cut(value, Math.max(0, value.length() - excess)));
             json = write(kept);
@@ -108,7 +113,7 @@ record AkismetParams(Map<String, String> fields) {
      */
     String matchHash() {
         String content = cut(get("comment_content"), MAX_STORED_CONTENT).strip().replaceAll("\\s+", " ");
-        return dev.gazette.store.Hashes.sha256Hex(get("comment_author").strip().toLowerCase(Locale.ROOT) + "\n"
+        return Hashes.sha256Hex(get("comment_author").strip().toLowerCase(Locale.ROOT) + "\n"
                 + get("comment_author_email").strip().toLowerCase(Locale.ROOT) + "\n" + content);
     }
 
@@ -142,12 +147,12 @@ record AkismetParams(Map<String, String> fields) {
                 ? first.substring(0, 2) : "";
     }
 
-    private static java.util.Optional<Instant> instant(String iso) {
-        if (iso.isBlank()) return java.util.Optional.empty();
+    private static Optional<Instant> instant(String iso) {
+        if (iso.isBlank()) return Optional.empty();
         try {
-            return java.util.Optional.of(Instant.parse(iso.strip()));
+            return Optional.of(Instant.parse(iso.strip()));
         } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

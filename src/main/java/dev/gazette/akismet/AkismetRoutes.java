@@ -3,9 +3,11 @@ package dev.gazette.akismet;
 import dev.gazette.spam.Decision;
 import dev.gazette.spam.SpamShield;
 import dev.gazette.spam.Verdict;
+import dev.gazette.store.Jobs;
 import dev.gazette.web.ClientRequest;
 import dev.gazette.web.RateLimiter;
 import dev.gazette.web.Routes;
+import dev.gazette.web.Throttle;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The Akismet-compatible REST API (1.1, and 1.2's usage limit), so clients written for Akismet can use this
@@ -33,7 +36,7 @@ public final class AkismetRoutes implements Routes {
     private final CheckLog log;
     private final SpamShield shield;
     private final KeyLessons lessons;
-    private final dev.gazette.web.Throttle limiter;
+    private final Throttle limiter;
     /**
      * Unknown keys per client address: a 12-character key is 48 random bits, safe against guessing only while
      * guesses are slow. Thirty a minute lets a site with a revoked key see "invalid"; a guesser gets 429s. Counted
@@ -45,12 +48,12 @@ public final class AkismetRoutes implements Routes {
     private final Duration retention;
 
     public AkismetRoutes(ApiKeys keys, AkismetStore store, SpamShield shield, AkismetSettings settings, Clock clock) {
-        this(keys, store, shield, settings, clock, dev.gazette.web.Throttle.inMemory(Duration.ofMinutes(10)));
+        this(keys, store, shield, settings, clock, Throttle.inMemory(Duration.ofMinutes(10)));
     }
 
     /** @param limiter where each key's requests are counted: this node's memory, or the database all nodes share */
     public AkismetRoutes(ApiKeys keys, AkismetStore store, SpamShield shield, AkismetSettings settings, Clock clock,
-                         dev.gazette.web.Throttle limiter) {
+                         Throttle limiter) {
         this.limiter = limiter;
         this.keys = keys;
         this.store = store;
@@ -86,11 +89,11 @@ public final class AkismetRoutes implements Routes {
     }
 
     /** Declares the check log's jobs: this node's queue flushed often, old checks deleted hourly by one node. */
-    public void declareJobs(dev.gazette.store.Jobs jobs) {
+    public void declareJobs(Jobs jobs) {
         jobs.every("akismet-log-flush", CheckLog.FLUSH_EVERY, CheckLog.FLUSH_EVERY, log::flushQuietly,
-                dev.gazette.store.Jobs.Scope.EACH_NODE);
+                Jobs.Scope.EACH_NODE);
         jobs.every("akismet-log-purge", Duration.ZERO, Duration.ofHours(1), log::purge,
-                dev.gazette.store.Jobs.Scope.ONE_NODE);
+                Jobs.Scope.ONE_NODE);
     }
 
     /** Writes pending checks; for shutdown. */
@@ -310,7 +313,7 @@ public final class AkismetRoutes implements Routes {
      * the check), so a fast thread-local source serves instead of the contended secure one.
      */
     private static String guid() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom r = ThreadLocalRandom.current();
         long high = (r.nextLong() & ~0xF000L) | 0x4000L;
         long low = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low).toString();

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -156,7 +157,7 @@ public final class AkismetStore {
         });
     }
 
-    private static void countCorrection(org.jdbi.v3.core.Handle h, long keyId, boolean missedSpam, int delta) {
+    private static void countCorrection(Handle h, long keyId, boolean missedSpam, int delta) {
         String column = missedSpam ? "missed_spam" : "false_positives"; // one of two constants
         h.createUpdate("UPDATE akismet_key SET " + column + " = " + column + " + :delta WHERE id = :key")
                 .bind("delta", delta).bind("key", keyId).execute();

@@ -11,6 +11,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.Optional;
 
 /** The staff page of API keys: each key's use, a new key (shown once), revoking. */
 public final class KeyRoutes implements Routes {
@@ -45,7 +46,7 @@ public final class KeyRoutes implements Routes {
 
     private void revoke(Context ctx) {
         String id = ctx.formParam("id") == null ? "" : ctx.formParam("id");
-        java.util.Optional<ApiKey> key = keys.all().stream().filter(k -> String.valueOf(k.id()).equals(id)).findFirst();
+        Optional<ApiKey> key = keys.all().stream().filter(k -> String.valueOf(k.id()).equals(id)).findFirst();
         if (key.isPresent() && keys.revoke(key.get().id())) {
             activity.record(Staff.of(ctx), "revoke API key", key.get().prefix() + "… for " + key.get().siteUrl());
         }

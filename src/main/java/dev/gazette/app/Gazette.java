@@ -1,15 +1,5 @@
 package dev.gazette.app;
 
-import dev.gazette.article.ArticleAdminRoutes;
-import dev.gazette.article.ArticlePage;
-import dev.gazette.article.ArticleRoutes;
-import dev.gazette.article.ArticleSearch;
-import dev.gazette.article.ArticleStore;
-import dev.gazette.article.Articles;
-import dev.gazette.article.MarkdownRenderer;
-import dev.gazette.article.PageKeys;
-import dev.gazette.article.SampleArticles;
-import dev.gazette.article.SiteChrome;
 import dev.gazette.account.AccountRoutes;
 import dev.gazette.account.AccountStore;
 import dev.gazette.account.Accounts;
@@ -22,14 +12,26 @@ import dev.gazette.akismet.AkismetRoutes;
 import dev.gazette.akismet.AkismetStore;
 import dev.gazette.akismet.ApiKeys;
 import dev.gazette.akismet.KeyRoutes;
+import dev.gazette.article.ArticleAdminRoutes;
+import dev.gazette.article.ArticlePage;
+import dev.gazette.article.ArticleRoutes;
+import dev.gazette.article.ArticleSearch;
+import dev.gazette.article.ArticleStore;
+import dev.gazette.article.Articles;
+import dev.gazette.article.MarkdownRenderer;
+import dev.gazette.article.PageKeys;
+import dev.gazette.article.SampleArticles;
+import dev.gazette.article.SiteChrome;
 import dev.gazette.comment.CommentRoutes;
 import dev.gazette.comment.CommentSettings;
+import dev.gazette.comment.CommentState;
 import dev.gazette.comment.CommentStore;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.FormTokens;
 import dev.gazette.comment.ReaderCookies;
 import dev.gazette.comment.RepliesSection;
 import dev.gazette.comment.ReplyHistory;
+import dev.gazette.comment.ReplyListener;
 import dev.gazette.mail.DigestJob;
 import dev.gazette.mail.MailAdminRoutes;
 import dev.gazette.mail.MailLinks;
@@ -43,15 +45,6 @@ import dev.gazette.mail.ReplyNotices;
 import dev.gazette.mail.SignInNotices;
 import dev.gazette.mail.SmtpMailer;
 import dev.gazette.mail.Subscriptions;
-import dev.gazette.comment.ReplyListener;
-import dev.gazette.privacy.AvatarRoutes;
-import dev.gazette.privacy.Avatars;
-import dev.gazette.privacy.PersonalData;
-import dev.gazette.privacy.PersonalDataStore;
-import dev.gazette.privacy.PeopleRoutes;
-import dev.gazette.privacy.PrivacyFacts;
-import dev.gazette.privacy.PrivacyRoutes;
-import dev.gazette.privacy.RetentionJob;
 import dev.gazette.media.DatabaseMediaFiles;
 import dev.gazette.media.DiskMediaFiles;
 import dev.gazette.media.ImageProcessor;
@@ -73,13 +66,20 @@ import dev.gazette.ops.Metrics;
 import dev.gazette.ops.MetricsRoutes;
 import dev.gazette.ops.Readiness;
 import dev.gazette.ops.ShieldVerdicts;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import dev.gazette.spam.InvalidModelException;
-import dev.gazette.spam.ShieldSettings;
-import dev.gazette.spam.SpamShield;
+import dev.gazette.privacy.AvatarRoutes;
+import dev.gazette.privacy.Avatars;
+import dev.gazette.privacy.PeopleRoutes;
+import dev.gazette.privacy.PersonalData;
+import dev.gazette.privacy.PersonalDataStore;
+import dev.gazette.privacy.PrivacyFacts;
+import dev.gazette.privacy.PrivacyRoutes;
+import dev.gazette.privacy.RetentionJob;
 import dev.gazette.settings.LiveSettings;
 import dev.gazette.settings.SettingsRoutes;
 import dev.gazette.settings.SettingsStore;
+import dev.gazette.spam.InvalidModelException;
+import dev.gazette.spam.ShieldSettings;
+import dev.gazette.spam.SpamShield;
 import dev.gazette.store.Buckets;
 import dev.gazette.store.Database;
 import dev.gazette.store.Dialect;
@@ -99,15 +99,19 @@ import dev.gazette.web.Purges;
 import dev.gazette.web.ServerSettings;
 import dev.gazette.web.Site;
 import dev.gazette.web.SurrogateKeys;
-import dev.gazette.web.Throttle;
 import dev.gazette.web.Templates;
+import dev.gazette.web.Throttle;
 import dev.gazette.web.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -280,9 +284,9 @@ public final class Gazette implements AutoCloseable {
         return new MediaLibrary(new ImageProcessor(media.limits(), 2), new MediaStore(database), files, clock);
     }
 
-    private static java.util.Map<String, Integer> byName(java.util.Map<dev.gazette.comment.CommentState, Integer> counts) {
-        java.util.Map<String, Integer> named = new java.util.HashMap<>();
-        counts.forEach((state, n) -> named.put(state.name().toLowerCase(java.util.Locale.ROOT), n));
+    private static Map<String, Integer> byName(Map<CommentState, Integer> counts) {
+        Map<String, Integer> named = new HashMap<>();
+        counts.forEach((state, n) -> named.put(state.name().toLowerCase(Locale.ROOT), n));
         return named;
     }
 
@@ -400,7 +404,7 @@ public final class Gazette implements AutoCloseable {
             OutboxJob sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, CLOCK), CLOCK,
                     OutboxJob.Retries.defaults());
             DigestJob digests = new DigestJob(mail.store, mail.outbox, live::siteTitle, mail.links,
-                    () -> comments.stats().counts().get(dev.gazette.comment.CommentState.PENDING),
+                    () -> comments.stats().counts().get(CommentState.PENDING),
                     () -> settings.mail().digestMinutes(), CLOCK);
             jobs.every("mail-digest", Duration.ofSeconds(1), Duration.ofSeconds(1), digests::runOnce, Jobs.Scope.ONE_NODE);
             jobs.every("mail-outbox", Duration.ofSeconds(1), Duration.ofSeconds(1), sender::runOnce, Jobs.Scope.ONE_NODE);

@@ -10,6 +10,7 @@ import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
 import dev.gazette.store.PoolSettings;
 import dev.gazette.syndication.FetchSettings;
+import dev.gazette.text.EmailAddress;
 import dev.gazette.web.CachePolicy;
 import dev.gazette.web.TrustedProxies;
 import java.io.IOException;
@@ -114,7 +115,7 @@ public final class SettingsLoader {
         int port = portText.isBlank() ? tls.defaultPort() : number("mail.port", portText, 1, 65535);
         String from = get("mail.from", "");
         int digest = number("mail.digest-minutes", get("mail.digest-minutes", "10"), 1, 10_080);
-        if (!host.isBlank() && !dev.gazette.text.EmailAddress.isValid(from)) {
+        if (!host.isBlank() && !EmailAddress.isValid(from)) {
             throw new IllegalArgumentException("mail.from must be the address the site sends from, such as"
                     + " newsroom@example.org, when mail.host is set" + (from.isEmpty() ? "" : ", not '" + from + "'"));
         }

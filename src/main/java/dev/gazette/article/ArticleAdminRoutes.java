@@ -16,6 +16,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +187,7 @@ public final class ArticleAdminRoutes implements Routes {
     private ArticleEditorView editor(Context ctx, Optional<Article> article, ArticleForm form, int version) {
         String title = article.map(a -> "Edit article #" + a.id()).orElse("New article");
         // The newest uploads, and the chosen lead picture even when older than those.
-        List<Picture> offered = new java.util.ArrayList<>(pictures.recent(PICTURES_OFFERED));
+        List<Picture> offered = new ArrayList<>(pictures.recent(PICTURES_OFFERED));
         if (!form.leadImage().isEmpty() && offered.stream().noneMatch(p -> p.id().equals(form.leadImage()))) {
             pictures.find(form.leadImage()).ifPresent(p -> offered.add(0, p));
         }

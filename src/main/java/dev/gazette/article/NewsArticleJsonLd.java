@@ -7,6 +7,7 @@ import dev.gazette.web.Site;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** schema.org NewsArticle metadata for search engines, safe to place inside a script element. */
 final class NewsArticleJsonLd {
@@ -15,10 +16,10 @@ final class NewsArticleJsonLd {
     private NewsArticleJsonLd() {}
 
     static String of(Article a, Site site) {
-        return of(a, site, java.util.Optional.empty());
+        return of(a, site, Optional.empty());
     }
 
-    static String of(Article a, Site site, java.util.Optional<Picture> lead) {
+    static String of(Article a, Site site, Optional<Picture> lead) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("@context", "https://schema.org");
         json.put("@type", "NewsArticle");

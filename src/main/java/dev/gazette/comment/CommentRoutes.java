@@ -7,20 +7,22 @@ import dev.gazette.web.ClientRequest;
 import dev.gazette.web.Format;
 import dev.gazette.web.Page;
 import dev.gazette.web.Responses;
+import dev.gazette.web.Routes;
 import dev.gazette.web.Templates;
+import dev.gazette.web.Throttle;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.gazette.web.Routes;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 
 /** Taking replies in: the form's POST, and an author's own edit or withdrawal within the edit window. */
 public final class CommentRoutes implements Routes {
@@ -60,7 +62,7 @@ public final class CommentRoutes implements Routes {
      */
     public CommentRoutes(Comments comments, ArticlePage articlePage, RepliesSection replies, FormTokens tokens,
                          ReaderCookies cookies, Articles articles, Templates templates, Function<String, Page> chrome,
-                         Predicate<Throwable> unavailable, dev.gazette.web.Throttle buckets) {
+                         Predicate<Throwable> unavailable, Throttle buckets) {
         this.unavailable = unavailable;
         this.articles = articles;
         this.templates = templates;
@@ -196,12 +198,12 @@ public final class CommentRoutes implements Routes {
     }
 
     private String articleUrl(Comment comment) {
-        return articles.published(java.util.List.of(comment.articleId())).stream().findFirst()
+        return articles.published(List.of(comment.articleId())).stream().findFirst()
                 .map(a -> "/articles/" + a.slug()).orElse("/");
     }
 
     private String articleTitle(Comment comment) {
-        return articles.published(java.util.List.of(comment.articleId())).stream().findFirst()
+        return articles.published(List.of(comment.articleId())).stream().findFirst()
                 .map(a -> a.title()).orElse("");
     }
 

@@ -9,11 +9,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.ObjLongConsumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The SQL for replies; the same statements run on SQLite and PostgreSQL. */
@@ -39,7 +45,7 @@ public final class CommentStore {
      * Stores a reply and the first lines of its history, then runs {@code then} with its id (mail's outbox), in one
      * transaction; returns the reply's id.
      */
-    long insert(Comment c, List<ReplyEvent> history, java.util.function.ObjLongConsumer<org.jdbi.v3.core.Handle> then) {
+    long insert(Comment c, List<ReplyEvent> history, ObjLongConsumer<Handle> then) {
         return writes.inTransaction(h -> {
             long id = h.createQuery("INSERT INTO comment (article_id, parent_id, depth, author_name,"
                         + " author_email, author_url, body_markdown, body_html, content_hash, state, ip, network, user_agent,"
@@ -131,7 +137,7 @@ public final class CommentStore {
 
     /** How many replies of each state the filter finds, in one query (the state itself set aside). */
     Map<CommentState, Integer> countsByState(QueueFilter filter) {
-        Map<CommentState, Integer> counts = new java.util.EnumMap<>(CommentState.class);
+        Map<CommentState, Integer> counts = new EnumMap<>(CommentState.class);
         for (CommentState s : CommentState.values()) counts.put(s, 0);
         reads.useHandle(h -> filter.bind(h.createQuery("SELECT c.state, COUNT(*) FROM comment c WHERE " + filter.sql()
                         + " GROUP BY c.state"))
@@ -155,7 +161,7 @@ public final class CommentStore {
                         + " WHERE author_email IN (<emails>) GROUP BY author_email, state")
                 .bindList("emails", known)
                 .map((rs, ctx) -> {
-                    out.computeIfAbsent(rs.getString(1), k -> new java.util.EnumMap<>(CommentState.class))
+                    out.computeIfAbsent(rs.getString(1), k -> new EnumMap<>(CommentState.class))
                             .put(CommentState.ofCode(rs.getString(2)), rs.getInt(3));
                     return 0;
                 }).list());
@@ -236,7 +242,7 @@ public final class CommentStore {
     }
 
     // column is one of three constants above, never input.
-    private static int count(org.jdbi.v3.core.Handle h, String column, String value, String state, long beforeId) {
+    private static int count(Handle h, String column, String value, String state, long beforeId) {
         return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE " + column + " = :v AND state = :s"
                         + " AND id < :before LIMIT " + HISTORY_CAP + ") capped")
                 .bind("v", value).bind("s", state).bind("before", beforeId).mapTo(Integer.class).one();
@@ -301,7 +307,7 @@ public final class CommentStore {
      * longer in {@code from} (someone else moved it).
      */
     Optional<Long> setState(long id, CommentState from, CommentState to, Instant now, ReplyEvent event,
-                            java.util.function.BiConsumer<org.jdbi.v3.core.Handle, Comment> then) {
+                            BiConsumer<Handle, Comment> then) {
         return writes.inTransaction(h -> {
             int changed = h.createUpdate("UPDATE comment SET state = :s, updated_at = :now WHERE id = :id AND state = :from")
                     .bind("s", to.code()).bind("now", now.toEpochMilli()).bind("id", id).bind("from", from.code()).execute();
@@ -315,7 +321,7 @@ public final class CommentStore {
 
     /** The text folded for comparison (case, spacing), hashed: equal for copies that differ only in layout. */
     static String contentHash(String text) {
-        String folded = String.join(" ", text.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+"));
+        String folded = String.join(" ", text.toLowerCase(Locale.ROOT).strip().split("\\s+"));
         return Hashes.sha256Hex(folded, 16);
     }
 
@@ -369,7 +375,7 @@ public final class CommentStore {
                     : " AND c.author_email = :author_email").orElse("");
         }
 
-        org.jdbi.v3.core.statement.Query bind(org.jdbi.v3.core.statement.Query q) {
+        Query bind(Query q) {
             articleId.ifPresent(id -> q.bind("article", id));
             if (!story.isBlank()) q.bind("story", like(story));
             if (!text.isBlank()) q.bind("like", like(text));
@@ -381,7 +387,7 @@ public final class CommentStore {
         }
 
         private static String like(String words) {
-            return "%" + escapeLike(words.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+            return "%" + escapeLike(words.strip().toLowerCase(Locale.ROOT)) + "%";
         }
     }
 

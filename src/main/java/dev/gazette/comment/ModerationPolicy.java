@@ -2,6 +2,7 @@ package dev.gazette.comment;
 
 import dev.gazette.spam.Decision;
 import dev.gazette.spam.Verdict;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,7 +35,7 @@ final class ModerationPolicy {
     }
 
     /** A key matches inside the text, name, email, website, IP or browser, ignoring case, as in WordPress. */
-    private static boolean matchesAny(Comment c, java.util.List<String> keys) {
+    private static boolean matchesAny(Comment c, List<String> keys) {
         return keys.stream().map(k -> k.strip().toLowerCase(Locale.ROOT)).filter(k -> !k.isEmpty())
                 .anyMatch(key -> Stream.of(c.bodyMarkdown(), c.authorName(), c.authorEmail(), c.authorUrl(), c.ip(),
                                 c.userAgent())

@@ -1,6 +1,7 @@
 package dev.gazette.comment;
 
 import dev.gazette.store.SiteSecret;
+import dev.gazette.web.ClientRequest;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
@@ -100,7 +101,7 @@ public final class ReaderCookies {
     }
 
     private static Cookie cookie(Context ctx, String name, String value, int maxAge, SameSite sameSite) {
-        boolean secure = dev.gazette.web.ClientRequest.of(ctx).secure();
+        boolean secure = ClientRequest.of(ctx).secure();
         return new Cookie(name, value, "/", maxAge, secure, true, null, sameSite);
     }
 }

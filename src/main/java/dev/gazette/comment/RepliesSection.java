@@ -1,8 +1,8 @@
 package dev.gazette.comment;
 
 import dev.gazette.article.Article;
-import dev.gazette.article.ArticleSection;
 import dev.gazette.article.ArticleSection.Rendered;
+import dev.gazette.article.ArticleSection;
 import dev.gazette.article.PageKeys;
 import dev.gazette.privacy.Avatars;
 import dev.gazette.web.PageCache;
@@ -10,6 +10,7 @@ import dev.gazette.web.SurrogateKeys;
 import dev.gazette.web.Templates;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ public final class RepliesSection implements ArticleSection {
                 c.state() != CommentState.APPROVED, own.contains(c.id()) && comments.editable(c), children));
         if (comments.settings().newestFirst()) {
             all = new ArrayList<>(all);
-            java.util.Collections.reverse(all);
+            Collections.reverse(all);
         }
         int size = comments.settings().pageSize();
         int pages = Math.max(1, (all.size() + size - 1) / size);

@@ -4,6 +4,7 @@ import dev.gazette.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class ReplyHistory {
     public Map<Long, List<ReplyEvent>> of(Collection<Long> commentIds) {
         Map<Long, List<ReplyEvent>> out = new LinkedHashMap<>();
         if (commentIds.isEmpty()) return out;
-        for (long id : commentIds) out.put(id, new java.util.ArrayList<>());
+        for (long id : commentIds) out.put(id, new ArrayList<>());
         reads.useHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM reply_event WHERE comment_id IN (<ids>)"
                         + " ORDER BY comment_id, id")
                 .bindList("ids", List.copyOf(commentIds)).map(ReplyHistory::map)

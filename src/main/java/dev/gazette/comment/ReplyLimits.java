@@ -5,6 +5,7 @@ import dev.gazette.web.RateLimiter;
 import dev.gazette.web.Throttle;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -50,7 +51,7 @@ final class ReplyLimits {
         Arrays.fill(b, 8, 16, (byte) 0);
         try {
             return InetAddress.getByAddress(b).getHostAddress() + "/64";
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // 16 bytes are always an address
         }
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Arranges a flat list of replies into threads: each reply under its parent, in the order they were posted. */
@@ -16,7 +17,7 @@ final class Threads {
      * @param comments every reply to show, in any order
      * @param node     turns one reply and its already-built children into a node
      */
-    static List<ReplyNode> build(List<Comment> comments, java.util.function.BiFunction<Comment, List<ReplyNode>, ReplyNode> node) {
+    static List<ReplyNode> build(List<Comment> comments, BiFunction<Comment, List<ReplyNode>, ReplyNode> node) {
         Map<Long, List<Comment>> byParent = new HashMap<>();
         Map<Long, Comment> byId = new LinkedHashMap<>();
         List<Comment> sorted = new ArrayList<>(comments);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Gathers held replies into one mail per moderator: when replies were held since a moderator's last mail and the quiet
@@ -25,7 +26,7 @@ public final class DigestJob {
     private final Clock clock;
 
     /** @param waitingReplies how many replies wait in the queue now */
-    public DigestJob(MailStore store, Outbox outbox, java.util.function.Supplier<String> siteName, MailLinks links,
+    public DigestJob(MailStore store, Outbox outbox, Supplier<String> siteName, MailLinks links,
                      IntSupplier waitingReplies, IntSupplier digestMinutes, Clock clock) {
         this.store = store;
         this.outbox = outbox;

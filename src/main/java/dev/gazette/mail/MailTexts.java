@@ -1,5 +1,7 @@
 package dev.gazette.mail;
 
+import dev.gazette.account.NewDevice;
+import dev.gazette.web.Format;
 import java.util.function.Supplier;
 
 /** The words of every mail the site sends, plain and HTML from one text. */
@@ -68,11 +70,11 @@ final class MailTexts {
         return OutgoingMail.of(to, "reset", "Set a new password for " + siteName.get(), body, "");
     }
 
-    OutgoingMail newDevice(String to, dev.gazette.account.NewDevice device) {
+    OutgoingMail newDevice(String to, NewDevice device) {
         MailBody body = new MailBody()
                 .paragraph("Your newsroom account on " + siteName.get() + " was just signed in to from a browser it had"
                         + " not been used from before:")
-                .paragraph("When: " + dev.gazette.web.Format.dateTime(device.at()))
+                .paragraph("When: " + Format.dateTime(device.at()))
                 .paragraph("Browser: " + device.browser())
                 .paragraph("Network: " + device.network() + " (the last part of the address left out)")
                 .paragraph("If this was you, there is nothing to do. If it was not, someone knows your password: set a"

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -49,7 +50,7 @@ public final class Outbox {
                         + " RETURNING " + COLUMNS)
                 .bind("until", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli()).bind("limit", limit)
                 .map((rs, ctx) -> queued(rs)).list()
-                .stream().sorted(java.util.Comparator.comparingLong(Queued::id)).toList());
+                .stream().sorted(Comparator.comparingLong(Queued::id)).toList());
     }
 
     /** The server took these: they leave the outbox, with the addresses in them. */

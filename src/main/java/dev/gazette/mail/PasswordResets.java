@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * "Forgot password": a mailed link that works once and expires. Only the token's hash is stored, so a copy of the
@@ -25,7 +26,7 @@ public final class PasswordResets {
     private final MailTexts texts;
     private final Clock clock;
 
-    public PasswordResets(Accounts accounts, MailStore store, Outbox outbox, java.util.function.Supplier<String> siteName,
+    public PasswordResets(Accounts accounts, MailStore store, Outbox outbox, Supplier<String> siteName,
                           MailLinks links, Clock clock) {
         this.accounts = accounts;
         this.store = store;

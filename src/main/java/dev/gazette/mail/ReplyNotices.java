@@ -1,5 +1,7 @@
 package dev.gazette.mail;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.gazette.account.Permission;
 import dev.gazette.account.Role;
 import dev.gazette.article.Article;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -35,15 +38,14 @@ public final class ReplyNotices implements ReplyListener {
     private final Clock clock;
 
     /** @param articles an article by id, published or not (a reply's story) */
-    public ReplyNotices(MailStore store, Outbox outbox, java.util.function.Supplier<String> siteName, MailLinks links,
+    public ReplyNotices(MailStore store, Outbox outbox, Supplier<String> siteName, MailLinks links,
                         LongFunction<Optional<Article>> articles, IntSupplier digestMinutes, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.texts = new MailTexts(siteName, links);
         // A story's title and address, kept briefly: read once, not inside every reply's write transaction.
-        com.github.benmanes.caffeine.cache.LoadingCache<Long, Optional<Article>> cache =
-                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000)
-                        .expireAfterWrite(java.time.Duration.ofSeconds(30)).build(articles::apply);
+        LoadingCache<Long, Optional<Article>> cache = Caffeine.newBuilder().maximumSize(1_000)
+                .expireAfterWrite(Duration.ofSeconds(30)).build(articles::apply);
         this.articles = cache::get;
         this.digestMinutes = digestMinutes;
         this.clock = clock;

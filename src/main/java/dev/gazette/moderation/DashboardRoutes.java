@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,7 @@ public final class DashboardRoutes implements Routes {
     private final IntFunction<List<ActivityEntry>> activity;
     private final Templates templates;
     private final Clock clock;
-    private final java.util.function.Supplier<String> mail;
+    private final Supplier<String> mail;
 
     public DashboardRoutes(Comments comments, Moderation moderation, IntFunction<List<ActivityEntry>> activity,
                            Templates templates, Clock clock) {
@@ -45,7 +46,7 @@ public final class DashboardRoutes implements Routes {
 
     /** @param mail one line on the site's mail (on or off, what waits or failed); empty to leave the card out */
     public DashboardRoutes(Comments comments, Moderation moderation, IntFunction<List<ActivityEntry>> activity,
-                           Templates templates, Clock clock, java.util.function.Supplier<String> mail) {
+                           Templates templates, Clock clock, Supplier<String> mail) {
         this.mail = mail;
         this.comments = comments;
         this.moderation = moderation;

@@ -8,6 +8,7 @@ import dev.gazette.comment.CommentState;
 import dev.gazette.comment.CommentStore;
 import dev.gazette.comment.Comments;
 import dev.gazette.comment.ReplyEvent;
+import dev.gazette.comment.Submitted;
 import dev.gazette.web.BadRequest;
 import dev.gazette.web.Params;
 import dev.gazette.web.Responses;
@@ -192,7 +193,7 @@ public final class ModerationRoutes implements Routes {
         Staff staff = Staff.of(ctx);
         String text = field(ctx, "comment");
         var outcome = comments.intake().staffReply(c, staff.name(), staff.email(), text);
-        if (outcome instanceof dev.gazette.comment.Submitted.Invalid invalid) {
+        if (outcome instanceof Submitted.Invalid invalid) {
             replyPage(ctx, text, invalid.errors().values().iterator().next());
             return;
         }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The settings in force: the config file's, overlaid with those changed in the newsroom. A change applies at once
@@ -31,7 +32,7 @@ public final class LiveSettings {
     private final boolean baseGravatar;
     private final Clock clock;
     private volatile Snapshot current;
-    private final java.util.function.BooleanSupplier told;
+    private final BooleanSupplier told;
 
     public LiveSettings(SettingsStore store, CommentSettings baseComments, String baseTitle, String baseDescription,
                         boolean baseGravatar, Clock clock) {
@@ -40,7 +41,7 @@ public final class LiveSettings {
 
     /** @param told true while every change on another node reaches this one as a notice, so polling can wait */
     public LiveSettings(SettingsStore store, CommentSettings baseComments, String baseTitle, String baseDescription,
-                        boolean baseGravatar, Clock clock, java.util.function.BooleanSupplier told) {
+                        boolean baseGravatar, Clock clock, BooleanSupplier told) {
         this.told = told;
         this.baseGravatar = baseGravatar;
         this.store = store;

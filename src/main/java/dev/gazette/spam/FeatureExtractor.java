@@ -1,6 +1,7 @@
 package dev.gazette.spam;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Builds the classifier's hashed features: words, word pairs and triples and character 3-5-grams of the
@@ -76,7 +77,7 @@ final class FeatureExtractor {
         for (String w : Analyzer.words(a.authorName().lower())) {
             keyed(v, "the name word ", w, slot(Hashing.hash(NS_AUTHOR, "n:" + w)), explain);
         }
-        String email = s.authorEmail().trim().toLowerCase(java.util.Locale.ROOT);
+        String email = s.authorEmail().trim().toLowerCase(Locale.ROOT);
         int at = email.lastIndexOf('@');
         if (at >= 0 && at < email.length() - 1) {
             String dom = email.substring(at + 1);

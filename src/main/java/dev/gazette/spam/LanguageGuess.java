@@ -1,5 +1,7 @@
 package dev.gazette.spam;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ public final class LanguageGuess {
     private static final Map<String, Integer> LANGS_OF_WORD = langsOfWord();
 
     private static Map<String, Integer> langsOfWord() {
-        Map<String, Integer> m = new java.util.HashMap<>();
+        Map<String, Integer> m = new HashMap<>();
         for (int l = 0; l < ORDER.length; l++) {
             for (String w : STOPWORDS.get(ORDER[l])) {
                 m.merge(w, 1 << l, (a, b) -> a | b);
@@ -31,7 +33,7 @@ public final class LanguageGuess {
     }
 
     /** ISO 639-1 code of the likely language, or "" when the text is too short or ambiguous. */
-    public String guess(String lowerText, java.util.List<String> words) {
+    public String guess(String lowerText, List<String> words) {
         String script = dominantScript(lowerText);
         if (!script.isEmpty()) {
             return script;

@@ -1,5 +1,6 @@
 package dev.gazette.spam;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,6 @@ public record Reason(String text, double weight) {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s (%+.1f)", text, weight);
+        return String.format(Locale.ROOT, "%s (%+.1f)", text, weight);
     }
 }

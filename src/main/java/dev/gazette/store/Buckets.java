@@ -1,6 +1,7 @@
 package dev.gazette.store;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Token buckets kept in the database, so that every node draws from the same bucket: the site-wide form of a
@@ -47,7 +48,7 @@ public final class Buckets {
     }
 
     /** Drops buckets unused for this long (a full bucket needs no row): keeps the table small. */
-    public int forget(java.time.Duration idle) {
+    public int forget(Duration idle) {
         long before = clock.millis() - idle.toMillis();
         return database.writes().withHandle(h -> h.createUpdate("DELETE FROM rate_bucket WHERE at_ms < :before")
                 .bind("before", before).execute());

@@ -3,7 +3,18 @@ package dev.gazette.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -22,10 +33,10 @@ public final class Database implements AutoCloseable {
     private final Jdbi reads;
     private final Jdbi writes;
     private final String jdbcUrl;
-    private final java.util.Properties connectionProperties;
+    private final Properties connectionProperties;
 
     private Database(Dialect dialect, HikariDataSource pool, HikariDataSource writerPool, String jdbcUrl,
-                     java.util.Properties connectionProperties) {
+                     Properties connectionProperties) {
         this.dialect = dialect;
         this.jdbcUrl = jdbcUrl;
         this.connectionProperties = connectionProperties;
@@ -90,7 +101,7 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e) + ". Check that it is running and that the address, user and password are right.", e);
         }
         HikariDataSource writerPool = pool;
-        java.util.Properties properties = new java.util.Properties();
+        Properties properties = new Properties();
         properties.putAll(config.getDataSourceProperties());
         if (config.getUsername() != null) properties.setProperty("user", config.getUsername());
         if (config.getPassword() != null) properties.setProperty("password", config.getPassword());
@@ -156,10 +167,10 @@ public final class Database implements AutoCloseable {
      *
      * @param what what the work does, for the error a failure gives
      */
-    public <T> T exclusively(String what, java.util.function.Supplier<T> work) {
+    public <T> T exclusively(String what, Supplier<T> work) {
         if (dialect != Dialect.POSTGRESQL) return work.get();
-        try (java.sql.Connection lock = connect();
-             java.sql.PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_lock(?, 0)")) {
+        try (Connection lock = connect();
+             PreparedStatement take = lock.prepareStatement("SELECT pg_advisory_lock(?, 0)")) {
             take.setInt(1, LockKeys.START_UP);
             take.execute();
             try {
@@ -168,7 +179,7 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("Failed while " + what + ": " + rootMessage(e), e);
             }
             // Closing the connection releases the lock, also when the work failed.
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Cannot take the start-up lock on the database at " + withoutSecrets(jdbcUrl)
                     + ": " + rootMessage(e), e);
         }
@@ -178,8 +189,8 @@ public final class Database implements AutoCloseable {
      * A connection of its own, outside the pools, for what holds a connection for long: the listener for changes
      * made on other nodes, the jobs' leader locks. Closing it ends what it held.
      */
-    public java.sql.Connection connect() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection(jdbcUrl, connectionProperties);
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, connectionProperties);
     }
 
     /** The URL without any password, for messages. */
@@ -231,16 +242,16 @@ public final class Database implements AutoCloseable {
      */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.sql.SQLTimeoutException) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof SQLTimeoutException) {
                 return true;
             }
             if (t instanceof org.sqlite.SQLiteException lite && UNAVAILABLE_SQLITE.contains(lite.getResultCode().code & 0xff)) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException e && e.getSQLState() != null) {
+            if (t instanceof SQLException e && e.getSQLState() != null) {
                 String state = e.getSQLState();
                 // 08: connection exception; 53: insufficient resources (disk full, out of memory, too many
                 // connections); 57P01–57P03: the server is shutting down or starting; 57014: statement timeout.
@@ -255,7 +266,7 @@ public final class Database implements AutoCloseable {
 
     // SQLite's primary result codes for a busy, unreadable or full disk: BUSY 5, LOCKED 6, READONLY 8, IOERR 10,
     // FULL 13, CANTOPEN 14.
-    private static final java.util.Set<Integer> UNAVAILABLE_SQLITE = java.util.Set.of(5, 6, 8, 10, 13, 14);
+    private static final Set<Integer> UNAVAILABLE_SQLITE = Set.of(5, 6, 8, 10, 13, 14);
 
     /**
      * True when the failure is a unique constraint turning a write away: what a check-then-write race between two
@@ -263,7 +274,7 @@ public final class Database implements AutoCloseable {
      */
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException e) {
+            if (t instanceof SQLException e) {
                 // PostgreSQL's SQLSTATE; SQLite's extended result code SQLITE_CONSTRAINT_UNIQUE (2067) or plain 19.
                 if ("23505".equals(e.getSQLState())) return true;
                 if (e instanceof org.sqlite.SQLiteException lite

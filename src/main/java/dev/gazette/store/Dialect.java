@@ -1,5 +1,7 @@
 package dev.gazette.store;
 
+import java.util.Map;
+
 /** The SQL databases Gazette runs on, told apart by their JDBC URL. */
 public enum Dialect {
     SQLITE("sqlite", "INTEGER PRIMARY KEY AUTOINCREMENT", "BLOB"),
@@ -32,7 +34,7 @@ public enum Dialect {
      * What the shared migrations' placeholders stand for here: the two types the dialects spell differently.
      * Everything else in them is the same SQL.
      */
-    public java.util.Map<String, String> placeholders() {
-        return java.util.Map.of("id_column", idColumn, "bytes", bytes);
+    public Map<String, String> placeholders() {
+        return Map.of("id_column", idColumn, "bytes", bytes);
     }
 }

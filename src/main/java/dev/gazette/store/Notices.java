@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -40,7 +41,7 @@ public final class Notices implements AutoCloseable {
     // A notice carries the sending node's id, so a node skips what it did itself (it has already applied it).
     private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> applied = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> applied = new ConcurrentHashMap<>();
     private final ExecutorService deliveries = Executors.newSingleThreadExecutor(r -> daemon(r, "gazette-notices-apply"));
     private volatile boolean live;
     private volatile boolean closed;
@@ -94,7 +95,7 @@ public final class Notices implements AutoCloseable {
      * after a lost connection not included: a change that reached this node by a notice, not by polling.
      */
     public long applied(String channel) {
-        java.util.concurrent.atomic.AtomicLong n = applied.get(channel);
+        AtomicLong n = applied.get(channel);
         return n == null ? 0 : n.get();
     }
 
@@ -147,7 +148,7 @@ public final class Notices implements AutoCloseable {
             deliveries.execute(() -> {
                 try {
                     s.onNotice().accept(payload);
-                    applied.computeIfAbsent(channel, c -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+                    applied.computeIfAbsent(channel, c -> new AtomicLong()).incrementAndGet();
                 } catch (RuntimeException e) {
                     log.warn("A notice on {} could not be applied: {}", channel, e.getMessage());
                 }

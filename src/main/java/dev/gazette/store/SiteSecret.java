@@ -2,6 +2,7 @@ package dev.gazette.store;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -47,7 +48,7 @@ public final class SiteSecret {
 
     /** Compares a signature in constant time. */
     public boolean verify(String text, String signature) {
-        return java.security.MessageDigest.isEqual(
+        return MessageDigest.isEqual(
                 sign(text).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -1,6 +1,8 @@
 package dev.gazette.syndication;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +24,7 @@ public interface AttachmentFiles {
             int at = url.indexOf(UPLOADS);
             if (at < 0) throw new IOException("its address is not under " + UPLOADS);
             String relative = url.substring(at + UPLOADS.length()).replaceAll("[?#].*", "");
-            Path file = root.resolve(java.net.URLDecoder.decode(relative, java.nio.charset.StandardCharsets.UTF_8))
+            Path file = root.resolve(URLDecoder.decode(relative, StandardCharsets.UTF_8))
                     .normalize();
             // A crafted export must not read anything outside the folder it was given.
             if (!file.startsWith(root) || !Files.isRegularFile(file)) {

@@ -6,6 +6,7 @@ import java.net.Proxy;
 import java.net.UnknownHostException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -151,7 +152,7 @@ public final class FeedFetcher {
             Throwable t = todo.poll();
             if (kind.isInstance(t)) return true;
             if (t.getCause() != null) todo.add(t.getCause());
-            todo.addAll(java.util.List.of(t.getSuppressed()));
+            todo.addAll(List.of(t.getSuppressed()));
         }
         return false;
     }

@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /** The staff page of agency feeds: each source with its status in words, adding, polling now, removing. */
 public final class FeedSourceRoutes implements Routes {
@@ -47,7 +48,7 @@ public final class FeedSourceRoutes implements Routes {
         ctx.redirect("/admin/feeds", HttpStatus.SEE_OTHER);
     }
 
-    private void act(Context ctx, String action, java.util.function.LongConsumer what) {
+    private void act(Context ctx, String action, LongConsumer what) {
         long id;
         try {
             id = Long.parseLong(ctx.pathParam("id"));

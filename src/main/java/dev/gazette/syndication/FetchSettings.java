@@ -2,6 +2,7 @@ package dev.gazette.syndication;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ public record FetchSettings(Set<String> allowHosts, Duration answerTimeout, Dura
 
     /** These settings with more hosts allowed. */
     public FetchSettings allowing(String... hosts) {
-        Set<String> more = new java.util.HashSet<>(allowHosts);
+        Set<String> more = new HashSet<>(allowHosts);
         more.addAll(Arrays.asList(hosts));
         return new FetchSettings(more, answerTimeout, totalLimit);
     }

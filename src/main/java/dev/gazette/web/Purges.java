@@ -1,6 +1,7 @@
 package dev.gazette.web;
 
 import java.util.Collection;
+import java.util.function.Consumer;
 
 /**
  * The one call that drops changed pages wherever they are kept: this node's page cache first (so a cache that
@@ -9,14 +10,14 @@ import java.util.Collection;
 public final class Purges {
     private final PageCache local;
     private final EdgePurger edge;
-    private final java.util.function.Consumer<SurrogateKeys> otherNodes;
+    private final Consumer<SurrogateKeys> otherNodes;
 
     public Purges(PageCache local, EdgePurger edge) {
         this(local, edge, keys -> {});
     }
 
     /** @param otherNodes tells the site's other nodes to drop the same keys from their own page caches */
-    public Purges(PageCache local, EdgePurger edge, java.util.function.Consumer<SurrogateKeys> otherNodes) {
+    public Purges(PageCache local, EdgePurger edge, Consumer<SurrogateKeys> otherNodes) {
         this.local = local;
         this.edge = edge;
         this.otherNodes = otherNodes;

@@ -86,7 +86,7 @@ public final class TrustedProxies {
                 for (String pair : element.split(";")) {
                     int eq = pair.indexOf('=');
                     if (eq < 0) continue;
-                    String name = pair.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
+                    String name = pair.substring(0, eq).strip().toLowerCase(Locale.ROOT);
                     String value = pair.substring(eq + 1).strip();
                     if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                         value = value.substring(1, value.length() - 1);

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -40,7 +41,7 @@ public final class WebServer implements AutoCloseable {
     private static final String HSTS = "max-age=31536000";
     // What a 503 asks clients and caches to wait before trying again: a database restart takes about this long.
     static final int RETRY_AFTER_SECONDS = 10;
-    private static final java.time.Duration SHUTDOWN_IDLE = java.time.Duration.ofSeconds(5);
+    private static final Duration SHUTDOWN_IDLE = Duration.ofSeconds(5);
 
     private final Javalin app;
 
