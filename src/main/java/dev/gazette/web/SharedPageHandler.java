@@ -47,8 +47,10 @@ final class SharedPageHandler extends Handler.Wrapper {
         PageCache.Kept kept = cache.kept(key);
         if (kept != null && !cache.mustRefresh(kept, get)) {
             cache.hit();
-            int status = send(kept.response(), request, response, callback, get);
-            observer.answered(request.getMethod(), kept.response().route(), status, System.nanoTime() - start);
+            ByteBuffer body = prepare(kept.response(), request, response, get);
+            // Told before the bytes go, so whoever reads /metrics after this answer finds it counted.
+            observer.answered(request.getMethod(), kept.response().route(), response.getStatus(), System.nanoTime() - start);
+            response.write(true, body, callback);
             return true;
         }
         if (!get) return super.handle(request, response, callback);
@@ -61,23 +63,21 @@ final class SharedPageHandler extends Handler.Wrapper {
         return handled;
     }
 
-    /** Sends the kept response; returns its status. */
-    private static int send(SharedResponse kept, Request request, Response response, Callback callback, boolean get) {
+    /** Sets the kept response's status and headers; returns the body to send, or null (a 304, a HEAD). */
+    private static ByteBuffer prepare(SharedResponse kept, Request request, Response response, boolean get) {
         HttpFields.Mutable headers = response.getHeaders();
         for (SharedResponse.Header h : kept.headers()) headers.add(h.name(), h.value());
         CachedPage page = kept.page();
         if (Responses.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), page.etag())) {
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
-            response.write(true, null, callback);
-            return HttpStatus.NOT_MODIFIED_304;
+            return null;
         }
         CachedPage.Encoded encoded = page.encodedFor(request.getHeaders().get(HttpHeader.ACCEPT_ENCODING));
         headers.put(HttpHeader.CONTENT_TYPE, page.contentType());
         if (encoded.coding() != null) headers.put(new HttpField(HttpHeader.CONTENT_ENCODING, encoded.coding()));
         headers.put(HttpHeader.CONTENT_LENGTH, encoded.bytes().length);
         response.setStatus(HttpStatus.OK_200);
-        response.write(true, get ? ByteBuffer.wrap(encoded.bytes()) : null, callback);
-        return HttpStatus.OK_200;
+        return get ? ByteBuffer.wrap(encoded.bytes()) : null;
     }
 
     /**
