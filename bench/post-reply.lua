@@ -49,7 +49,9 @@ end
 
 response = function(status, headers, body)
   local redirect = wordpress and 302 or 303
-  if status == redirect and headers["Location"] and string.find(headers["Location"], "#comment-", 1, true) then
+  -- HAProxy hands header names on in lower case; wrk's table is case-sensitive.
+  local location = headers["Location"] or headers["location"]
+  if status == redirect and location and string.find(location, "#comment-", 1, true) then
     accepted = accepted + 1
   else
     other = other + 1
