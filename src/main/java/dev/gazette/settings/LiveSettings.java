@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings in force: the config file's, overlaid with those changed in the newsroom. A change applies at once
@@ -15,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * a health check because of them.
  */
 public final class LiveSettings {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveSettings.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveSettings.class);
     /** The notice channel of saved settings. */
     public static final String CHANNEL = "gazette_settings";
     /** How often the settings are read again in the background while other nodes' notices are not heard. */

@@ -2,15 +2,10 @@ package dev.gazette.app;
 
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.gazette.web.TestProcesses;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -48,25 +43,8 @@ final class Haproxy implements AutoCloseable {
         Process process = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", file.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
         Haproxy haproxy = new Haproxy(process, port);
-        haproxy.awaitReady(dir);
+        TestProcesses.awaitHealthy(haproxy.url("/healthz"), process, dir.resolve("haproxy.log"));
         return haproxy;
-    }
-
-    private void awaitReady(Path dir) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url("/healthz"))).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) return;
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        close();
-        throw new IllegalStateException("HAProxy did not start: " + Files.readString(dir.resolve("haproxy.log")));
     }
 
     String url(String path) {
@@ -75,11 +53,6 @@ final class Haproxy implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        TestProcesses.stop(process);
     }
 }

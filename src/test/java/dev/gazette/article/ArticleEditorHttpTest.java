@@ -8,7 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.gazette.web.Browser;
 import dev.gazette.web.NewsroomSite;
-import dev.gazette.web.TestSite;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,28 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** The newsroom's article editor over HTTP, signed in as an editor, a moderator, or nobody. */
 class ArticleEditorHttpTest {
-    private static TestSite site;
-
-    @BeforeAll
-    static void start() {
-        site = NewsroomSite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
-
-    private static Browser signedIn(String email) {
-        return NewsroomSite.signedIn(site, email);
-    }
+    @RegisterExtension
+    static final NewsroomSite site = new NewsroomSite();
 
     private static String csrf(Browser browser) {
         return Browser.fields(browser.page("/admin/articles/new"), "form.article-editor").get("csrf");
@@ -81,7 +66,7 @@ class ArticleEditorHttpTest {
 
     @Test
     void createsADraftThenPublishesItAndTheHomePageShowsItAtOnce() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         long id = idOf(ed.post("/admin/articles/new", form(ed, "Tram line opens")));
 
         assertThat(site.gazette().articles().find(id).orElseThrow().state()).isEqualTo(ArticleState.DRAFT);
@@ -103,7 +88,7 @@ class ArticleEditorHttpTest {
 
     @Test
     void refusesAnInvalidFormWith422KeepingEveryValue() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         Map<String, String> f = form(ed, "");
         f.put("slug", "Not A Slug!");
         f.put("body", "Kept <text> & more");
@@ -133,7 +118,7 @@ class ArticleEditorHttpTest {
 
     @Test
     void editsTitleSlugAndSourceAndRefusesASlugInUse() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         long first = idOf(ed.post("/admin/articles/new", form(ed, "Harbour dredging starts")));
         long second = idOf(ed.post("/admin/articles/new", form(ed, "Harbour dredging ends")));
 
@@ -161,7 +146,7 @@ class ArticleEditorHttpTest {
 
     @Test
     void aStaleSaveAnswers409ShowingBothVersionsAndKeepingMine() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         long id = idOf(ed.post("/admin/articles/new", form(ed, "Budget talks")));
         Map<String, String> theirs = editForm(ed, id);
         Map<String, String> mine = editForm(ed, id);
@@ -188,7 +173,7 @@ class ArticleEditorHttpTest {
 
     @Test
     void unpublishesAndDeletesAfterConfirmation() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         Map<String, String> f = form(ed, "Ferry strike");
         f.put("action", "publish");
         long id = idOf(ed.post("/admin/articles/new", f));
@@ -215,7 +200,7 @@ class ArticleEditorHttpTest {
 
     @Test
     void listsWithFiltersNewestFirst() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         site.gazette().articles().create(new ArticleDraft("Listed old story", "", "About quays.", "A", "Sport",
                 List.of("Quays"), ArticleState.PUBLISHED, Optional.of(Instant.now().minusSeconds(7200)), Optional.empty()));
         site.gazette().articles().create(new ArticleDraft("Listed new story", "", "About quays too.", "A", "Sport",
@@ -235,7 +220,7 @@ class ArticleEditorHttpTest {
 
     @Test
     void previewsServerSideAndThroughTheFragmentEndpoint() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         Map<String, String> f = form(ed, "Preview only");
         f.put("body", "Some *text* <script>alert(1)</script>");
         f.put("action", "preview");
@@ -259,11 +244,11 @@ class ArticleEditorHttpTest {
 
     @Test
     void aModeratorAndASignedOutReaderAreRefusedEveryRoute() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         long id = idOf(ed.post("/admin/articles/new", form(ed, "Guarded story")));
-        Browser mo = signedIn("mo@example.org");
+        Browser mo = site.signedIn("mo@example.org");
         String moCsrf = moderatorToken(mo);
-        Browser reader = new Browser(site);
+        Browser reader = site.anonymous();
         List<String> pages = List.of("/admin/articles", "/admin/articles/new", "/admin/articles/" + id + "/edit",
                 "/admin/articles/" + id + "/delete");
         List<String> actions = List.of("/admin/articles/new", "/admin/articles/preview",
@@ -292,7 +277,7 @@ class ArticleEditorHttpTest {
     private static String moderatorToken(Browser mo) {
         site.gazette().articles().create(new ArticleDraft("Open for replies", "", "Text.", "A", "World", List.of(),
                 ArticleState.PUBLISHED, Optional.of(Instant.now().minusSeconds(60)), Optional.empty()));
-        Browser reader = new Browser(site);
+        Browser reader = site.anonymous();
         String path = "/articles/open-for-replies";
         Map<String, String> reply = new LinkedHashMap<>(Browser.fields(reader.page(path), "form.reply-form"));
         reply.putAll(Map.of("comment", "A thoughtful reply about the text.", "author", "Rea",
@@ -306,7 +291,7 @@ class ArticleEditorHttpTest {
 
     @Test
     void aPostWithoutTheFormTokenIsRefused() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         long id = idOf(ed.post("/admin/articles/new", form(ed, "Token story")));
         Map<String, String> f = editForm(ed, id);
         f.remove("csrf");
@@ -323,7 +308,7 @@ class ArticleEditorHttpTest {
 
     @Test
     void aStyleTagLeftOpenIsRefusedWith422KeepingTheTextInsteadOfHidingTheRest() {
-        Browser ed = signedIn("ed@example.org");
+        Browser ed = site.signedIn("ed@example.org");
         Map<String, String> f = form(ed, "Storm warning");
         String body = "The storm reaches the coast tonight.\n\n<style>\n\nSchools close tomorrow; the ferry does not sail.";
         f.put("body", body);

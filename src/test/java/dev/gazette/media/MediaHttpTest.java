@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gazette.web.Browser;
 import dev.gazette.web.NewsroomSite;
-import dev.gazette.web.TestSite;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -19,29 +18,15 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Uploading pictures in the newsroom and serving them to readers, over HTTP. */
 class MediaHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestSite site;
+    @RegisterExtension
+    static final NewsroomSite site = new NewsroomSite();
     private static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        site = NewsroomSite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
-
-    private static Browser signedIn(String email) {
-        return NewsroomSite.signedIn(site, email);
-    }
 
     private static Map<String, String> text(Browser browser, String alt, String caption, String credit) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -67,7 +52,7 @@ class MediaHttpTest {
 
     @Test
     void anEditorUploadsAndReadersGetImmutableTypedVariantsWithoutMetadata() throws Exception {
-        Browser editor = signedIn("ed@example.org");
+        Browser editor = site.signedIn("ed@example.org");
         JsonNode picture = uploadJson(editor, TestPictures.photoWithLocation(1800, 1200, 1), "Harbour at dawn");
 
         assertThat(picture.get("srcset").asText()).contains("-480.jpg 480w", "-960.jpg 960w", "-1600.jpg 1600w");
@@ -98,7 +83,7 @@ class MediaHttpTest {
 
     @Test
     void aPolyglotIsServedAsAPictureOnlyAndOtherNamesAreNotFound() throws Exception {
-        Browser editor = signedIn("ed@example.org");
+        Browser editor = site.signedIn("ed@example.org");
         JsonNode picture = uploadJson(editor, TestPictures.gifHtmlPolyglot(), "A polyglot");
         String src = picture.get("src").asText();
         assertThat(src).endsWith(".jpg");
@@ -119,7 +104,7 @@ class MediaHttpTest {
 
     @Test
     void withoutAltTextTheFormComesBackWithTheOtherFieldsKept() throws Exception {
-        Browser editor = signedIn("ed@example.org");
+        Browser editor = site.signedIn("ed@example.org");
         HttpResponse<String> r = editor.postFile("/admin/media", text(editor, " ", "Crowds at the bridge", "Jo Snap"),
                 "file", "bridge.jpg", TestPictures.jpeg(400, 300));
 
@@ -137,7 +122,7 @@ class MediaHttpTest {
 
     @Test
     void aBombAndAnSvgAreRefusedWithAMessage() throws Exception {
-        Browser editor = signedIn("ed@example.org");
+        Browser editor = site.signedIn("ed@example.org");
         HttpResponse<String> bomb = editor.postFile("/admin/media", text(editor, "Bomb", "", ""), "file", "x.png",
                 TestPictures.pngBomb(), "Accept", "application/json");
         assertThat(bomb.statusCode()).isEqualTo(422);
@@ -151,19 +136,19 @@ class MediaHttpTest {
 
     @Test
     void aModeratorOrAnotherSiteMayNotUpload() throws Exception {
-        Browser moderator = signedIn("mo@example.org");
+        Browser moderator = site.signedIn("mo@example.org");
         assertThat(moderator.get("/admin/media").statusCode()).isEqualTo(403);
         String csrf = Browser.fields(moderator.page("/admin"), "form.inline").get("csrf");
         HttpResponse<String> r = moderator.postFile("/admin/media", Map.of("csrf", csrf, "alt", "Nope"), "file",
                 "x.jpg", TestPictures.jpeg(300, 200));
         assertThat(r.statusCode()).isEqualTo(403);
 
-        Browser editor = signedIn("ed@example.org");
+        Browser editor = site.signedIn("ed@example.org");
         HttpResponse<String> crossSite = editor.postFile("/admin/media", text(editor, "From elsewhere", "", ""), "file",
                 "x.jpg", TestPictures.jpeg(310, 200), "Sec-Fetch-Site", "cross-site");
         assertThat(crossSite.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> anonymous = new Browser(site).postFile("/admin/media", Map.of("alt", "Anyone"), "file",
+        HttpResponse<String> anonymous = site.anonymous().postFile("/admin/media", Map.of("alt", "Anyone"), "file",
                 "x.jpg", TestPictures.jpeg(320, 200));
         assertThat(anonymous.statusCode()).isEqualTo(403);
         assertThat(site.gazette().media().newest(0, 100)).extracting(MediaItem::alt)

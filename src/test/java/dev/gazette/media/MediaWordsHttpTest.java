@@ -4,33 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gazette.web.Browser;
 import dev.gazette.web.NewsroomSite;
-import dev.gazette.web.TestSite;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Changing a picture's alt text, caption and credit after the upload, and the pages that show them following. */
 class MediaWordsHttpTest {
-    private static TestSite site;
-
-    @BeforeAll
-    static void start() {
-        site = NewsroomSite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        site.close();
-    }
-
-    private static Browser signedIn(String email) {
-        return NewsroomSite.signedIn(site, email);
-    }
+    @RegisterExtension
+    static final NewsroomSite site = new NewsroomSite();
 
     private static Map<String, String> words(Document page, String alt, String caption, String credit) {
         Map<String, String> form = new LinkedHashMap<>(Browser.fields(page, "form.media-words"));
@@ -42,7 +27,7 @@ class MediaWordsHttpTest {
 
     @Test
     void newWordsFromTheEditorShowOnTheStoryAndTheHomePageOnceSaved() {
-        Browser editor = signedIn("ed@example.org");
+        Browser editor = site.signedIn("ed@example.org");
         MediaItem lead = site.gazette().media().add(TestPictures.jpeg(1400, 900),
                 new MediaText("Ferry at the pier", "The morning ferry.", "Jo Snap")).item();
         Map<String, String> story = new LinkedHashMap<>();
@@ -100,14 +85,14 @@ class MediaWordsHttpTest {
     void aModeratorMayNotChangeThemAndAnUnknownPictureIsNotFound() {
         MediaItem item = site.gazette().media().add(TestPictures.jpeg(500, 400),
                 new MediaText("A quiet street", "", "")).item();
-        Browser moderator = signedIn("mo@example.org");
+        Browser moderator = site.signedIn("mo@example.org");
         assertThat(moderator.get("/admin/media/" + item.id()).statusCode()).isEqualTo(403);
         String csrf = Browser.fields(moderator.page("/admin"), "form.inline").get("csrf");
         assertThat(moderator.post("/admin/media/" + item.id(), Map.of("csrf", csrf, "alt", "Changed", "caption", "",
                 "credit", "")).statusCode()).isEqualTo(403);
         assertThat(site.gazette().media().item(item.id()).orElseThrow().alt()).isEqualTo("A quiet street");
 
-        Browser editor = signedIn("ed@example.org");
+        Browser editor = site.signedIn("ed@example.org");
         assertThat(editor.get("/admin/media/0123456789abcdef0123456789abcdef").statusCode()).isEqualTo(404);
         assertThat(editor.get("/admin/media/not-a-picture").statusCode()).isEqualTo(404);
     }

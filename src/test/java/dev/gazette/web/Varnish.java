@@ -6,14 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Debian's Varnish running the shipped {@code deploy/varnish/gazette.vcl} on a free port, in a folder of its own.
@@ -60,26 +55,8 @@ public final class Varnish implements AutoCloseable {
                 "-f", file.toAbsolutePath().toString(), "-n", dir.resolve("work").toString(), "-s", "malloc,32m")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("varnishd.log").toFile()).start();
         Varnish varnish = new Varnish(process, port, dir);
-        varnish.awaitReady();
+        TestProcesses.awaitHealthy(varnish.url("/healthz"), process, dir.resolve("varnishd.log"));
         return varnish;
-    }
-
-    private void awaitReady() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) break;
-            try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url("/healthz"))).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) return;
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        close();
-        throw new AssertionError("varnishd did not start: " + Files.readString(dir.resolve("varnishd.log")));
     }
 
     public String url(String path) {
@@ -93,11 +70,6 @@ public final class Varnish implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        TestProcesses.stop(process);
     }
 }
