@@ -42,8 +42,9 @@ acl purgers {
 }
 
 sub vcl_recv {
-    # Said by this file alone: a reader cannot make a pass look like a hit.
+    # Said by this file alone: a reader cannot make a pass look like a hit, or ask Gazette for Brotli unasked.
     unset req.http.X-Cache;
+    unset req.http.X-Gazette-Br;
 
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
@@ -78,7 +79,31 @@ sub vcl_recv {
     if (std.healthy(req.backend_hint)) {
         set req.grace = 30s;
     }
+
+    # Gazette compresses each shared page once, in Brotli and gzip. Varnish 7 knows only gzip: right after this
+    # sub it rewrites Accept-Encoding to "gzip" or nothing (http_gzip_support), so a browser's "br" would be lost
+    # and Brotli readers would get the larger gzip copy. Note it here; vcl_hash keeps a Brotli copy apart and
+    # vcl_backend_fetch asks Gazette for it. "br;q=0" is a refusal.
+    if (req.http.Accept-Encoding ~ "(?i)(^|,)\s*br\s*(,|$|;\s*q=(1|0?\.\d*[1-9]))") {
+        set req.http.X-Gazette-Br = "1";
+    }
     return (hash);
+}
+
+sub vcl_hash {
+    # Then on to the built-in vcl_hash (address and host).
+    if (req.http.X-Gazette-Br) {
+        hash_data("br");
+    }
+}
+
+sub vcl_backend_fetch {
+    # Gazette answers "br, gzip" with its Brotli bytes, or with gzip where Brotli is not available (Varnish then
+    # serves or unzips that copy as it does any gzip one).
+    if (bereq.http.X-Gazette-Br) {
+        set bereq.http.Accept-Encoding = "br, gzip";
+        unset bereq.http.X-Gazette-Br;
+    }
 }
 
 sub vcl_hit {

@@ -2,6 +2,8 @@ package dev.gazette.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import dev.gazette.account.Role;
 import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.article.Article;
@@ -10,16 +12,23 @@ import dev.gazette.article.SaveResult;
 import dev.gazette.article.Tag;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.comment.CommentState;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -125,14 +134,52 @@ class VarnishEdgeTest {
             assertThat(second.headers().firstValue("X-Cache")).as(path).hasValue("PASS");
         }
         // The newsroom's pages are not there for anyone without the session either.
-        assertThat(get("/admin").headers().firstValue("X-Cache")).isNotEqualTo(java.util.Optional.of("HIT"));
+        assertThat(get("/admin").headers().firstValue("X-Cache")).isNotEqualTo(Optional.of("HIT"));
 
         // A reader's own view of a form (replying to someone) is private: a cache never turns it into a hit.
         String replyTo = anArticle(0) + "?replyto=1";
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = get(replyTo);
             assertThat(response.headers().firstValue("Cache-Control").orElse("")).as(replyTo).contains("private");
-            assertThat(response.headers().firstValue("X-Cache")).as(replyTo).isNotEqualTo(java.util.Optional.of("HIT"));
+            assertThat(response.headers().firstValue("X-Cache")).as(replyTo).isNotEqualTo(Optional.of("HIT"));
+        }
+    }
+
+    @Test
+    void brotliReadersGetGazettesBrotliCopyOthersGzipOrPlainAndAnEditReachesEveryCopy() throws IOException {
+        String path = anArticle(3);
+        // What a browser says it takes, and what it must get back from the cache.
+        Map<String, String> asks = new LinkedHashMap<>();
+        asks.put("gzip, deflate, br", "br");
+        asks.put("br", "br");
+        asks.put("gzip, deflate, br;q=0", "gzip");
+        asks.put("gzip", "gzip");
+        asks.put("", "");
+        String plain = null;
+        for (Map.Entry<String, String> ask : asks.entrySet()) {
+            HttpResponse<byte[]> hit = againAHit(path, ask.getKey());
+            assertThat(hit.headers().firstValue("Content-Encoding").orElse("")).as(ask.getKey())
+                    .isEqualTo(ask.getValue());
+            String page = decoded(hit);
+            if (plain == null) plain = page;
+            assertThat(page).as("the page, decoded, asked with " + ask.getKey()).isEqualTo(plain).contains("</html>");
+        }
+
+        Article article = site.gazette().articles().published(path.substring("/articles/".length())).orElseThrow();
+        SaveResult saved = site.gazette().articles().update(article.id(), article.version(), article.slug(),
+                new ArticleDraft(article.title(), article.summary(), article.bodyMarkdown() + "\n\nUpdate for every copy.",
+                        article.author(), article.section().name(), article.tags().stream().map(Tag::name).toList(),
+                        article.state(), article.publishedAt(), article.source()));
+        assertThat(saved).isInstanceOf(SaveResult.Stored.class);
+        for (String acceptEncoding : asks.keySet()) {
+            Instant deadline = Instant.now().plus(SHOWS_WITHIN);
+            String page = decoded(get(path, acceptEncoding));
+            while (!page.contains("Update for every copy.") && Instant.now().isBefore(deadline)) {
+                sleep();
+                page = decoded(get(path, acceptEncoding));
+            }
+            assertThat(page).as("the edited page through the cache, asked with " + acceptEncoding)
+                    .contains("Update for every copy.");
         }
     }
 
@@ -156,6 +203,51 @@ class VarnishEdgeTest {
         }
         assertThat(second.headers().firstValue("X-Cache")).as(path + " asked again through the cache").hasValue("HIT");
         return second;
+    }
+
+    /** Asks twice through the cache, as a browser that takes {@code acceptEncoding}, expecting the second a hit. */
+    private static HttpResponse<byte[]> againAHit(String path, String acceptEncoding) {
+        HttpResponse<byte[]> second = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            get(path, acceptEncoding);
+            second = get(path, acceptEncoding);
+            if (second.headers().firstValue("X-Cache").orElse("").equals("HIT")) return second;
+        }
+        assertThat(second.headers().firstValue("X-Cache")).as(path + " asked again with " + acceptEncoding)
+                .hasValue("HIT");
+        return second;
+    }
+
+    private static HttpResponse<byte[]> get(String path, String acceptEncoding) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(varnish.url(path)));
+        if (!acceptEncoding.isEmpty()) request.header("Accept-Encoding", acceptEncoding);
+        try {
+            return anonymous.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The body as text, undoing its Content-Encoding. */
+    private static String decoded(HttpResponse<byte[]> response) throws IOException {
+        String coding = response.headers().firstValue("Content-Encoding").orElse("");
+        byte[] bytes = switch (coding) {
+            case "" -> response.body();
+            case "gzip" -> {
+                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+                    yield in.readAllBytes();
+                }
+            }
+            case "br" -> {
+                Brotli4jLoader.ensureAvailability();
+                yield Decoder.decompress(response.body()).getDecompressedData();
+            }
+            default -> throw new AssertionError("Unexpected Content-Encoding " + coding);
+        };
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Asks through the cache until the page passes, or the deadline passes; returns the last body. */
@@ -182,8 +274,8 @@ class VarnishEdgeTest {
         try {
             return anonymous.send(HttpRequest.newBuilder(URI.create(varnish.url(path))).build(),
                     HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
