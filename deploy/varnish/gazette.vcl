@@ -11,9 +11,8 @@ vcl 4.1;
 # and this file drops every object that carries one of those keys. `site` is on every object: purging it
 # drops everything (settings changed).
 #
-# Check it with `varnishd -C -f gazette.vcl`; run it with
-#   varnishd -F -a :6081 -f /path/to/gazette.vcl -s malloc,256m
-# and set cache.purge-urls=http://127.0.0.1:6081 in Gazette.
+# Check it with `varnishd -C -f gazette.vcl`; run it with the settings of varnish.service.d/gazette.conf beside
+# it (docs/operations.md, "Varnish in front"), and set cache.purge-urls=http://127.0.0.1:6081 in Gazette.
 
 import std;
 import xkey;

@@ -9,6 +9,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Debian's Varnish running the shipped {@code deploy/varnish/gazette.vcl} on a free port, in a folder of its own.
@@ -17,6 +21,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class Varnish implements AutoCloseable {
     private static final Path VARNISHD = Path.of("/usr/sbin/varnishd");
     private static final Path VCL = Path.of("deploy/varnish/gazette.vcl");
+    private static final Path SERVICE = Path.of("deploy/varnish/varnish.service.d/gazette.conf");
+    /** The storage and parameters on the shipped ExecStart line ({@code -s malloc,256m}, {@code -p name=value}). */
+    private static final Pattern OPTION = Pattern.compile("(?<=\\s)-([sp])\\s+([^\\s\\\\]+)");
 
     private final Process process;
     private final int port;
@@ -51,12 +58,26 @@ public final class Varnish implements AutoCloseable {
         Path file = dir.resolve("gazette.vcl");
         Files.writeString(file, vcl.replace(backend, ".port = \"" + backendPort + "\";"));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        Process process = new ProcessBuilder(VARNISHD.toString(), "-F", "-a", "127.0.0.1:" + port,
-                "-f", file.toAbsolutePath().toString(), "-n", dir.resolve("work").toString(), "-s", "malloc,32m")
+        List<String> command = new ArrayList<>(List.of(VARNISHD.toString(), "-F", "-a", "127.0.0.1:" + port,
+                "-f", file.toAbsolutePath().toString(), "-n", dir.resolve("work").toString()));
+        command.addAll(shippedOptions());
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("varnishd.log").toFile()).start();
         Varnish varnish = new Varnish(process, port, dir);
         TestProcesses.awaitHealthy(varnish.url("/healthz"), process, dir.resolve("varnishd.log"));
         return varnish;
+    }
+
+    /** The -s and -p options of the shipped systemd drop-in, so the tests run Varnish as newsrooms are told to. */
+    static List<String> shippedOptions() throws IOException {
+        List<String> options = new ArrayList<>();
+        for (String line : Files.readAllLines(SERVICE)) {
+            if (line.startsWith("#")) continue;
+            Matcher option = OPTION.matcher(line);
+            while (option.find()) options.addAll(List.of("-" + option.group(1), option.group(2)));
+        }
+        if (options.stream().noneMatch("-s"::equals)) throw new AssertionError(SERVICE + " no longer names a storage (-s)");
+        return options;
     }
 
     public String url(String path) {
