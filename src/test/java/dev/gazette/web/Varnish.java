@@ -27,12 +27,10 @@ public final class Varnish implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final Path dir;
 
-    private Varnish(Process process, int port, Path dir) {
+    private Varnish(Process process, int port) {
         this.process = process;
         this.port = port;
-        this.dir = dir;
     }
 
     /** A free port to start Varnish on later, so the site can be told where to send purges before it starts. */
@@ -63,7 +61,7 @@ public final class Varnish implements AutoCloseable {
         command.addAll(shippedOptions());
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("varnishd.log").toFile()).start();
-        Varnish varnish = new Varnish(process, port, dir);
+        Varnish varnish = new Varnish(process, port);
         TestProcesses.awaitHealthy(varnish.url("/healthz"), process, dir.resolve("varnishd.log"));
         return varnish;
     }
