@@ -90,8 +90,8 @@ public final class ImportCommand {
 
     /** Attachments through the same processing as an upload: limits, sniffing, metadata dropped. */
     public static PictureIntake pictures(MediaLibrary media) {
-        return (file, alt, caption) -> {
-            MediaItem item = media.add(file, new MediaText(alt, caption, "")).item();
+        return (file, alt, caption, credit) -> {
+            MediaItem item = media.add(file, new MediaText(alt, caption, credit)).item();
             return new PictureIntake.Taken(item.id(), item.path(item.middle()));
         };
     }
