@@ -34,7 +34,7 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Settings settings = root.settings();
         try (Gazette gazette = Gazette.open(settings); OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            SiteExport export = new SiteExport(gazette.articles(), gazette.comments());
+            SiteExport export = new SiteExport(gazette.articles(), gazette.comments(), gazette.media());
             int stories = kind.equals("wxr")
                     ? export.wxr(out, settings.siteTitle(), settings.publicUrl(settings.port()))
                     : export.json(out);

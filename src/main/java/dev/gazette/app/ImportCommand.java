@@ -44,8 +44,8 @@ public final class ImportCommand {
         @Parameters(paramLabel = "EXPORT.xml")
         Path file;
 
-        @Option(names = "--uploads", paramLabel = "DIR", description = "The old site's wp-content/uploads folder, copied"
-                + " here: attachments are read from it. Without it they are fetched from their addresses (public ones,"
+        @Option(names = "--uploads", paramLabel = "DIR", description = "The old site's wp-content/uploads folder (or, from"
+                + " another Gazette's export, its data folder's media folder), copied here: attachments are read from it. Without it they are fetched from their addresses (public ones,"
                 + " unless the setting fetch.allow-hosts names the host).")
         Path uploads;
 
@@ -90,8 +90,8 @@ public final class ImportCommand {
 
     /** Attachments through the same processing as an upload: limits, sniffing, metadata dropped. */
     public static PictureIntake pictures(MediaLibrary media) {
-        return (file, alt, caption) -> {
-            MediaItem item = media.add(file, new MediaText(alt, caption, "")).item();
+        return (file, alt, caption, credit) -> {
+            MediaItem item = media.add(file, new MediaText(alt, caption, credit)).item();
             return new PictureIntake.Taken(item.id(), item.path(item.middle()));
         };
     }

@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ public final class Metrics implements RequestObserver {
 
     private final PrometheusMeterRegistry registry;
     private final SiteFigures figures;
+    // Building a meter's id (tags sorted, looked up) on every request cost more than recording into it.
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
 
     /** The registry every part of one site records into. */
     public static PrometheusMeterRegistry newRegistry() {
@@ -63,12 +66,16 @@ public final class Metrics implements RequestObserver {
 
     @Override
     public void answered(String method, String route, int status, long nanos) {
-        Timer.builder("http.server.requests")
-                .description("Requests answered, by route template, method and status")
-                .tag("method", method).tag("route", route).tag("status", String.valueOf(status))
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        timers.computeIfAbsent(new TimerKey(method, route, status), k -> Timer.builder("http.server.requests")
+                        .description("Requests answered, by route template, method and status")
+                        .tag("method", k.method()).tag("route", k.route()).tag("status", String.valueOf(k.status()))
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    /** One series of the request timer; few (routes are templates), so they are kept. */
+    private record TimerKey(String method, String route, int status) {}
 
     /** The text Prometheus scrapes; the figures read from the database are refreshed first. */
     public String scrape() {

@@ -8,6 +8,8 @@ import dev.gazette.article.ArticleFilter;
 import dev.gazette.article.ArticleState;
 import dev.gazette.article.Articles;
 import dev.gazette.article.Paged;
+import dev.gazette.article.Picture;
+import dev.gazette.article.Pictures;
 import dev.gazette.article.Source;
 import dev.gazette.article.Tag;
 import dev.gazette.comment.Comment;
@@ -17,7 +19,12 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -25,6 +32,12 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes everything (stories in every state, their replies in every state) as a WordPress export (WXR), which
  * WordPress and Gazette import, or as JSON. Written as a stream, a page of stories at a time.
+ *
+ * <p>In the WXR, each picture a story uses (its lead picture, pictures in its text) is an attachment item as
+ * WordPress writes them: its address is the widest variant's public URL, its alt text in {@code
+ * _wp_attachment_image_alt}, its caption as the excerpt, its credit in {@link #CREDIT_META} and as the description
+ * (WordPress has no credit field; that is where its editors would see it). The lead picture is the story's {@code
+ * _thumbnail_id}; pictures in the text are given by absolute address.
  */
 public final class SiteExport {
     private static final int PAGE = 100;
@@ -34,12 +47,25 @@ public final class SiteExport {
     private static final String DC = "http://purl.org/dc/elements/1.1/";
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
+    /** The post meta that carries a picture's credit, which WordPress has no field for. */
+    static final String CREDIT_META = "_gazette_credit";
+    // A picture's variant in a story's text, as the editor puts it there (site-local) or as a page gives it (absolute).
+    private static final Pattern VARIANT_IN_TEXT = Pattern.compile(
+            "(?<![^\\s(\"'=,])(?<site>https?://[^\\s\"'<>()]+)?/media/(?<id>[0-9a-f]{32})-[0-9]{1,5}\\.(?:jpg|png)");
+
     private final Articles articles;
     private final Comments comments;
+    private final Pictures pictures;
 
     public SiteExport(Articles articles, Comments comments) {
+        this(articles, comments, Pictures.NONE);
+    }
+
+    /** @param pictures the site's pictures, written as attachments of the stories that use them */
+    public SiteExport(Articles articles, Comments comments, Pictures pictures) {
         this.articles = articles;
         this.comments = comments;
+        this.pictures = pictures;
     }
 
     /** The WordPress eXtended RSS that Tools → Import → WordPress reads. Returns the number of stories. */
@@ -57,11 +83,14 @@ public final class SiteExport {
             element(x, null, "title", siteTitle);
             element(x, null, "link", siteUrl);
             element(x, WP, "wxr_version", "1.2");
+            element(x, WP, "base_site_url", siteUrl);
+            element(x, WP, "base_blog_url", siteUrl);
+            Attachments attachments = new Attachments(lastArticleId());
             int count = 0;
             for (int page = 1; ; page++) {
                 Paged<Article> batch = articles.forStaff(everything(), page, PAGE);
                 for (Article a : batch.items()) {
-                    item(x, a, siteUrl);
+                    item(x, a, siteUrl, attachments);
                     count++;
                 }
                 if (!batch.hasNext()) break;
@@ -76,7 +105,45 @@ public final class SiteExport {
         }
     }
 
-    private void item(XMLStreamWriter x, Article a, String siteUrl) throws XMLStreamException {
+    /**
+     * The highest story id: attachments are numbered after it, as WordPress numbers posts and attachments in one
+     * sequence (its importer maps {@code _thumbnail_id} and {@code post_parent} through those numbers).
+     */
+    private long lastArticleId() {
+        long last = 0;
+        for (int page = 1; ; page++) {
+            Paged<Article> batch = articles.forStaff(everything(), page, PAGE);
+            for (Article a : batch.items()) last = Math.max(last, a.id());
+            if (!batch.hasNext()) return last;
+        }
+    }
+
+    /** The attachment numbers given so far: each picture is written once, under the first story that uses it. */
+    private static final class Attachments {
+        private final Map<String, Long> numbers = new HashMap<>();
+        private long next;
+
+        Attachments(long lastArticleId) {
+            this.next = lastArticleId + 1;
+        }
+    }
+
+    private void item(XMLStreamWriter x, Article a, String siteUrl, Attachments attachments) throws XMLStreamException {
+        Map<String, Picture> used = new LinkedHashMap<>();
+        a.leadImage().flatMap(pictures::find).ifPresent(p -> used.put(p.id(), p));
+        Matcher m = VARIANT_IN_TEXT.matcher(a.bodyMarkdown());
+        while (m.find()) {
+            String site = m.group("site");
+            if (site != null && !site.equals(siteUrl)) continue; // another site's picture, linked: not ours to give
+            if (!used.containsKey(m.group("id"))) pictures.find(m.group("id")).ifPresent(p -> used.put(p.id(), p));
+        }
+        Map<String, Long> fresh = new LinkedHashMap<>();
+        for (String id : used.keySet()) {
+            if (!attachments.numbers.containsKey(id)) {
+                attachments.numbers.put(id, attachments.next);
+                fresh.put(id, attachments.next++);
+            }
+        }
         x.writeStartElement("item");
         element(x, null, "title", a.title());
         element(x, null, "link", siteUrl + "/articles/" + a.slug());
@@ -85,7 +152,7 @@ public final class SiteExport {
         x.writeAttribute("isPermaLink", "false");
         x.writeCharacters(siteUrl + "/?p=" + a.id());
         x.writeEndElement();
-        element(x, CONTENT, "encoded", a.bodyMarkdown());
+        element(x, CONTENT, "encoded", absolute(a.bodyMarkdown(), siteUrl));
         element(x, EXCERPT, "encoded", a.summary());
         element(x, WP, "post_id", String.valueOf(a.id()));
         element(x, WP, "post_date_gmt", a.publishedAt().map(WP_DATE::format).orElse("0000-00-00 00:00:00"));
@@ -98,6 +165,8 @@ public final class SiteExport {
         element(x, WP, "post_type", "post");
         category(x, "category", a.section().slug(), a.section().name());
         for (Tag t : a.tags()) category(x, "post_tag", t.slug(), t.name());
+        Optional<String> lead = a.leadImage().filter(used::containsKey);
+        if (lead.isPresent()) meta(x, "_thumbnail_id", String.valueOf(attachments.numbers.get(lead.get())));
         for (Comment c : comments.all(a)) {
             x.writeStartElement("wp", "comment", WP);
             element(x, WP, "comment_id", String.valueOf(c.id()));
@@ -118,6 +187,53 @@ public final class SiteExport {
             x.writeEndElement();
         }
         x.writeEndElement();
+        for (Map.Entry<String, Long> f : fresh.entrySet()) attachment(x, used.get(f.getKey()), f.getValue(), a, siteUrl);
+    }
+
+    /** One picture as WordPress's export writes an attachment, parented to the story that first uses it. */
+    private static void attachment(XMLStreamWriter x, Picture p, long number, Article parent, String siteUrl)
+            throws XMLStreamException {
+        String url = siteUrl + p.largest();
+        String date = WP_DATE.format(parent.publishedAt().orElse(parent.createdAt()));
+        x.writeStartElement("item");
+        element(x, null, "title", p.alt());
+        element(x, null, "link", url);
+        element(x, DC, "creator", parent.author());
+        x.writeStartElement("guid");
+        x.writeAttribute("isPermaLink", "false");
+        x.writeCharacters(url);
+        x.writeEndElement();
+        element(x, null, "description", "");
+        element(x, CONTENT, "encoded", p.credit());
+        element(x, EXCERPT, "encoded", p.caption());
+        element(x, WP, "post_id", String.valueOf(number));
+        element(x, WP, "post_date", date);
+        element(x, WP, "post_date_gmt", date);
+        element(x, WP, "post_name", p.id());
+        element(x, WP, "status", "inherit");
+        element(x, WP, "post_parent", String.valueOf(parent.id()));
+        element(x, WP, "post_type", "attachment");
+        element(x, WP, "attachment_url", url);
+        meta(x, "_wp_attachment_image_alt", p.alt());
+        if (p.hasCredit()) meta(x, CREDIT_META, p.credit());
+        x.writeEndElement();
+    }
+
+    private static void meta(XMLStreamWriter x, String key, String value) throws XMLStreamException {
+        x.writeStartElement("wp", "postmeta", WP);
+        element(x, WP, "meta_key", key);
+        element(x, WP, "meta_value", value);
+        x.writeEndElement();
+    }
+
+    /** The story's text with its own pictures' site-local addresses made absolute, so they load from anywhere. */
+    private static String absolute(String text, String siteUrl) {
+        Matcher m = VARIANT_IN_TEXT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group("site") != null ? m.group() : siteUrl + m.group()));
+        }
+        return m.appendTail(out).toString();
     }
 
     private static void category(XMLStreamWriter x, String domain, String slug, String name) throws XMLStreamException {

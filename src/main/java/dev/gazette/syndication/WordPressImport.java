@@ -38,10 +38,14 @@ public final class WordPressImport {
     private static final String WP = "http://wordpress.org/export/";
     private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    // An old upload's address in a post's HTML, its resized copies ("-300x200") included.
+    // An old upload's address in a post's HTML, its resized copies ("-300x200") included; or a Gazette picture's
+    // variant ("/media/{id}-960.jpg"), as another Gazette's export has them.
     private static final Pattern UPLOAD_URL = Pattern.compile(
-            "https?://[^\\s\"'<>()]+" + Pattern.quote(AttachmentFiles.UPLOADS) + "[^\\s\"'<>()]+");
-    private static final Pattern SIZE_SUFFIX = Pattern.compile("-[0-9]{1,5}x[0-9]{1,5}(\\.[A-Za-z0-9]+)$");
+            "https?://[^\\s\"'<>()]+(?:" + Pattern.quote(AttachmentFiles.UPLOADS) + "[^\\s\"'<>()]+|"
+                    + Pattern.quote(AttachmentFiles.MEDIA) + AttachmentFiles.VARIANT + ")");
+    private static final Pattern SIZE_SUFFIX = Pattern.compile(
+            "(?:-[0-9]{1,5}x[0-9]{1,5}|(?<=" + Pattern.quote(AttachmentFiles.MEDIA) + "[0-9a-f]{32})-[0-9]{1,5})"
+                    + "(\\.[A-Za-z0-9]+)$");
     private static final Pattern SRCSET_ATTRIBUTE = Pattern.compile("\\s(?:srcset|sizes)=(\"[^\"]*\"|'[^']*')");
 
     private final Articles articles;
@@ -147,7 +151,8 @@ public final class WordPressImport {
         String alt = item.meta.getOrDefault("_wp_attachment_image_alt", "").strip();
         if (alt.isEmpty()) alt = title.isEmpty() ? "Picture" : title;
         try {
-            PictureIntake.Taken taken = pictures.take(files.read(url), alt, item.fields.getOrDefault("excerpt", ""));
+            PictureIntake.Taken taken = pictures.take(files.read(url), alt, item.fields.getOrDefault("excerpt", ""),
+                    item.meta.getOrDefault(SiteExport.CREDIT_META, ""));
             report.pictures++;
             return Optional.of(taken);
         } catch (IOException | RuntimeException e) {
@@ -156,7 +161,10 @@ public final class WordPressImport {
         }
     }
 
-    /** An upload's address without WordPress's size suffix: the original the resized copies were made from. */
+    /**
+     * An upload's address without WordPress's size suffix (or a Gazette variant's width): the original the resized
+     * copies were made from.
+     */
     private static String withoutSize(String url) {
         return SIZE_SUFFIX.matcher(url).replaceFirst("$1");
     }

@@ -1,9 +1,11 @@
 package dev.gazette.web;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -31,6 +33,21 @@ final class ImmutableFileHandler extends Handler.Wrapper {
     private final TrustedProxies proxies;
     private final Supplier<List<String>> imageHosts;
     private final RequestObserver observer;
+    // The site's security headers, encoded once for the image hosts in force (they change only with the settings).
+    private volatile SecurityFields security = new SecurityFields(null, List.of(), List.of());
+
+    /** The security headers for one list of image hosts, encoded for plain and for secure requests. */
+    private record SecurityFields(List<String> imageHosts, List<HttpField> plain, List<HttpField> secure) {
+        static SecurityFields of(List<String> imageHosts) {
+            return new SecurityFields(List.copyOf(imageHosts), encoded(false, imageHosts), encoded(true, imageHosts));
+        }
+
+        private static List<HttpField> encoded(boolean secure, List<String> imageHosts) {
+            List<HttpField> fields = new ArrayList<>();
+            WebServer.securityHeaders(secure, imageHosts, (name, value) -> fields.add(new PreEncodedHttpField(name, value)));
+            return List.copyOf(fields);
+        }
+    }
 
     /** @param observer told of each answer given here, which Javalin's request log never sees */
     ImmutableFileHandler(List<ImmutableFiles> sources, TrustedProxies proxies, Supplier<List<String>> imageHosts,
@@ -72,7 +89,13 @@ final class ImmutableFileHandler extends Handler.Wrapper {
         HttpFields.Mutable headers = response.getHeaders();
         boolean secure = proxies.resolve(Request.getRemoteAddr(request), request.isSecure(),
                 name -> request.getHeaders().getValuesList(name)).secure();
-        WebServer.securityHeaders(secure, imageHosts.get(), headers::put);
+        List<String> hosts = imageHosts.get();
+        SecurityFields fields = security;
+        if (!hosts.equals(fields.imageHosts())) {
+            fields = SecurityFields.of(hosts);
+            security = fields;
+        }
+        for (HttpField field : secure ? fields.secure() : fields.plain()) headers.put(field);
         headers.put(IMMUTABLE);
         headers.put(HttpHeader.ETAG, etag);
         if (Responses.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), etag)) {

@@ -57,6 +57,7 @@ public final class WebServer implements AutoCloseable {
     public WebServer(ServerSettings settings, List<Routes> routes, Templates templates, PageCache pages,
                      Function<String, Page> errorPage, Predicate<Throwable> unavailable,
                      Supplier<List<String>> imageHosts, RequestObserver observer) {
+        List<ImmutableFiles> early = routes.stream().flatMap(r -> r.immutableFiles().stream()).toList();
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -67,7 +68,11 @@ public final class WebServer implements AutoCloseable {
             // On stop (SIGTERM): the connectors close at once, so no new request is taken; requests in flight get
             // their answers, for at most the drain timeout; then the server stops.
             config.jetty.modifyServer(server -> {
-                server.setHandler(new GracefulHandler());
+                GracefulHandler graceful = new GracefulHandler();
+                // The files go ahead of the servlet context (Javalin hangs it under the innermost wrapper): making a
+                // servlet request for each of them cost more than sending the file.
+                if (!early.isEmpty()) graceful.setHandler(new ImmutableFileHandler(early, settings.proxies(), imageHosts, observer));
+                server.setHandler(graceful);
                 server.setStopTimeout(settings.drainTimeout().toMillis());
                 // Once stopping, Jetty closes a connection idle this long: an idle keep-alive one (a balancer's) must
                 // not hold the stop for the whole drain, and a reply still uploading must not get a 408 at the
@@ -86,12 +91,8 @@ public final class WebServer implements AutoCloseable {
                     Math.round(ms * 1_000_000.0)));
             // Long search URLs get the site's own answer, not Jetty's bare 414.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(32 * 1024));
-            List<ImmutableFiles> early = routes.stream().flatMap(r -> r.immutableFiles().stream()).toList();
-            config.jetty.modifyServletContextHandler(context -> {
-                // Inserted in this order: the files first (they never need the page cache's key), then the pages.
-                if (!early.isEmpty()) context.insertHandler(new ImmutableFileHandler(early, settings.proxies(), imageHosts, observer));
-                context.insertHandler(new SharedPageHandler(pages, settings.proxies(), observer));
-            });
+            config.jetty.modifyServletContextHandler(context ->
+                    context.insertHandler(new SharedPageHandler(pages, settings.proxies(), observer)));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

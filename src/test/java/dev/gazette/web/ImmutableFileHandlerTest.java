@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -25,6 +26,7 @@ class ImmutableFileHandlerTest {
     private static final byte[] PICTURE = "not really a jpeg, but bytes all the same".getBytes(StandardCharsets.US_ASCII);
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicReference<List<String>> imageHosts = new AtomicReference<>(List.of());
     private Server server;
     private String base;
 
@@ -47,7 +49,7 @@ class ImmutableFileHandlerTest {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
-        ImmutableFileHandler handler = new ImmutableFileHandler(List.of(files), TrustedProxies.none(), List::of,
+        ImmutableFileHandler handler = new ImmutableFileHandler(List.of(files), TrustedProxies.none(), imageHosts::get,
                 (method, route, status, nanos) -> answered.add(method + " " + route + " " + status));
         handler.setHandler(new Handler.Abstract() {
             @Override
@@ -105,5 +107,16 @@ class ImmutableFileHandlerTest {
         assertThat(send("POST", "/media/abc-480.jpg").body()).isEqualTo("routes answered POST");
         assertThat(send("GET", "/other/abc-480.jpg").body()).isEqualTo("routes answered GET");
         assertThat(answered).as("the routes count their own answers").isEmpty();
+    }
+
+    @Test
+    void theSecurityHeadersFollowTheImageHostsInForce() throws Exception {
+        String before = send("GET", "/media/abc-480.jpg").headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(before).contains("img-src 'self' data:;").doesNotContain("images.example");
+        imageHosts.set(List.of("https://images.example"));
+        assertThat(send("GET", "/media/abc-480.jpg").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("https://images.example");
+        imageHosts.set(List.of());
+        assertThat(send("GET", "/media/abc-480.jpg").headers().firstValue("Content-Security-Policy")).contains(before);
     }
 }

@@ -31,6 +31,7 @@ public final class VariantsBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
         byte[] photo = photograph(6000, 4000);
         if (args.length > 0) Files.write(Path.of(args[0]), photo);
+        if (rounds == 0) return; // only the photograph, for the serving half of bench/media
         ImageProcessor processor = new ImageProcessor(MediaLimits.defaults(), 1);
         for (int i = 0; i < 3; i++) processor.process(photo); // warm-up: the JIT, ImageIO's plugin registry
         long[] wall = new long[rounds];
