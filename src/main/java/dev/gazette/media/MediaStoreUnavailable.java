@@ -5,8 +5,12 @@ package dev.gazette.media;
  * it can succeed unchanged a little later, so it is answered 503 with {@code Retry-After}, as when the database is away.
  */
 public final class MediaStoreUnavailable extends RuntimeException {
-    public MediaStoreUnavailable(String message, Throwable cause) {
-        super(message, cause);
+    /**
+     * @param message what could not be done where, with the underlying reason in words: the site's log line for a 503
+     *                shows the innermost message only, so this one is kept innermost
+     */
+    public MediaStoreUnavailable(String message) {
+        super(message);
     }
 
     /** True when this failure, or one of its causes, is the picture store being away. */

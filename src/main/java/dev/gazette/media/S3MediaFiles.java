@@ -47,13 +47,15 @@ public final class S3MediaFiles implements MediaFiles, AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(3))
+                        .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(20)))
                 // Checksums only where S3 requires them: the newer default (trailing CRC in aws-chunked bodies) is
                 // refused by several S3-compatible servers, and each name already holds a hash of its content.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)));
+                // One retry, not the SDK's two: it rides out a dropped connection; more only keep a reader waiting on a server away.
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30))
+                        .retryStrategy(b -> b.maxAttempts(2)));
         String where;
         if (settings.endpoint().isEmpty()) {
             where = "Amazon S3 (" + settings.region() + ")";
@@ -141,7 +143,7 @@ public final class S3MediaFiles implements MediaFiles, AutoCloseable {
 
     private MediaStoreUnavailable unavailable(String what, SdkException e) {
         return new MediaStoreUnavailable("Cannot " + what + " in the bucket '" + bucket + "' at " + where
-                + ": " + e.getMessage(), e);
+                + ": " + e.getMessage());
     }
 
     private static String contentType(String name) {
