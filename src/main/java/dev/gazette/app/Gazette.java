@@ -53,6 +53,8 @@ import dev.gazette.media.MediaLibrary;
 import dev.gazette.media.MediaRoutes;
 import dev.gazette.media.MediaSettings;
 import dev.gazette.media.MediaStore;
+import dev.gazette.media.MediaStoreUnavailable;
+import dev.gazette.media.S3MediaFiles;
 import dev.gazette.moderation.CorrectionStore;
 import dev.gazette.moderation.DashboardRoutes;
 import dev.gazette.moderation.Moderation;
@@ -274,14 +276,20 @@ public final class Gazette implements AutoCloseable {
         }
     }
 
-    /** Pictures: their variants in a folder under the data folder on one node, in the database for several. */
+    /** Pictures: their variants in a folder under the data folder on one node, in the database or a bucket for several. */
     private static MediaLibrary openMedia(Settings settings, Database database, Clock clock) {
         MediaSettings media = settings.media();
         boolean shared = media.store().equals("database")
                 || (media.store().equals("auto") && database.dialect() == Dialect.POSTGRESQL);
-        MediaFiles files = shared ? new DatabaseMediaFiles(database)
+        MediaFiles files = media.store().equals("s3") ? S3MediaFiles.open(media.s3())
+                : shared ? new DatabaseMediaFiles(database)
                 : new DiskMediaFiles(settings.dataDir().resolve("media"));
         return new MediaLibrary(new ImageProcessor(media.limits(), 2), new MediaStore(database), files, clock);
+    }
+
+    /** A failure that passes (the database or the picture store away): answered 503 with Retry-After. */
+    private static boolean unavailable(Throwable failure) {
+        return Database.isUnavailable(failure) || MediaStoreUnavailable.isCause(failure);
     }
 
     private static Map<String, Integer> byName(Map<CommentState, Integer> counts) {
@@ -352,7 +360,7 @@ public final class Gazette implements AutoCloseable {
                         new ArticleRoutes(articles, chrome, templates, pageCache, articlePage, replies,
                                 comments.stats()::approvedCounts, media),
                         new CommentRoutes(comments, articlePage, replies, tokens, cookies, articles, templates,
-                                title -> chrome.known(title, "/"), Database::isUnavailable, throttle),
+                                title -> chrome.known(title, "/"), Gazette::unavailable, throttle),
                         new AvatarRoutes(),
                         new DashboardRoutes(comments, moderation, accounts::recentActivity, templates, clock,
                                 mailAdmin::summary),
@@ -377,7 +385,7 @@ public final class Gazette implements AutoCloseable {
                 templates,
                 pageCache,
                 title -> chrome.known(title, "/"),
-                Database::isUnavailable,
+                Gazette::unavailable,
                 () -> live.gravatar() ? List.of(Avatars.GRAVATAR_HOST) : List.of(),
                 metrics).start();
         startJobs(feeds, throttle);

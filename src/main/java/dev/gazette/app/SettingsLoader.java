@@ -5,6 +5,7 @@ import dev.gazette.comment.CommentSettings;
 import dev.gazette.mail.MailSettings;
 import dev.gazette.media.MediaLimits;
 import dev.gazette.media.MediaSettings;
+import dev.gazette.media.S3Settings;
 import dev.gazette.ops.OpsSettings;
 import dev.gazette.settings.PolicyForm;
 import dev.gazette.store.Database;
@@ -94,7 +95,7 @@ public final class SettingsLoader {
                 new MediaSettings(new MediaLimits(
                         number("media.max-megabytes", get("media.max-megabytes", "30"), 1, 1024) * 1024L * 1024L,
                         number("media.max-megapixels", get("media.max-megapixels", "50"), 1, 1000) * 1_000_000L),
-                        mediaStore(get("media.store", "auto"))),
+                        mediaStore(get("media.store", "auto")), s3()),
                 new PoolSettings(password(),
                         number("db.pool-size", get("db.pool-size", "10"), 1, 1000),
                         Duration.ofMillis(number("db.wait-ms", get("db.wait-ms", "1000"), 250, 600_000)),
@@ -123,10 +124,16 @@ public final class SettingsLoader {
     }
 
     private static String mediaStore(String value) {
-        if (!value.strip().matches("(?i)auto|disk|database")) {
-            throw new IllegalArgumentException("media.store must be auto, disk or database, not '" + value + "'");
+        if (!value.strip().matches("(?i)auto|disk|database|s3")) {
+            throw new IllegalArgumentException("media.store must be auto, disk, database or s3, not '" + value + "'");
         }
         return value;
+    }
+
+    /** The bucket for media.store=s3; the secret key comes from the environment or the config file, as mail's. */
+    private S3Settings s3() {
+        return new S3Settings(get("media.s3.endpoint", ""), get("media.s3.region", "us-east-1"),
+                get("media.s3.bucket", ""), get("media.s3.access-key", ""), get("media.s3.secret-key", ""));
     }
 
     /**

@@ -43,7 +43,7 @@ public final class DiskMediaFiles implements MediaFiles {
         } catch (FileAlreadyExistsException e) {
             // another request stored the same picture first: the same bytes
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + target.toAbsolutePath(), e);
+            throw new MediaStoreUnavailable("Cannot write " + target.toAbsolutePath() + ": " + e);
         }
     }
 
@@ -54,7 +54,9 @@ public final class DiskMediaFiles implements MediaFiles {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // A folder unmounted, unreadable or full: like the database away, something that passes.
+            throw new MediaStoreUnavailable("Cannot read " + name + " in the media folder " + folder.toAbsolutePath()
+                    + ": " + e);
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.gazette.media;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Where the variants' bytes live: a folder on one node, or the shared database for several. */
+/** Where the variants' bytes live: a folder on one node, or the shared database or an S3 bucket for several. */
 public interface MediaFiles {
     /** A variant's name: the picture's id, its width and its extension; nothing else is ever read or written. */
     Pattern NAME = Pattern.compile("[0-9a-f]{32}-[1-9][0-9]{0,4}\\.(?:jpg|png)");

@@ -165,9 +165,9 @@ public final class WebServer implements AutoCloseable {
         return ctx.path().startsWith("/static/") ? "/static/*" : "unmatched";
     }
 
-    /** The database is away or full: a styled page that needs no database, and when to try again. */
+    /** The database or the picture store is away or full: a styled page that needs neither, and when to try again. */
     static void unavailable(Context ctx, Exception e, Templates templates, Function<String, Page> errorPage) {
-        log.warn("Request {} {} answered 503: the database is unavailable ({})", ctx.method(), ctx.path(),
+        log.warn("Request {} {} answered 503: the database or the picture store is unavailable ({})", ctx.method(), ctx.path(),
                 rootMessage(e));
         ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         error(ctx, templates, errorPage, 503, "The site is unavailable for a moment",

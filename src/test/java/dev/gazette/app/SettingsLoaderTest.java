@@ -74,6 +74,33 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void anS3BucketForPicturesTakesItsKeysFromTheEnvironmentOrFileAndNeverPrintsTheSecret() throws Exception {
+        Path config = dir.resolve("s3.properties");
+        Files.writeString(config, "media.store=s3\nmedia.s3.endpoint=http://127.0.0.1:9000\n"
+                + "media.s3.bucket=gazette-pictures\nmedia.s3.access-key=newsroom\n");
+        Settings s = SettingsLoader.load(Map.of(), Map.of("GAZETTE_MEDIA_S3_SECRET_KEY", "s3cret-key"),
+                Optional.of(config));
+        assertThat(s.media().store()).isEqualTo("s3");
+        assertThat(s.media().s3().endpoint()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(s.media().s3().region()).isEqualTo("us-east-1");
+        assertThat(s.media().s3().bucket()).isEqualTo("gazette-pictures");
+        assertThat(s.media().s3().accessKey()).isEqualTo("newsroom");
+        assertThat(s.media().s3().secretKey()).isEqualTo("s3cret-key");
+        assertThat(s.toString()).contains("gazette-pictures").doesNotContain("s3cret-key");
+
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of(), Optional.of(config)))
+                .hasMessageContaining("media.s3.access-key and media.s3.secret-key are both needed");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("GAZETTE_MEDIA_STORE", "s3"), Optional.empty()))
+                .hasMessageContaining("media.s3.bucket must name the bucket");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("GAZETTE_MEDIA_S3_SECRET_KEY", "k",
+                "GAZETTE_MEDIA_S3_ENDPOINT", "127.0.0.1:9000"), Optional.of(config)))
+                .hasMessageContaining("media.s3.endpoint must be the S3 server's address, such as http://127.0.0.1:9000");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of(), Map.of("GAZETTE_MEDIA_STORE", "bucket"), Optional.empty()))
+                .hasMessageContaining("media.store must be auto, disk, database or s3, not 'bucket'");
+        assertThat(SettingsLoader.load(Map.of(), Map.of(), Optional.empty()).media().store()).isEqualTo("auto");
+    }
+
+    @Test
     void badValuesAreRefusedWithWhatToFix() {
         assertThatThrownBy(() -> SettingsLoader.load(Map.of("port", "eighty"), Map.of(), Optional.empty()))
                 .hasMessageContaining("port must be a number from 0 to 65535");

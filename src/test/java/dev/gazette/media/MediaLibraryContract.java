@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.Clock;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,15 @@ abstract class MediaLibraryContract {
     abstract Database openDatabase();
 
     abstract MediaFiles files(Database db);
+
+    /** A store of its own, what takes it away (its server stopped, its folder gone), and what cleans up after. */
+    record StoreAway(MediaFiles files, Away away, AutoCloseable cleanup) {}
+
+    interface Away {
+        void takeAway() throws Exception;
+    }
+
+    abstract StoreAway storeThatGoesAway() throws Exception;
 
     @BeforeEach
     void setUp() {
@@ -110,5 +120,42 @@ abstract class MediaLibraryContract {
         assertThatThrownBy(() -> files.get("../gazette.db")).isInstanceOf(IllegalArgumentException.class);
         assertThat(library.file("../gazette.db")).isEmpty();
         assertThat(library.file("0123456789abcdef0123456789abcdef-480.html")).isEmpty();
+    }
+
+    @Test
+    void theBytesComeBackAsTheyWentAndAMissingNameIsEmpty() {
+        byte[] bytes = new byte[700_000];
+        new Random(17).nextBytes(bytes);
+        for (int i = 0; i < 256; i++) bytes[i] = (byte) i;
+        String name = "fedcba9876543210fedcba9876543210-1200.png";
+        assertThat(files.get(name)).isEmpty();
+        files.put(name, bytes);
+        assertThat(files.get(name)).hasValueSatisfying(b -> assertThat(b).isEqualTo(bytes));
+        assertThat(files.get("fedcba9876543210fedcba9876543210-1200.jpg")).isEmpty();
+        assertThat(files.get("fedcba9876543210fedcba9876543211-1200.png")).isEmpty();
+    }
+
+    @Test
+    void aStoreThatIsAwayFailsAsUnavailableNeverAsMissing() throws Exception {
+        StoreAway store = storeThatGoesAway();
+        try {
+            String name = "00112233445566778899aabbccddeeff-480.jpg";
+            store.files().put(name, new byte[] {7, 8, 9});
+            assertThat(store.files().get(name)).hasValueSatisfying(b -> assertThat(b).containsExactly(7, 8, 9));
+
+            store.away().takeAway();
+
+            // What the site answers 503 with Retry-After: a reader's picture is not "gone", only late.
+            assertThatThrownBy(() -> store.files().get(name)).satisfies(e -> assertThat(unavailable(e))
+                    .as("counted as the store away: %s", e).isTrue());
+            assertThatThrownBy(() -> store.files().put("00112233445566778899aabbccddeeff-960.jpg", new byte[] {1}))
+                    .satisfies(e -> assertThat(unavailable(e)).as("counted as the store away: %s", e).isTrue());
+        } finally {
+            store.cleanup().close();
+        }
+    }
+
+    private static boolean unavailable(Throwable e) {
+        return Database.isUnavailable(e) || MediaStoreUnavailable.isCause(e);
     }
 }

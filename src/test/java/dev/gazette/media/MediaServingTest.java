@@ -5,20 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gazette.ops.OpsSettings;
 import dev.gazette.store.TestDatabases;
 import dev.gazette.web.TestSite;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A picture as readers get it, on one node (files on disk) and on several (bytes in PostgreSQL): the exact headers
- * and bytes the site has always sent, whichever layer answers, and a missing picture gets the site's own 404 page.
+ * A picture as readers get it, on one node (files on disk) and on several (bytes in PostgreSQL, or files in an S3
+ * bucket): the exact headers and bytes the site has always sent, whichever layer answers, and a missing picture gets
+ * the site's own 404 page.
  */
 class MediaServingTest {
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -28,11 +33,15 @@ class MediaServingTest {
             + " geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()";
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
-    void aVariantIsServedWithTheSameHeadersAndBytesAndAMissingOneIsTheSitesNotFoundPage(String database)
+    @ValueSource(strings = {"sqlite", "postgresql", "s3"})
+    void aVariantIsServedWithTheSameHeadersAndBytesAndAMissingOneIsTheSitesNotFoundPage(String store)
             throws Exception {
-        String url = database.equals("postgresql") ? TestDatabases.postgresUrl() : null;
-        try (TestSite site = TestSite.on(url, Files.createTempDirectory("gazette-media-serving"), OpsSettings.defaults())) {
+        String url = store.equals("postgresql") ? TestDatabases.postgresUrl() : null;
+        Path data = Files.createTempDirectory("gazette-media-serving");
+        try (S3Proxy s3 = store.equals("s3") ? S3Proxy.start() : null;
+             TestSite site = s3 != null
+                     ? TestSite.withMedia(new MediaSettings(MediaLimits.defaults(), "s3", s3.newBucket()), data)
+                     : TestSite.on(url, data, OpsSettings.defaults())) {
             MediaLibrary library = site.gazette().media();
             MediaItem item = library.add(TestPictures.photoWithLocation(1700, 1100, 1),
                     new MediaText("Quay at noon", "Boats tied up.", "Ana Lens / Agency")).item();
@@ -68,6 +77,29 @@ class MediaServingTest {
                         .select("h1").text()).isEqualTo("Page not found");
                 assertThat(headers(r)).doesNotContainKey("cache-control");
             }
+        }
+    }
+
+    @Test
+    void whileTheBucketIsAwayAPictureIsA503WithRetryAfterAndItIsServedOnceBack() throws Exception {
+        try (S3Proxy s3 = S3Proxy.start();
+             TestSite site = TestSite.withMedia(new MediaSettings(MediaLimits.defaults(), "s3", s3.newBucket()),
+                     Files.createTempDirectory("gazette-media-away"))) {
+            MediaItem item = site.gazette().media().add(TestPictures.jpeg(1000, 700),
+                    new MediaText("Harbour wall", "", "")).item();
+            String name = item.id() + "-480.jpg";
+
+            s3.stop();
+            HttpResponse<byte[]> away = send(site, "GET", "/media/" + name);
+            assertThat(away.statusCode()).isEqualTo(503);
+            assertThat(away.headers().firstValue("Retry-After")).hasValue("10");
+            assertThat(headers(away)).doesNotContainKey("cache-control");
+
+            s3.startAgain();
+            HttpResponse<byte[]> back = send(site, "GET", "/media/" + name);
+            assertThat(back.statusCode()).isEqualTo(200);
+            assertThat(back.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+            assertThat(ImageIO.read(new ByteArrayInputStream(back.body())).getWidth()).isEqualTo(480);
         }
     }
 

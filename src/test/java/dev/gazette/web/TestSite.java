@@ -87,16 +87,31 @@ public final class TestSite implements AutoCloseable {
                 CachePolicy.defaults(), MailSettings.off(), dbUrl, data, ops, g -> { });
     }
 
+    /** A site with sample content on SQLite in {@code data}, keeping its pictures as {@code media} says. */
+    public static TestSite withMedia(MediaSettings media, Path data) {
+        return start(true, 0, CommentSettings.defaults(), AkismetSettings.defaults(), TrustedProxies.none(),
+                CachePolicy.defaults(), MailSettings.off(), null, data, dev.gazette.ops.OpsSettings.defaults(), media,
+                g -> { });
+    }
+
     private static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
                                   AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache, MailSettings mail,
                                   String dbUrl, Path dataDir, dev.gazette.ops.OpsSettings ops,
+                                  java.util.function.Consumer<Gazette> before) {
+        return start(sampleContent, minSecondsToPost, comments, akismet, proxies, cache, mail, dbUrl, dataDir, ops,
+                MediaSettings.defaults(), before);
+    }
+
+    private static TestSite start(boolean sampleContent, double minSecondsToPost, CommentSettings comments,
+                                  AkismetSettings akismet, TrustedProxies proxies, CachePolicy cache, MailSettings mail,
+                                  String dbUrl, Path dataDir, dev.gazette.ops.OpsSettings ops, MediaSettings media,
                                   java.util.function.Consumer<Gazette> before) {
         try {
             Path data = dataDir != null ? dataDir : Files.createTempDirectory("gazette-site");
             Settings settings = new Settings("127.0.0.1", 0, data,
                     dbUrl != null ? dbUrl : "jdbc:sqlite:" + data.resolve("gazette.db"), "",
                     "Test Gazette", "News for tests.", "en", false, sampleContent, minSecondsToPost, 0.75, 0.995, "", false, comments,
-                    akismet, FetchSettings.defaults(), proxies, cache, mail, MediaSettings.defaults(),
+                    akismet, FetchSettings.defaults(), proxies, cache, mail, media,
                     dev.gazette.store.PoolSettings.defaults(), ops);
             Gazette gazette = Gazette.open(settings);
             before.accept(gazette);
