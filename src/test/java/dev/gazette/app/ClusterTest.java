@@ -211,9 +211,11 @@ class ClusterTest {
     void aReplyPublishedOnOneNodeShowsOnTheOthersPageAtOnce() {
         // A published reply tells the other nodes inside its own transaction (one write, not a second for the notice).
         long articleId = a.gazette().articles().published(ARTICLE.substring("/articles/".length())).orElseThrow().id();
+        long imported = b.gazette().notices().applied(Gazette.PURGE_CHANNEL);
         Comment question = a.gazette().comments().intake().importReply(articleId, Optional.empty(), "Quay Reader",
                 "quay@readers.test", "", "Are the lamps on all night?", CommentState.APPROVED, "198.51.100.8",
                 Instant.now());
+        assertThat(byNotice(b, Gazette.PURGE_CHANNEL, imported)).isTrue();
         assertThat(anonymous(b.url(ARTICLE)).body()).contains("Are the lamps on all night?");
 
         long purges = b.gazette().notices().applied(Gazette.PURGE_CHANNEL);
