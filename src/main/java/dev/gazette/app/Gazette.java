@@ -32,6 +32,7 @@ import dev.gazette.comment.ReaderCookies;
 import dev.gazette.comment.RepliesSection;
 import dev.gazette.comment.ReplyHistory;
 import dev.gazette.comment.ReplyListener;
+import dev.gazette.comment.ReplyPages;
 import dev.gazette.mail.DigestJob;
 import dev.gazette.mail.MailAdminRoutes;
 import dev.gazette.mail.MailLinks;
@@ -115,6 +116,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,6 +205,11 @@ public final class Gazette implements AutoCloseable {
         notices.publish(PURGE_CHANNEL, payload.length() > Notices.MAX_PAYLOAD - 100 ? SurrogateKeys.SITE : payload);
     }
 
+    /** The pages a reply changes: its article's, the lists that count its replies and the reply feeds. */
+    private static List<String> replyKeys(long articleId) {
+        return List.of(PageKeys.article(articleId), PageKeys.REPLIES);
+    }
+
     /** Opens the database (creating the data folder) and builds the services; serves nothing yet. */
     public static Gazette open(Settings settings) {
         try {
@@ -234,8 +241,18 @@ public final class Gazette implements AutoCloseable {
         // A reply changes its article's page, the lists that count its replies and the reply feeds.
         Comments comments = new Comments(new CommentStore(database), live::comments,
                 submission -> verdicts.count(shield.check(submission)), articles::find,
-                clock, articleId -> purges.purge(List.of(PageKeys.article(articleId), PageKeys.REPLIES)),
-                mail.listener(articles, clock));
+                clock, articleId -> purges.purge(replyKeys(articleId)), mail.listener(articles, clock),
+                new ReplyPages() {
+                    @Override
+                    public void tellOthers(Handle handle, long articleId) {
+                        notices.publish(handle, PURGE_CHANNEL, String.join(" ", replyKeys(articleId)));
+                    }
+
+                    @Override
+                    public void here(long articleId) {
+                        purges.purgeHere(replyKeys(articleId));
+                    }
+                });
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,

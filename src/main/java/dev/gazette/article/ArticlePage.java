@@ -40,6 +40,16 @@ public final class ArticlePage {
     }
 
     /** The public article with this slug and its rendered frame; 404 when there is none. */
+    /**
+     * The public article at this slug, without building its page: what a reply's POST needs. Its page is built only
+     * when the form has to be shown again; each published reply drops the kept page (its key names the article), so
+     * building it for every POST would render the whole story once per reply.
+     */
+    public Article article(String slug) {
+        if (!Slugs.isSlug(slug)) throw new NotFoundResponse();
+        return articles.published(slug).orElseThrow(NotFoundResponse::new);
+    }
+
     public Framed find(String slug) {
         // Checked only when not cached: a cached page's slug was checked when it was built.
         return cache.part("article:" + slug, Framed.class, Framed::keys, () -> {

@@ -1,5 +1,6 @@
 package dev.gazette.comment;
 
+import dev.gazette.article.Article;
 import dev.gazette.article.ArticlePage;
 import dev.gazette.article.ArticleSection;
 import dev.gazette.article.Articles;
@@ -121,22 +122,22 @@ public final class CommentRoutes implements Routes {
     }
 
     private void submit(Context ctx, CommentForm form, String token) {
-        ArticlePage.Framed framed = articlePage.find(ctx.pathParam("slug"));
-        OptionalDouble seconds = tokens.secondsSinceShown(token, framed.article().id());
+        Article article = articlePage.article(ctx.pathParam("slug"));
+        OptionalDouble seconds = tokens.secondsSinceShown(token, article.id());
         if (seconds.isEmpty()) {
-            refuse(ctx, framed, form, Map.of("form", SESSION_LOST), Optional.empty(), HttpStatus.UNPROCESSABLE_CONTENT);
+            refuse(ctx, article, form, Map.of("form", SESSION_LOST), Optional.empty(), HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
         // The form keeps the token it came with, so the time trap counts from when the reader first saw it.
         if (tokens.tooSoon(seconds.getAsDouble())) {
-            refuse(ctx, framed, form, Map.of("form", TOO_SOON), Optional.of(token), HttpStatus.UNPROCESSABLE_CONTENT);
+            refuse(ctx, article, form, Map.of("form", TOO_SOON), Optional.of(token), HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
         String ip = clientIp(ctx);
         long wait = limits.take(ip, System.nanoTime());
         if (wait > 0) {
             ctx.header("Retry-After", String.valueOf(wait));
-            refuse(ctx, framed, form, Map.of("form", "This address has sent too many replies in a short time. Please"
+            refuse(ctx, article, form, Map.of("form", "This address has sent too many replies in a short time. Please"
                     + " wait " + Format.waitFor(wait) + " and send it again; your comment is kept below."),
                     Optional.of(token), HttpStatus.TOO_MANY_REQUESTS);
             return;
@@ -145,17 +146,17 @@ public final class CommentRoutes implements Routes {
         boolean proven = cookies.knownAs(ctx, email) || comments.approvedUnder(cookies.own(ctx), email);
         RequestInfo request = new RequestInfo(ip, header(ctx, "User-Agent"), header(ctx, "Referer"), seconds,
                 field(ctx, HONEYPOT), proven);
-        Submitted outcome = comments.intake().submit(framed.article(), form, request);
+        Submitted outcome = comments.intake().submit(article, form, request);
         if (outcome instanceof Submitted.Invalid invalid) {
-            refuse(ctx, framed, form, invalid.errors(), Optional.of(token), HttpStatus.UNPROCESSABLE_CONTENT);
+            refuse(ctx, article, form, invalid.errors(), Optional.of(token), HttpStatus.UNPROCESSABLE_CONTENT);
         } else if (outcome instanceof Submitted.Stored stored) {
             cookies.addOwn(ctx, stored.comment().id());
             cookies.remember(ctx, CommentValidator.normalize(form));
             if (proven || stored.comment().state() == CommentState.APPROVED) cookies.markKnown(ctx, email);
-            ctx.redirect("/articles/" + framed.article().slug() + "#comment-" + stored.comment().id(), HttpStatus.SEE_OTHER);
+            ctx.redirect("/articles/" + article.slug() + "#comment-" + stored.comment().id(), HttpStatus.SEE_OTHER);
         } else {
             // Discarded: the sender learns nothing that would help the next attempt.
-            ctx.redirect("/articles/" + framed.article().slug() + "#comments", HttpStatus.SEE_OTHER);
+            ctx.redirect("/articles/" + article.slug() + "#comments", HttpStatus.SEE_OTHER);
         }
     }
 
@@ -208,9 +209,9 @@ public final class CommentRoutes implements Routes {
     }
 
     /** The article again, with the reader's words in the form and what to do about them. */
-    private void refuse(Context ctx, ArticlePage.Framed framed, CommentForm form, Map<String, String> errors,
+    private void refuse(Context ctx, Article article, CommentForm form, Map<String, String> errors,
                         Optional<String> formToken, HttpStatus status) {
-        articlePage.send(ctx, framed, replies.render(framed.article(), ctx, form, errors, formToken));
+        articlePage.send(ctx, articlePage.find(article.slug()), replies.render(article, ctx, form, errors, formToken));
         ctx.status(status);
     }
 

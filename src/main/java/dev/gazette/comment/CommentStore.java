@@ -225,28 +225,30 @@ public final class CommentStore {
 
     /** The same, counting only replies stored before the one with this id: its history as it came in. */
     AuthorRecord record(String email, String ip, long beforeId) {
-        return reads.withHandle(h -> {
-            String net = network(ip);
-            return new AuthorRecord(count(h, "author_email", email, "approved", beforeId),
-                    count(h, "author_email", email, "spam", beforeId),
-                    count(h, "ip", ip, "approved", beforeId), count(h, "ip", ip, "spam", beforeId),
-                    count(h, "network", net, "approved", beforeId), count(h, "network", net, "spam", beforeId));
-        });
+        // Six capped counts in one statement: one round trip per reply instead of six.
+        return reads.withHandle(h -> h.createQuery("SELECT " + capped("author_email", ":email", "approved") + ", "
+                        + capped("author_email", ":email", "spam") + ", " + capped("ip", ":ip", "approved") + ", "
+                        + capped("ip", ":ip", "spam") + ", " + capped("network", ":net", "approved") + ", "
+                        + capped("network", ":net", "spam"))
+                .bind("email", email).bind("ip", ip).bind("net", network(ip)).bind("before", beforeId)
+                .map((rs, ctx) -> new AuthorRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6)))
+                .one());
     }
 
     static final int HISTORY_CAP = 50;
+
+    // column and parameter are constants of the caller, never input; the state is one of two literals.
+    private static String capped(String column, String parameter, String state) {
+        return "(SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE " + column + " = " + parameter + " AND state = '"
+                + state + "' AND id < :before LIMIT " + HISTORY_CAP + ") AS c_" + column + "_" + state + ")";
+    }
 
     /** The /24 or /48 an address belongs to, as the shield names it; the address itself when it is no literal. */
     private static String network(String ip) {
         return IpNetwork.networkOf(ip).orElse(ip);
     }
 
-    // column is one of three constants above, never input.
-    private static int count(Handle h, String column, String value, String state, long beforeId) {
-        return h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE " + column + " = :v AND state = :s"
-                        + " AND id < :before LIMIT " + HISTORY_CAP + ") capped")
-                .bind("v", value).bind("s", state).bind("before", beforeId).mapTo(Integer.class).one();
-    }
 
     /** True when one of these replies is approved and was written under this email. */
     boolean approvedUnder(Collection<Long> ids, String email) {

@@ -28,10 +28,13 @@ public final class ReplyIntake {
     private final CommentText text = new CommentText();
     private final Clock clock;
     private final LongConsumer onChange;
+    private final ReplyPages published;
     private final ReplyListener listener;
 
     ReplyIntake(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
-                SubmissionBuilder submissions, Clock clock, LongConsumer onChange, ReplyListener listener) {
+                SubmissionBuilder submissions, Clock clock, LongConsumer onChange, ReplyPages published,
+                ReplyListener listener) {
+        this.published = published;
         this.store = store;
         this.settings = settings;
         this.shield = shield;
@@ -88,9 +91,12 @@ public final class ReplyIntake {
                 (h, id) -> {
                     Comment withId = toStore.withId(id);
                     listener.stored(h, withId, form.followReplies());
-                    if (withId.state() == CommentState.APPROVED) listener.published(h, withId);
+                    if (withId.state() == CommentState.APPROVED) {
+                        listener.published(h, withId);
+                        published.tellOthers(h, withId.articleId());
+                    }
                 }));
-        if (stored.state() == CommentState.APPROVED) onChange.accept(stored.articleId());
+        if (stored.state() == CommentState.APPROVED) published.here(stored.articleId());
         return new Submitted.Stored(stored);
     }
 
@@ -109,8 +115,11 @@ public final class ReplyIntake {
                 .state(CommentState.APPROVED).at(now).build();
         Comment stored = reply.withId(store.insert(reply, List.of(ReplyEvent.of(ReplyEvent.Kind.WRITTEN_BY_STAFF, name,
                 Optional.empty(), Optional.of(CommentState.APPROVED), "", now)),
-                (h, id) -> listener.published(h, reply.withId(id))));
-        onChange.accept(stored.articleId());
+                (h, id) -> {
+                    listener.published(h, reply.withId(id));
+                    published.tellOthers(h, reply.articleId());
+                }));
+        published.here(stored.articleId());
         return new Submitted.Stored(stored);
     }
 

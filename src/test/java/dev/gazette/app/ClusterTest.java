@@ -7,6 +7,7 @@ import dev.gazette.akismet.AkismetSettings;
 import dev.gazette.akismet.ApiKeys;
 import dev.gazette.article.ArticleDraft;
 import dev.gazette.article.ArticleState;
+import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentSettings;
 import dev.gazette.comment.CommentState;
 import dev.gazette.privacy.Retention;
@@ -203,6 +204,27 @@ class ClusterTest {
             else assertThat(r.body().strip()).isEqualTo("invalid");
         }
         assertThat(refused).as("the key-guess limit is the site's, whichever node answers").isPositive();
+    }
+
+    @Test
+    @Order(8)
+    void aReplyPublishedOnOneNodeShowsOnTheOthersPageAtOnce() {
+        // A published reply tells the other nodes inside its own transaction (one write, not a second for the notice).
+        long articleId = a.gazette().articles().published(ARTICLE.substring("/articles/".length())).orElseThrow().id();
+        long imported = b.gazette().notices().applied(Gazette.PURGE_CHANNEL);
+        Comment question = a.gazette().comments().intake().importReply(articleId, Optional.empty(), "Quay Reader",
+                "quay@readers.test", "", "Are the lamps on all night?", CommentState.APPROVED, "198.51.100.8",
+                Instant.now());
+        assertThat(byNotice(b, Gazette.PURGE_CHANNEL, imported)).isTrue();
+        assertThat(anonymous(b.url(ARTICLE)).body()).contains("Are the lamps on all night?");
+
+        long purges = b.gazette().notices().applied(Gazette.PURGE_CHANNEL);
+        a.gazette().comments().intake().staffReply(question, "Editor", ADMIN, "Until the first ferry at six.");
+
+        assertThat(byNotice(b, Gazette.PURGE_CHANNEL, purges))
+                .as("node A's published reply reached node B as a purge notice").isTrue();
+        assertThat(anonymous(b.url(ARTICLE)).body()).as("node B's page shows the reply published on node A")
+                .contains("Until the first ferry at six.");
     }
 
     @Test
