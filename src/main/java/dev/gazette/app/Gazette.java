@@ -429,7 +429,7 @@ public final class Gazette implements AutoCloseable {
             OutboxJob sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, CLOCK), CLOCK,
                     OutboxJob.Retries.defaults());
             DigestJob digests = new DigestJob(mail.store, mail.outbox, live::siteTitle, mail.links,
-                    () -> comments.stats().counts().get(CommentState.PENDING),
+                    () -> comments.stats().pendingCount(),
                     () -> settings.mail().digestMinutes(), CLOCK);
             jobs.every("mail-digest", Duration.ofSeconds(1), Duration.ofSeconds(1), digests::runOnce, Jobs.Scope.ONE_NODE);
             jobs.every("mail-outbox", Duration.ofSeconds(1), Duration.ofSeconds(1), sender::runOnce, Jobs.Scope.ONE_NODE);

@@ -36,10 +36,15 @@ public final class DigestJob {
         this.clock = clock;
     }
 
-    /** Writes the digests now due; returns how many. */
+    /**
+     * Writes the digests now due; returns how many. It runs every second: when no digest is due (nearly always) it
+     * reads one small query and neither counts the queue nor opens a write transaction, which on SQLite would wait
+     * for, and hold up, the replies being written.
+     */
     public int runOnce() {
         Instant now = clock.instant();
         Instant quietSince = now.minus(Duration.ofMinutes(digestMinutes.getAsInt()));
+        if (!store.digestDue(MODERATING_ROLES, quietSince)) return 0;
         int waiting = waitingReplies.getAsInt();
         return store.writes().inTransaction(h -> {
             int written = 0;

@@ -31,16 +31,17 @@ public final class MailStore {
                 .bind("at", confirmed ? now.toEpochMilli() : 0).mapTo(Long.class).findOne();
     }
 
-    boolean hasConfirmed(Handle h, String email) {
-        return h.createQuery("SELECT COUNT(*) FROM mail_subscription WHERE email = :e AND confirmed = 1")
-                .bind("e", email).mapTo(Integer.class).one() > 0;
+    /** What one query per reply tells of an address: whether it confirmed before, and how often it was asked since. */
+    AddressRecord address(Handle h, String email, Instant since) {
+        return h.createQuery("SELECT COALESCE(SUM(CASE WHEN confirmed = 1 THEN 1 ELSE 0 END), 0),"
+                        + " COALESCE(SUM(CASE WHEN confirmed = 0 AND created_at >= :since THEN 1 ELSE 0 END), 0)"
+                        + " FROM mail_subscription WHERE email = :e")
+                .bind("e", email).bind("since", since.toEpochMilli())
+                .map((rs, ctx) -> new AddressRecord(rs.getInt(1) > 0, rs.getInt(2))).one();
     }
 
-    int unconfirmedSince(Handle h, String email, Instant since) {
-        return h.createQuery("SELECT COUNT(*) FROM mail_subscription WHERE email = :e AND confirmed = 0"
-                        + " AND created_at >= :since")
-                .bind("e", email).bind("since", since.toEpochMilli()).mapTo(Integer.class).one();
-    }
+    /** An address's subscriptions at a glance: confirmed once at least, and confirmations asked since a time. */
+    record AddressRecord(boolean confirmed, int unconfirmedSince) {}
 
     /** The confirmed subscriber to replies under this reply. */
     Optional<Subscriber> confirmedFor(Handle h, long commentId) {
@@ -80,6 +81,14 @@ public final class MailStore {
                 .map((rs, ctx) -> new Moderator(rs.getLong(1), rs.getString(2), rs.getInt(3) != 0,
                         Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5)))
                 .list();
+    }
+
+    /** Whether a staff member in these roles has held replies gathered, wants the mails, and had none since then. */
+    boolean digestDue(List<String> roles, Instant quietSince) {
+        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM mail_staff m JOIN staff_user u ON u.id = m.user_id"
+                        + " WHERE m.held_since_mail > 0 AND m.moderation_notices <> 0 AND m.last_mail_at <= :quiet"
+                        + " AND u.role IN (<roles>)")
+                .bindList("roles", roles).bind("quiet", quietSince.toEpochMilli()).mapTo(Integer.class).one() > 0);
     }
 
     void mailed(Handle h, long userId, Instant now) {

@@ -92,8 +92,9 @@ public final class ReplyNotices implements ReplyListener {
     private void follow(Handle h, Comment reply, Instant now) {
         String email = reply.authorEmail();
         // An address that confirmed before has shown it wants these mails; asking again for each reply would nag.
-        boolean known = store.hasConfirmed(h, email);
-        if (!known && store.unconfirmedSince(h, email, now.minus(Duration.ofDays(1))) >= CONFIRMATIONS_PER_DAY) return;
+        MailStore.AddressRecord record = store.address(h, email, now.minus(Duration.ofDays(1)));
+        boolean known = record.confirmed();
+        if (!known && record.unconfirmedSince() >= CONFIRMATIONS_PER_DAY) return;
         Optional<Long> id = store.subscribe(h, reply.id(), email, known, now);
         if (id.isEmpty() || known) return;
         Article article = articles.apply(reply.articleId()).orElse(null);

@@ -28,6 +28,7 @@ class ModeratorMailTest {
     DigestJob digests;
     long mo;
     int waiting = 0;
+    int queueCounted = 0;
 
     @BeforeEach
     void open() {
@@ -39,7 +40,10 @@ class ModeratorMailTest {
         accounts.add("ed@gazette.test", "Ed", Role.EDITOR, "editing all day long");
         MailLinks links = new MailLinks(SiteSecret.of(new byte[32]), () -> "https://news.test/");
         notices = new ReplyNotices(store, outbox, () -> "Test Gazette", links, id -> Optional.empty(), () -> 10, clock);
-        digests = new DigestJob(store, outbox, () -> "Test Gazette", links, () -> waiting, () -> 10, clock);
+        digests = new DigestJob(store, outbox, () -> "Test Gazette", links, () -> {
+            queueCounted++;
+            return waiting;
+        }, () -> 10, clock);
     }
 
     @AfterEach
@@ -56,6 +60,24 @@ class ModeratorMailTest {
 
     List<OutgoingMail> mails() {
         return outbox.waitingAndFailed(100).stream().map(Outbox.Queued::mail).toList();
+    }
+
+    @Test
+    void theQueueIsCountedOnlyWhenADigestIsDueNotAtEveryRunOfTheJob() {
+        held("First question");
+        for (int i = 0; i < 5; i++) digests.runOnce();
+        assertThat(queueCounted).as("nothing gathered yet").isZero();
+
+        clock.advance(Duration.ofMinutes(1));
+        held("Second");
+        digests.runOnce();
+        assertThat(queueCounted).as("gathered, but the quiet time is not over").isZero();
+
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(digests.runOnce()).isEqualTo(1);
+        assertThat(queueCounted).isEqualTo(1);
+        digests.runOnce();
+        assertThat(queueCounted).as("the digest went: nothing due").isEqualTo(1);
     }
 
     @Test
