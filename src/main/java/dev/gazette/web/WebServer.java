@@ -63,7 +63,6 @@ public final class WebServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.concurrency.useVirtualThreads = settings.virtualThreads();
-            if (!settings.virtualThreads()) config.jetty.threadPool = LowRateJetty.threadPool();
             config.http.maxRequestSize = 1_000_000;
             // On stop (SIGTERM): the connectors close at once, so no new request is taken; requests in flight get
             // their answers, for at most the drain timeout; then the server stops.
