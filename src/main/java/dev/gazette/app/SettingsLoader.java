@@ -95,7 +95,7 @@ public final class SettingsLoader {
                 new MediaSettings(new MediaLimits(
                         number("media.max-megabytes", get("media.max-megabytes", "30"), 1, 1024) * 1024L * 1024L,
                         number("media.max-megapixels", get("media.max-megapixels", "50"), 1, 1000) * 1_000_000L),
-                        mediaStore(get("media.store", "auto")), s3()),
+                        get("media.store", "auto"), s3()),
                 new PoolSettings(password(),
                         number("db.pool-size", get("db.pool-size", "10"), 1, 1000),
                         Duration.ofMillis(number("db.wait-ms", get("db.wait-ms", "1000"), 250, 600_000)),
@@ -121,13 +121,6 @@ public final class SettingsLoader {
                     + " newsroom@example.org, when mail.host is set" + (from.isEmpty() ? "" : ", not '" + from + "'"));
         }
         return new MailSettings(host, port, tls, get("mail.user", ""), get("mail.password", ""), from, digest);
-    }
-
-    private static String mediaStore(String value) {
-        if (!value.strip().matches("(?i)auto|disk|database|s3")) {
-            throw new IllegalArgumentException("media.store must be auto, disk, database or s3, not '" + value + "'");
-        }
-        return value;
     }
 
     /** The bucket for media.store=s3; the secret key comes from the environment or the config file, as mail's. */

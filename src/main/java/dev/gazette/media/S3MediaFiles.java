@@ -76,11 +76,8 @@ public final class S3MediaFiles implements MediaFiles, AutoCloseable {
     private void checkBucket() {
         try {
             client.headBucket(b -> b.bucket(bucket));
-        } catch (NoSuchBucketException e) {
-            throw new IllegalStateException("The picture bucket '" + bucket + "' does not exist at " + where
-                    + ". Create it, or set media.s3.bucket to one that exists.", e);
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (e instanceof NoSuchBucketException || e.statusCode() == 404) {
                 throw new IllegalStateException("The picture bucket '" + bucket + "' does not exist at " + where
                         + ". Create it, or set media.s3.bucket to one that exists.", e);
             }
