@@ -2,9 +2,14 @@ package dev.gazette.media;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** What is said about a picture, as typed: its alt text (required), its caption and its credit. */
 public record MediaText(String alt, String caption, String credit) {
+    // Pages print "Photo: " before a credit; editors and WordPress captions often type that label themselves.
+    private static final Pattern CREDIT_LABEL = Pattern.compile(
+            "^(?i:(?:photo(?:graph)?|picture|image)(?:\\s+credit)?|credit)\\s*:\\s*");
+
     public MediaText {
         alt = clean(alt);
         caption = clean(caption);
@@ -23,6 +28,11 @@ public record MediaText(String alt, String caption, String credit) {
         if (caption.length() > 1000) errors.put("caption", "Keep the caption under 1,000 characters.");
         if (credit.length() > 200) errors.put("credit", "Keep the credit under 200 characters.");
         return errors;
+    }
+
+    /** A credit as pages show it after their own "Photo: ": without a label the editor typed, such as "Photo:". */
+    public static String creditName(String credit) {
+        return CREDIT_LABEL.matcher(credit).replaceFirst("");
     }
 
     // One line each: a newline in a caption or credit has nowhere to go on the page.

@@ -112,6 +112,21 @@ class ArticlePicturesHttpTest {
     }
 
     @Test
+    void aCreditTypedWithItsOwnLabelIsLabelledOnceOnThePageAndBareInJsonLd() throws Exception {
+        MediaItem lead = upload(TestPictures.jpeg(1200, 800), "A ferry leaving the harbour", "",
+                "Photo credit: Bo Harbour / Quay Pictures");
+        assertThat(editor.post("/admin/articles/new", story("Ferry leaves", lead.id(), "It left.")).statusCode())
+                .isEqualTo(303);
+
+        Document doc = Jsoup.parse(site.get("/articles/ferry-leaves").body());
+        assertThat(doc.select("figure.lead-image figcaption").text()).isEqualTo("Photo: Bo Harbour / Quay Pictures");
+        JsonNode ld = JSON.readTree(doc.selectFirst("script[type=application/ld+json]").data());
+        assertThat(ld.at("/image/0/creditText").asText()).isEqualTo("Bo Harbour / Quay Pictures");
+        assertThat(site.gazette().media().item(lead.id()).orElseThrow().credit())
+                .as("what the editor typed is kept as typed").isEqualTo("Photo credit: Bo Harbour / Quay Pictures");
+    }
+
+    @Test
     void aStoryWithoutPictureHasNoImageMetadataAndAnUnknownLeadIsRefusedWithTheFormKept() {
         HttpResponse<String> refused = editor.post("/admin/articles/new", story("Quiet day", "0123456789abcdef0123456789abcdef",
                 "Nothing happened."));
