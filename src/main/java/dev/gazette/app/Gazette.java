@@ -552,6 +552,7 @@ public final class Gazette implements AutoCloseable {
         if (akismet != null) akismet.close();
         notices.close();
         edge.close();
+        media.close();
         database.close();
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * The site's pictures: an upload becomes its variants (stored first) and then its description (stored last, so a
  * picture that is listed always has its files); served by name from memory once read.
  */
-public final class MediaLibrary implements Pictures {
+public final class MediaLibrary implements Pictures, AutoCloseable {
     // Variants are immutable, so a copy in memory is never stale; 64 MB holds a few hundred pictures' variants.
     private static final long MEMORY_BYTES = 64L * 1024 * 1024;
 
@@ -111,5 +111,11 @@ public final class MediaLibrary implements Pictures {
     @Override
     public List<Picture> recent(int limit) {
         return store.recent(0, limit).stream().map(MediaItem::picture).toList();
+    }
+
+    /** Closes the picture store's client (an S3 bucket's connections). */
+    @Override
+    public void close() {
+        files.close();
     }
 }

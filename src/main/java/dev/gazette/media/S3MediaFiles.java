@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * without the database carrying their bytes. Self-hosted servers are addressed path-style (http://host/bucket/name),
  * which needs no wildcard DNS.
  */
-public final class S3MediaFiles implements MediaFiles, AutoCloseable {
+public final class S3MediaFiles implements MediaFiles {
     private final S3Client client;
     private final String bucket;
     private final String where;

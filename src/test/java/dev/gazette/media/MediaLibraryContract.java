@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gazette.store.Database;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.Clock;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -153,6 +155,19 @@ abstract class MediaLibraryContract {
         } finally {
             store.cleanup().close();
         }
+    }
+
+    @Test
+    void closingTheLibraryClosesItsStore() {
+        AtomicBoolean closed = new AtomicBoolean();
+        MediaFiles watched = new MediaFiles() {
+            @Override public void put(String name, byte[] bytes) { files.put(name, bytes); }
+            @Override public Optional<byte[]> get(String name) { return files.get(name); }
+            @Override public void close() { closed.set(true); }
+        };
+        new MediaLibrary(new ImageProcessor(MediaLimits.defaults(), 1), new MediaStore(db), watched, Clock.systemUTC())
+                .close();
+        assertThat(closed).as("the store's client (an S3 bucket's connections and threads) let go").isTrue();
     }
 
     private static boolean unavailable(Throwable e) {
