@@ -99,8 +99,8 @@ class Gazette_Shield_Comments {
 	}
 
 	/**
-	 * What was checked for a comment (result, guid, fields), or null: stored as JSON, or as an array by version
-	 * 1.0.0 of this plugin.
+	 * What was checked for a comment (result, guid, fields), or null: stored as JSON, or as a serialized array by
+	 * earlier builds of this plugin.
 	 *
 	 * @param int $comment_id The comment.
 	 * @return array|null
