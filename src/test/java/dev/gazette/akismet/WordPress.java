@@ -266,6 +266,15 @@ public final class WordPress implements AutoCloseable {
         }
     }
 
+    /** Removes a must-use plugin {@link #muPlugin} added. */
+    public void removeMuPlugin(String file) {
+        try {
+            Files.deleteIfExists(dir.resolve("wp-content/mu-plugins").resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A folder php-fpm's workers may write to, read back by a bench. */
     public Path scratch() {
         return dir.resolve("tmp");

@@ -27,6 +27,11 @@ import java.util.regex.Pattern;
  */
 public final class WordPressBench {
     private static final List<String> SETUPS = List.of("none", "shield", "akismet");
+    /**
+     * Setups that take the shield apart to find where its cost goes (named in the 6th argument; bench/wp-parts.php):
+     * "shield-nometa" keeps no comment meta row, "shield-local" is answered in PHP without calling Gazette.
+     */
+    private static final List<String> PARTS = List.of("shield-nometa", "shield-local");
     private static final List<String> MODES = List.of("shared", "pinned");
     /** Milliseconds of JIT compilation in a warm-up batch below which the check path counts as compiled. */
     private static final long QUIET_JIT_MS = 50;
@@ -39,6 +44,11 @@ public final class WordPressBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         List<String> modes = args.length > 4 ? List.of(args[4].split(",")) : MODES;
+        List<String> setups = args.length > 5 ? List.of(args[5].split(",")) : SETUPS;
+        for (String s : setups) {
+            if (!SETUPS.contains(s) && !PARTS.contains(s)) throw new IllegalArgumentException("no setup " + s + "; " + SETUPS + PARTS);
+        }
+        if (!setups.get(0).equals("none")) throw new IllegalArgumentException("the first setup is the baseline: none");
         int cores = Runtime.getRuntime().availableProcessors();
         OpsSettings ops = new OpsSettings(Duration.ofSeconds(20), 0, "", TrustedProxies.parse("127.0.0.1"));
         try (WordPress wp = WordPress.start(workers);
@@ -46,60 +56,97 @@ public final class WordPressBench {
             String key = gazette.gazette().apiKeys().add(wp.url(""));
             String postId = wp.sql("SELECT ID FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' LIMIT 1");
             wp.php("update_option('gazette_shield_url', '" + gazette.url("") + "'); update_option('gazette_shield_key', '"
-                    + key + "'); update_option('wordpress_api_key', '" + key + "');");
+                    + key + "'); update_option('wordpress_api_key', '" + key + "'); update_option('gazette_bench_setup', 'none');");
             Path log = wp.scratch().resolve("bench-timing.log");
             wp.muPlugin("gazette-bench-timing.php", "<?php\ndefine('GAZETTE_BENCH_LOG', '" + log + "');\n"
                     + Files.readString(Path.of("bench/wp-timing.php")).replaceFirst("^<\\?php", ""));
+            wp.muPlugin("gazette-bench-parts.php", Files.readString(Path.of("bench/wp-parts.php")));
             warm(gazette, key, 10_000);
             System.out.printf(Locale.ROOT, "WordPress %s (Debian), php-fpm %d workers, nginx, MariaDB; Gazette on SQLite in this"
-                    + " JVM; wrk %d s x %d connections, %d round(s) each; %d cores; modes %s%n",
+                    + " JVM; wrk %d s x %d connections, %d round(s) each, the setups' order turning each round; %d cores; modes %s%n",
                     wp.php("echo get_bloginfo('version');").strip(), workers, seconds, connections, rounds, cores, modes);
             if (modes.contains("pinned") && cores < 2) throw new IllegalStateException("pinned needs 2 cores");
             System.out.println("  per comment (means): wall = PHP request time, cpu = PHP CPU, q = database queries,"
                     + " hook = preprocess_comment's spam checks, http = HTTP calls to Gazette as PHP sees them (wall, PHP CPU);"
-                    + " per check: gz = Gazette's answer time (its request timer), gzcpu = Gazette's JVM CPU time / checks");
-            double[][][] rates = new double[modes.size()][SETUPS.size()][rounds];
+                    + " per check: gz = Gazette's answer time (its request timer), gzcpu = Gazette's JVM CPU time / checks;"
+                    + " CPU per comment: wp = WordPress's processes (php-fpm, nginx, MariaDB), jvm = this JVM (Gazette);"
+                    + " busy = share of the machine's CPU in use, other = CPU/s of processes outside the bench");
+            double[][][] rates = new double[modes.size()][setups.size()][rounds];
+            double[][][] cpus = new double[modes.size()][setups.size()][rounds];
             int run = 0;
             for (int r = 0; r < rounds; r++) {
                 for (int m = 0; m < modes.size(); m++) {
                     pin(wp, modes.get(m), cores);
-                    for (int s = 0; s < SETUPS.size(); s++) {
-                        use(wp, SETUPS.get(s));
+                    for (int i = 0; i < setups.size(); i++) {
+                        // Each round starts with another setup, so a load that rises or falls during the run spreads
+                        // over all of them instead of weighing on the one always measured last.
+                        int s = (i + r) % setups.size();
+                        use(wp, setups.get(s));
                         wrk(wp, modes.get(m), postId, 3, connections, "warm" + run++); // caches and opcache after the switch
+                        // Every run starts from no comments: WordPress's duplicate check and comment count read all the
+                        // post's comments, so a comment costs more the more there are, and the setup measured later
+                        // in a run, on a post with thousands more, would pay for that too.
+                        wp.php("$wpdb->query(\"TRUNCATE TABLE $wpdb->comments\"); $wpdb->query(\"TRUNCATE TABLE $wpdb->commentmeta\");"
+                                + " $wpdb->query(\"UPDATE $wpdb->posts SET comment_count = 0\");");
                         Files.deleteIfExists(log);
                         Gazette before = Gazette.read(gazette);
+                        Cpu cpuBefore = Cpu.read(wp);
+                        java.util.Map<String, Long> threadsBefore = Threads.cpu();
                         Result result = wrk(wp, modes.get(m), postId, seconds, connections, "run" + run++);
+                        Cpu cpuAfter = Cpu.read(wp);
+                        java.util.Map<String, Long> threadsAfter = Threads.cpu();
                         Gazette after = Gazette.read(gazette);
                         Pieces p = Pieces.read(log);
                         long checks = after.checks() - before.checks();
+                        double wpMs = cpuAfter.wordPressMs() - cpuBefore.wordPressMs();
+                        double jvmMs = (after.cpuNanos() - before.cpuNanos()) / 1e6;
+                        double machineMs = cpuAfter.busyMs() - cpuBefore.busyMs();
+                        double wallMs = cpuAfter.wallMs() - cpuBefore.wallMs();
+                        double wrkMs = cpuAfter.childrenMs() - cpuBefore.childrenMs(); // wrk, reaped by this JVM
                         rates[m][s][r] = result.perSecond();
-                        System.out.printf(Locale.ROOT, "  round %d %-6s %-7s %6.1f comments/s  p50 %6.1f ms  p99 %7.1f ms  (%d accepted,"
+                        cpus[m][s][r] = (wpMs + jvmMs) / result.accepted();
+                        System.out.printf(Locale.ROOT, "  round %d %-6s %-13s %6.1f comments/s  p50 %6.1f ms  p99 %7.1f ms  (%d accepted,"
                                         + " %d other)  wall %5.1f cpu %5.1f q %4.1f hook %5.1f (cpu %4.1f) http %5.1f (cpu %4.1f) x%.1f  gz %5.2f gzcpu %5.2f ms"
-                                + "  (Gazette JVM %4.0f ms CPU/s)  load %s%n",
-                                r + 1, modes.get(m), SETUPS.get(s), result.perSecond(), result.p50(), result.p99(),
+                                        + "  CPU/comment wp %5.2f jvm %5.2f ms  busy %3.0f %% other %4.0f ms/s  load %s%n",
+                                r + 1, modes.get(m), setups.get(s), result.perSecond(), result.p50(), result.p99(),
                                 result.accepted(), result.other(), p.wall(), p.cpu(), p.queries(), p.hook(), p.hookCpu(), p.http(), p.httpCpu(), p.calls(),
                                 checks == 0 ? 0 : (after.seconds() - before.seconds()) * 1000 / checks,
-                                checks == 0 ? 0 : (after.cpuNanos() - before.cpuNanos()) / 1e6 / checks,
-                                (after.cpuNanos() - before.cpuNanos()) / 1e6 / result.seconds(), load());
+                                checks == 0 ? 0 : jvmMs / checks,
+                                wpMs / result.accepted(), jvmMs / result.accepted(),
+                                100 * machineMs / (wallMs * cores), Math.max(0, machineMs - wpMs - jvmMs - wrkMs) / (wallMs / 1000), load());
+                        if (checks > 0) System.out.println("      Gazette's CPU per check by thread: " + Threads.perCheck(threadsBefore, threadsAfter, checks));
                     }
                 }
             }
             pin(wp, "shared", cores);
             for (int m = 0; m < modes.size(); m++) {
                 double none = median(rates[m][0]);
-                double shield = median(rates[m][1]);
-                double akismet = median(rates[m][2]);
+                double noneCpu = median(cpus[m][0]);
                 String where = modes.get(m).equals("pinned") ? "pinned: Gazette and wrk on core 0, WordPress on core 1"
                         : "shared: every process on all cores";
                 System.out.printf(Locale.ROOT, "%s, medians of %d round(s), load %s%n", where, rounds, load());
-                System.out.printf(Locale.ROOT, "  WordPress, no spam plugin:                  %7.1f comments/s%n", none);
-                System.out.printf(Locale.ROOT, "  WordPress + Gazette Shield (its own check):  %7.1f comments/s  = %.2f x  (cost %.1f %%)%n",
-                        shield, shield / none, 100 * (1 - shield / none));
-                System.out.printf(Locale.ROOT, "  WordPress + Akismet plugin -> Gazette:       %7.1f comments/s  = %.2f x  (cost %.1f %%)%n",
-                        akismet, akismet / none, 100 * (1 - akismet / none));
+                System.out.printf(Locale.ROOT, "  %-44s %7.1f comments/s                     CPU %5.2f ms/comment (WordPress + Gazette)%n",
+                        "WordPress, no spam plugin:", none, noneCpu);
+                for (int s = 1; s < setups.size(); s++) {
+                    double rate = median(rates[m][s]);
+                    double cpu = median(cpus[m][s]);
+                    System.out.printf(Locale.ROOT, "  %-44s %7.1f comments/s  = %.2f x  (cost %4.1f %%)  CPU %5.2f ms/comment (+%.1f %%)%n",
+                            "WordPress + " + describe(setups.get(s)) + ":", rate, rate / none, 100 * (1 - rate / none), cpu,
+                            100 * (cpu / noneCpu - 1));
+                }
             }
             System.out.printf(Locale.ROOT, "Gazette key stats after the run: %s%n", gazette.get("/1.1/key-stats?api_key=" + key).body());
         }
+    }
+
+    private static String describe(String setup) {
+        return switch (setup) {
+            case "shield" -> "Gazette Shield (its own check)";
+            case "akismet" -> "Akismet plugin -> Gazette";
+            case "shield-nometa" -> "Gazette Shield, no meta row";
+            case "shield-local" -> "Gazette Shield, answered in PHP";
+            default -> setup;
+        };
     }
 
     /**
@@ -158,9 +205,10 @@ public final class WordPressBench {
             case "none" -> "deactivate_plugins(array('akismet/akismet.php', 'gazette-shield/gazette-shield.php'));";
             case "shield" -> "deactivate_plugins('akismet/akismet.php'); activate_plugin('gazette-shield/gazette-shield.php');";
             case "akismet" -> "activate_plugin('gazette-shield/gazette-shield.php'); activate_plugin('akismet/akismet.php');";
+            case "shield-nometa", "shield-local" -> "deactivate_plugins('akismet/akismet.php'); activate_plugin('gazette-shield/gazette-shield.php');";
             default -> throw new IllegalArgumentException(setup);
         };
-        wp.php(code);
+        wp.php(code + " update_option('gazette_bench_setup', '" + setup + "');");
     }
 
     /** Pins this JVM (Gazette) to core 0 and WordPress's servers to core 1, or lets every process use every core. */
@@ -208,6 +256,57 @@ public final class WordPressBench {
     }
 
     record Result(long accepted, long other, double seconds, double perSecond, double p50, double p99) {}
+
+    /**
+     * CPU time so far of WordPress's processes (each php-fpm worker, nginx, MariaDB) and of this JVM's reaped
+     * children (wrk), the machine's busy CPU time (all cores), and the wall clock; all in ms.
+     */
+    record Cpu(double wordPressMs, double childrenMs, double busyMs, double wallMs) {
+        private static final double TICK_MS = 10; // USER_HZ is 100 on Linux
+
+        static Cpu read(WordPress wp) throws IOException {
+            double wordPress = 0;
+            for (long pid : wp.pids()) {
+                Path stat = Path.of("/proc/" + pid + "/stat");
+                if (Files.exists(stat)) wordPress += ticks(Files.readString(stat), 11, 12) * TICK_MS;
+            }
+            double children = ticks(Files.readString(Path.of("/proc/self/stat")), 13, 14) * TICK_MS;
+            String[] all = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 7; i++) if (i != 4 && i != 5) busy += Long.parseLong(all[i]); // not idle, iowait, steal
+            return new Cpu(wordPress, children, busy * TICK_MS, System.nanoTime() / 1e6);
+        }
+
+        /** Sum of two fields of a /proc stat line, counted from the field after the command's closing parenthesis. */
+        private static long ticks(String stat, int a, int b) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[a]) + Long.parseLong(f[b]);
+        }
+    }
+
+    /** CPU time of this JVM's threads, by name with numbers folded ("qtp-N"), in ns. */
+    static final class Threads {
+        static java.util.Map<String, Long> cpu() {
+            var mx = ManagementFactory.getThreadMXBean();
+            java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+            for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (info == null) continue;
+                long ns = mx.getThreadCpuTime(info.getThreadId());
+                if (ns > 0) byName.merge(info.getThreadId() + " " + info.getThreadName().replaceAll("\\d+", "N"), ns, Long::sum);
+            }
+            return byName;
+        }
+
+        /** The groups' CPU between two readings, per check, largest first (threads born in between count whole). */
+        static String perCheck(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long checks) {
+            java.util.Map<String, Double> groups = new java.util.HashMap<>();
+            after.forEach((id, ns) -> groups.merge(id.substring(id.indexOf(' ') + 1), (ns - before.getOrDefault(id, 0L)) / 1e6 / checks, Double::sum));
+            StringBuilder out = new StringBuilder();
+            groups.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(7)
+                    .forEach(e -> out.append(String.format(Locale.ROOT, "%s %.3f  ", e.getKey(), e.getValue())));
+            return out.append("ms").toString();
+        }
+    }
 
     /** Means per comment of what bench/wp-timing.php logged. */
     record Pieces(double wall, double cpu, double queries, double hook, double http, double calls, double hookCpu, double httpCpu) {

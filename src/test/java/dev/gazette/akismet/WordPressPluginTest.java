@@ -173,8 +173,66 @@ class WordPressPluginTest {
         assertThat(comment(normal).meta("gazette_shield_reported")).isEqualTo("spam");
     }
 
+    /**
+     * WordPress's own work for a comment is about 20 ms of CPU, so each query the shield adds is felt: it adds one,
+     * the INSERT of its meta row, and no schema lookup ({@code SHOW FULL COLUMNS}, which wpdb's insert helper makes
+     * once per table and request). The row still holds every character the reader wrote, outside ASCII too.
+     */
     @Test
     @Order(5)
+    void theShieldAddsOneQueryToACommentItsMetaRow() throws Exception {
+        wp.php("deactivate_plugins('akismet/akismet.php'); update_option('gazette_shield_key', '" + key + "');");
+        java.nio.file.Path log = wp.scratch().resolve("comment-queries.log");
+        wp.muPlugin("comment-queries.php", """
+                <?php
+                if ( isset( $_SERVER['SCRIPT_NAME'] ) && '/wp-comments-post.php' === $_SERVER['SCRIPT_NAME'] ) {
+                	define( 'SAVEQUERIES', true );
+                	register_shutdown_function( function () {
+                		global $wpdb;
+                		$all = '';
+                		foreach ( $wpdb->queries as $q ) {
+                			$all .= preg_replace( '/\\s+/', ' ', trim( $q[0] ) ) . "\\n";
+                		}
+                		file_put_contents( '%s', $all );
+                	} );
+                }
+                """.formatted(log));
+        try {
+            wp.php("deactivate_plugins('gazette-shield/gazette-shield.php');");
+            postComment("Ida Reader", "ida@example.org", "A first comment, so that both below are the post's second or later.");
+            postComment("Ida Reader", "ida@example.org", "Thanks for the timetable of the ferries this winter.");
+            java.util.List<String> without = queries(log);
+            wp.php("activate_plugin('gazette-shield/gazette-shield.php');");
+            long id = postComment("Zoë Reader", "zoe@example.org", "Merci pour l'article, très utile ☕ 🚲 — à bientôt.");
+            java.util.List<String> with = queries(log);
+
+            java.util.List<String> added = new java.util.ArrayList<>(with);
+            for (String q : without) added.remove(q);
+            assertThat(added).as("queries the shield added to a comment; without it:\n" + String.join("\n", without))
+                    .hasSize(1).allMatch(q -> q.startsWith("INSERT INTO `wp_commentmeta`") || q.startsWith("INSERT INTO wp_commentmeta"));
+            JsonNode checked = JSON.readTree(wp.php("echo wp_json_encode(Gazette_Shield_Comments::checked(" + id + "));"));
+            assertThat(checked.get("result").asText()).isEqualTo("ham");
+            assertThat(checked.get("guid").asText()).isNotBlank();
+            assertThat(checked.get("fields").get("comment_content").asText()).isEqualTo("Merci pour l'article, très utile ☕ 🚲 — à bientôt.");
+            assertThat(checked.get("fields").get("comment_author").asText()).isEqualTo("Zoë Reader");
+        } finally {
+            wp.removeMuPlugin("comment-queries.php");
+            wp.php("activate_plugin('gazette-shield/gazette-shield.php');");
+        }
+    }
+
+    /**
+     * The queries the last comment made, each with its own values replaced by "?" (the comment's id, its text, its
+     * time, counts), so that one comment's can be compared with another's.
+     */
+    private static java.util.List<String> queries(java.nio.file.Path log) throws Exception {
+        return java.nio.file.Files.readAllLines(log).stream()
+                .map(q -> q.replaceAll("'(?:[^'\\\\]|\\\\.)*'", "?").replaceAll("\\b\\d+\\b", "?"))
+                .toList();
+    }
+
+    @Test
+    @Order(6)
     void anUnreachableServerHoldsCommentsAndTellsModerators() throws Exception {
         int closed = WordPress.freePort();
         wp.php("deactivate_plugins('akismet/akismet.php'); update_option('gazette_shield_key', '" + key + "');"
