@@ -43,11 +43,15 @@ public final class ArticlePage {
     /**
      * The public article at this slug, without building its page: what a reply's POST needs. Its page is built only
      * when the form has to be shown again; each published reply drops the kept page (its key names the article), so
-     * building it for every POST would render the whole story once per reply.
+     * building it for every POST would render the whole story once per reply. The article itself is kept.
      */
     public Article article(String slug) {
-        if (!Slugs.isSlug(slug)) throw new NotFoundResponse();
-        return articles.published(slug).orElseThrow(NotFoundResponse::new);
+        // Kept apart from the page, under keys a reply does not purge: replies to a busy story come one after another,
+        // and each would otherwise read the story and its tags again. Any change to an article drops it.
+        return cache.part("story:" + slug, Article.class, PageKeys::ofStory, () -> {
+            if (!Slugs.isSlug(slug)) throw new NotFoundResponse();
+            return articles.published(slug).orElseThrow(NotFoundResponse::new);
+        });
     }
 
     public Framed find(String slug) {

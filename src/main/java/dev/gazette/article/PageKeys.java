@@ -36,6 +36,14 @@ public final class PageKeys {
         return "tag-" + slug;
     }
 
+    /**
+     * The keys of an article kept on its own, for the replies' POSTs: the sitemap's, which every change to any article
+     * purges ({@link #changed}) and a reply never does (it purges its article's page and the reply lists only).
+     */
+    static SurrogateKeys ofStory(Article article) {
+        return SurrogateKeys.of(SITEMAP);
+    }
+
     /** The keys of an article page: the story and the neighbours whose titles it links to. */
     static Set<String> ofPage(Article article, Optional<Article> older, Optional<Article> newer) {
         Set<String> keys = new LinkedHashSet<>();

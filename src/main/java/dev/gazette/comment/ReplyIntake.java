@@ -63,20 +63,22 @@ public final class ReplyIntake {
             errors.put("form", "The reply you are answering is no longer shown; your comment will start a new thread"
                     + " if you send it again.");
         }
-        if (errors.isEmpty() && store.alreadySaid(article.id(), form.comment(), form.email(), request.ip())) {
-            errors.put("comment", "You have already sent these words to this story, so they are not sent twice."
-                    + " Change them to send another reply.");
-        }
         if (!errors.isEmpty()) return new Submitted.Invalid(errors);
-
         Instant now = clock.instant();
+        CommentStore.Checks checks = store.checks(article.id(), form.comment(), form.email(), request.ip(),
+                now.minus(SubmissionBuilder.IDENTICAL_WINDOW));
+        if (checks.alreadySaid()) {
+            return new Submitted.Invalid(Map.of("comment", "You have already sent these words to this story, so they"
+                    + " are not sent twice. Change them to send another reply."));
+        }
+
         Comment draft = Comment.reply(article.id(), ReplyPlace.under(parent, settings.maxDepth()))
                 .author(form.name(), form.email(), form.website()).body(form.comment(), text.render(form.comment()))
                 .state(CommentState.PENDING).from(request.ip(), request.userAgent(), request.referrer()).at(now).build();
 
-        CommentStore.AuthorRecord found = store.record(form.email(), request.ip());
-        CommentStore.AuthorRecord record = request.provenAuthor() ? found : found.unproven();
-        Verdict verdict = shield.apply(submissions.forCheck(article, draft, request, record, now));
+        CommentStore.AuthorRecord record = request.provenAuthor() ? checks.record() : checks.record().unproven();
+        Verdict verdict = shield.apply(submissions.forCheck(article, draft, request, record,
+                checks.identicalElsewhere(), now));
         Optional<CommentState> state = new ModerationPolicy(settings).decide(draft, verdict, record);
         if (state.isEmpty()) {
             store.countDiscard(now);

@@ -36,10 +36,11 @@ final class SubmissionBuilder {
      * A new reply, not yet stored, with what its request told.
      *
      * @param record the author's record, {@link CommentStore.AuthorRecord#unproven()} unless the browser proved the email
+     * @param identicalElsewhere the copies of its words on other articles in the last {@link #IDENTICAL_WINDOW}
      */
     Submission forCheck(Article article, Comment draft, RequestInfo request, CommentStore.AuthorRecord record,
-                        Instant now) {
-        Submission.Builder b = common(Optional.of(article), draft, record, now, Long.MAX_VALUE)
+                        int identicalElsewhere, Instant now) {
+        Submission.Builder b = common(Optional.of(article), draft, record, now, identicalElsewhere)
                 .honeypot(request.honeypot());
         request.secondsToPost().ifPresent(b::secondsToPost);
         return b.build();
@@ -48,11 +49,13 @@ final class SubmissionBuilder {
     /** A stored reply as the shield saw it when it came in: only replies stored before it count as its history. */
     Submission forLesson(Comment stored) {
         CommentStore.AuthorRecord record = store.record(stored.authorEmail(), stored.ip(), stored.id()).unproven();
-        return common(articles.apply(stored.articleId()), stored, record, stored.createdAt(), stored.id()).build();
+        int identicalElsewhere = store.identicalElsewhere(stored.bodyMarkdown(), stored.articleId(),
+                stored.createdAt().minus(IDENTICAL_WINDOW), stored.id());
+        return common(articles.apply(stored.articleId()), stored, record, stored.createdAt(), identicalElsewhere).build();
     }
 
     private Submission.Builder common(Optional<Article> article, Comment c, CommentStore.AuthorRecord r, Instant at,
-                                      long beforeId) {
+                                      int identicalElsewhere) {
         Submission.Builder b = Submission.builder(c.bodyMarkdown())
                 .authorName(c.authorName())
                 .authorEmail(c.authorEmail())
@@ -63,8 +66,7 @@ final class SubmissionBuilder {
                 .type(c.parentId().isPresent() ? CommentType.REPLY : CommentType.COMMENT)
                 .history(new History(r.approvedByEmail(), r.spamByEmail(), r.approvedByIp(), r.spamByIp(),
                         r.approvedByNetwork(), r.spamByNetwork(), 0, 0))
-                .recentIdenticalElsewhere(store.identicalElsewhere(c.bodyMarkdown(), c.articleId(),
-                        at.minus(IDENTICAL_WINDOW), beforeId));
+                .recentIdenticalElsewhere(identicalElsewhere);
         article.ifPresent(a -> b.permalink("/articles/" + a.slug())
                 .articleTitle(a.title())
                 .articleTags(a.tags().stream().map(t -> t.name()).toList())

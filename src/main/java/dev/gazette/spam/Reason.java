@@ -1,6 +1,7 @@
 package dev.gazette.spam;
 
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
@@ -15,8 +16,14 @@ public record Reason(String text, double weight) {
         }
     }
 
+    /**
+     * The text and the weight signed, to one decimal rounded half up, as {@code "%s (%+.1f)"} writes it. Every stored
+     * reply keeps its reasons in this form; the formatter looked up locale symbols on each call.
+     */
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s (%+.1f)", text, weight);
+        BigDecimal magnitude = BigDecimal.valueOf(Math.abs(weight)).setScale(1, RoundingMode.HALF_UP);
+        boolean negative = weight < 0 || (weight == 0 && 1 / weight < 0);
+        return text + " (" + (negative ? '-' : '+') + magnitude.toPlainString() + ")";
     }
 }

@@ -7,6 +7,7 @@ import dev.gazette.store.Database;
 import dev.gazette.store.TestDatabases;
 import dev.gazette.web.CachePolicy;
 import dev.gazette.web.PageCache;
+import dev.gazette.web.SurrogateKeys;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,29 @@ class ArticlePageLookupTest {
             assertThatThrownBy(() -> page.article("../etc")).isInstanceOf(NotFoundResponse.class);
             assertThatThrownBy(() -> page.find(story.slug())).as("the page itself needs the frame")
                     .isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    @Test
+    void theArticleIsKeptThroughRepliesAndReadAgainAfterItChanges() {
+        try (Database db = TestDatabases.sqlite()) {
+            PageCache cache = new PageCache(Duration.ofSeconds(5), 100, CachePolicy.defaults());
+            Articles articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock,
+                    keys -> cache.purge(SurrogateKeys.of(keys)));
+            Article story = articles.create(draft("Ferry timetable changes", ArticleState.PUBLISHED));
+            ArticlePage page = new ArticlePage(articles, null, null, cache);
+            assertThat(page.article(story.slug()).id()).isEqualTo(story.id());
+
+            // What a published reply purges: its article's page and the reply lists.
+            cache.purge(SurrogateKeys.of(PageKeys.article(story.id()), PageKeys.REPLIES));
+            db.writes().useHandle(h -> h.execute("UPDATE article SET title = 'Renamed behind the cache' WHERE id = ?",
+                    story.id()));
+            assertThat(page.article(story.slug()).title()).as("kept through a reply's purge")
+                    .isEqualTo("Ferry timetable changes");
+
+            articles.unpublish(story.id(), story.version());
+            assertThatThrownBy(() -> page.article(story.slug())).as("an article change drops it")
+                    .isInstanceOf(NotFoundResponse.class);
         }
     }
 

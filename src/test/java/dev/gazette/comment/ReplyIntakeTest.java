@@ -19,6 +19,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +88,28 @@ class ReplyIntakeTest {
         assertThat(List.of(reader, staff, importedReply)).as("reader, staff, import")
                 .extracting(c -> new ReplyPlace(c.parentId(), c.depth()))
                 .containsExactly(expected, expected, expected);
+    }
+
+    @Test
+    void aReadersReplyIsCheckedAndStoredInThreeStatements() {
+        List<String> statements = new CopyOnWriteArrayList<>();
+        SqlLogger counting = new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                statements.add(context.getRawSql());
+            }
+        };
+        db.reads().getConfig(SqlStatements.class).setSqlLogger(counting);
+        db.writes().getConfig(SqlStatements.class).setSqlLogger(counting);
+
+        Submitted outcome = intake.submit(article, new CommentForm("The river road was shut all morning.", "Sam Reader",
+                "sam@example.org", "", Optional.empty(), false), new RequestInfo("203.0.113.7", "Mozilla/5.0", "",
+                OptionalDouble.of(30), "", false));
+
+        assertThat(outcome).isInstanceOf(Submitted.Stored.class);
+        // Every statement is a round trip on PostgreSQL: the duplicate check, the author's history and the copies
+        // elsewhere in one read; the reply; its two first lines of history in one batch.
+        assertThat(statements).as("statements per reply: %s", statements).hasSize(3);
     }
 
     private Comment imported(Optional<Comment> parent, String text) {
