@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's WordPress with its own Akismet plugin (unchanged) and Gazette Shield, against a real Gazette server: the
@@ -74,8 +76,10 @@ class WordPressPluginTest {
             browser.findElement(By.id("wp-submit")).click();
             browser.get(wp.url("/wp-admin/options-general.php?page=akismet-key-config"));
             browser.findElement(By.linkText("Manually enter an API key")).click();
-            browser.findElement(By.cssSelector(".enter-api-key #key")).sendKeys(key);
-            browser.findElement(By.cssSelector(".enter-api-key #submit")).click();
+            // The link unfolds the key form with a script; on a busy machine a click can come before it shows.
+            WebDriverWait shown = new WebDriverWait(browser, Duration.ofSeconds(10));
+            shown.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".enter-api-key #key"))).sendKeys(key);
+            shown.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".enter-api-key #submit"))).click();
             HeadlessChromium.screenshot(browser, "wordpress-akismet-settings.png");
             String page = browser.findElement(By.tagName("body")).getText();
             assertThat(page).as(wp.logs()).doesNotContain("The key you entered is invalid")
