@@ -74,10 +74,12 @@ class WordPressPluginTest {
             browser.findElement(By.id("user_login")).sendKeys(WordPress.ADMIN);
             browser.findElement(By.id("user_pass")).sendKeys(WordPress.ADMIN_PASSWORD);
             browser.findElement(By.id("wp-submit")).click();
+            // On a busy machine a click can come before the page it needs: wait for the sign-in to land, for the
+            // settings page's link, and for the key form the link unfolds with a script.
+            WebDriverWait shown = new WebDriverWait(browser, Duration.ofSeconds(20));
+            shown.until(ExpectedConditions.urlContains("/wp-admin"));
             browser.get(wp.url("/wp-admin/options-general.php?page=akismet-key-config"));
-            browser.findElement(By.linkText("Manually enter an API key")).click();
-            // The link unfolds the key form with a script; on a busy machine a click can come before it shows.
-            WebDriverWait shown = new WebDriverWait(browser, Duration.ofSeconds(10));
+            shown.until(ExpectedConditions.elementToBeClickable(By.linkText("Manually enter an API key"))).click();
             shown.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".enter-api-key #key"))).sendKeys(key);
             shown.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".enter-api-key #submit"))).click();
             HeadlessChromium.screenshot(browser, "wordpress-akismet-settings.png");
