@@ -225,37 +225,41 @@ public final class CommentStore {
 
     /** The same, counting only replies stored before the one with this id: its history as it came in. */
     AuthorRecord record(String email, String ip, long beforeId) {
-        // Six capped counts in one statement: one round trip per reply instead of six.
-        return reads.withHandle(h -> h.createQuery("SELECT " + capped("author_email", ":email", "approved") + ", "
-                        + capped("author_email", ":email", "spam") + ", " + capped("ip", ":ip", "approved") + ", "
-                        + capped("ip", ":ip", "spam") + ", " + capped("network", ":net", "approved") + ", "
-                        + capped("network", ":net", "spam"))
+        return reads.withHandle(h -> h.createQuery("SELECT " + AUTHOR_COUNTS)
                 .bind("email", email).bind("ip", ip).bind("net", network(ip)).bind("before", beforeId)
-                .map((rs, ctx) -> new AuthorRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6)))
+                .map((rs, ctx) -> authorRecord(rs, 1))
                 .one());
     }
 
     static final int HISTORY_CAP = 50;
 
+    // Six capped counts in one statement: one round trip per reply instead of six.
+    private static final String AUTHOR_COUNTS = capped("author_email", ":email", "approved") + ", "
+            + capped("author_email", ":email", "spam") + ", " + capped("ip", ":ip", "approved") + ", "
+            + capped("ip", ":ip", "spam") + ", " + capped("network", ":net", "approved") + ", "
+            + capped("network", ":net", "spam");
+    private static final String ALREADY_SAID = "(SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
+            + " AND article_id = :a AND (author_email = :email OR ip = :ip) AND state <> 'trash')";
+    private static final String IDENTICAL_ELSEWHERE = "(SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
+            + " AND article_id <> :a AND created_at >= :since AND id < :before)";
+
+    private static AuthorRecord authorRecord(ResultSet rs, int first) throws SQLException {
+        return new AuthorRecord(rs.getInt(first), rs.getInt(first + 1), rs.getInt(first + 2), rs.getInt(first + 3),
+                rs.getInt(first + 4), rs.getInt(first + 5));
+    }
+
     /**
      * What a new reply is checked against before the shield weighs it, in one statement (one round trip on
      * PostgreSQL instead of three): whether the same words already came to this article from this email or address
-     * ({@link #alreadySaid}), the author's {@link #record}, and the copies on other articles since a moment
+     * (and was not binned), the author's {@link #record}, and the copies on other articles since a moment
      * ({@link #identicalElsewhere}).
      */
     Checks checks(long articleId, String bodyMarkdown, String email, String ip, Instant since) {
-        return reads.withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
-                        + " AND article_id = :a AND (author_email = :email OR ip = :ip) AND state <> 'trash'),"
-                        + " (SELECT COUNT(*) FROM comment WHERE content_hash = :hash AND article_id <> :a"
-                        + " AND created_at >= :since AND id < :before), "
-                        + capped("author_email", ":email", "approved") + ", " + capped("author_email", ":email", "spam")
-                        + ", " + capped("ip", ":ip", "approved") + ", " + capped("ip", ":ip", "spam") + ", "
-                        + capped("network", ":net", "approved") + ", " + capped("network", ":net", "spam"))
+        return reads.withHandle(h -> h.createQuery("SELECT " + ALREADY_SAID + ", " + IDENTICAL_ELSEWHERE + ", "
+                        + AUTHOR_COUNTS)
                 .bind("hash", contentHash(bodyMarkdown)).bind("a", articleId).bind("email", email).bind("ip", ip)
                 .bind("net", network(ip)).bind("since", since.toEpochMilli()).bind("before", Long.MAX_VALUE)
-                .map((rs, ctx) -> new Checks(rs.getInt(1) > 0, new AuthorRecord(rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8)), rs.getInt(2)))
+                .map((rs, ctx) -> new Checks(rs.getInt(1) > 0, authorRecord(rs, 3), rs.getInt(2)))
                 .one());
     }
 
@@ -282,21 +286,12 @@ public final class CommentStore {
                 .bindList("ids", List.copyOf(ids)).bind("email", email).mapTo(Integer.class).one() > 0);
     }
 
-    /** True when the same words already came to this article from this email or this address (and were not binned). */
-    boolean alreadySaid(long articleId, String bodyMarkdown, String email, String ip) {
-        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
-                        + " AND article_id = :a AND (author_email = :email OR ip = :ip) AND state <> 'trash'")
-                .bind("hash", contentHash(bodyMarkdown)).bind("a", articleId).bind("email", email).bind("ip", ip)
-                .mapTo(Integer.class).one() > 0);
-    }
-
     /**
      * How often the same text was posted on other articles in the window, before the reply with this id (any reply
      * not yet stored: {@link Long#MAX_VALUE}): a sign of a spam run.
      */
     int identicalElsewhere(String bodyMarkdown, long articleId, Instant since, long beforeId) {
-        return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
-                        + " AND article_id <> :a AND created_at >= :since AND id < :before")
+        return reads.withHandle(h -> h.createQuery("SELECT " + IDENTICAL_ELSEWHERE)
                 .bind("hash", contentHash(bodyMarkdown)).bind("a", articleId).bind("since", since.toEpochMilli())
                 .bind("before", beforeId).mapTo(Integer.class).one());
     }

@@ -45,7 +45,7 @@ public record MediaItem(String id, String alt, String caption, String credit, in
     public Picture picture(long largestBytes) {
         int shown = middle();
         String srcset = widths.stream().map(w -> path(w) + " " + w + "w").collect(Collectors.joining(", "));
-        return new Picture(id, path(shown), srcset, shown, heightAt(shown), alt, caption, MediaText.creditName(credit), path(widest()),
-                widest(), heightAt(widest()), Variant.contentType(extension), largestBytes);
+        return new Picture(id, path(shown), srcset, shown, heightAt(shown), alt, caption, MediaText.creditName(credit),
+                path(widest()), widest(), heightAt(widest()), Variant.contentType(extension), largestBytes);
     }
 }

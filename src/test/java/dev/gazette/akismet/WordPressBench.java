@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,10 +94,10 @@ public final class WordPressBench {
                         Files.deleteIfExists(log);
                         Gazette before = Gazette.read(gazette);
                         Cpu cpuBefore = Cpu.read(wp);
-                        java.util.Map<String, Long> threadsBefore = Threads.cpu();
+                        Map<String, Long> threadsBefore = Threads.cpu();
                         Result result = wrk(wp, modes.get(m), postId, seconds, connections, "run" + run++);
                         Cpu cpuAfter = Cpu.read(wp);
-                        java.util.Map<String, Long> threadsAfter = Threads.cpu();
+                        Map<String, Long> threadsAfter = Threads.cpu();
                         Gazette after = Gazette.read(gazette);
                         Pieces p = Pieces.read(log);
                         long checks = after.checks() - before.checks();
@@ -286,9 +289,9 @@ public final class WordPressBench {
 
     /** CPU time of this JVM's threads, by name with numbers folded ("qtp-N"), in ns. */
     static final class Threads {
-        static java.util.Map<String, Long> cpu() {
+        static Map<String, Long> cpu() {
             var mx = ManagementFactory.getThreadMXBean();
-            java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+            Map<String, Long> byName = new TreeMap<>();
             for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
                 if (info == null) continue;
                 long ns = mx.getThreadCpuTime(info.getThreadId());
@@ -298,11 +301,11 @@ public final class WordPressBench {
         }
 
         /** The groups' CPU between two readings, per check, largest first (threads born in between count whole). */
-        static String perCheck(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long checks) {
-            java.util.Map<String, Double> groups = new java.util.HashMap<>();
+        static String perCheck(Map<String, Long> before, Map<String, Long> after, long checks) {
+            Map<String, Double> groups = new HashMap<>();
             after.forEach((id, ns) -> groups.merge(id.substring(id.indexOf(' ') + 1), (ns - before.getOrDefault(id, 0L)) / 1e6 / checks, Double::sum));
             StringBuilder out = new StringBuilder();
-            groups.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(7)
+            groups.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(7)
                     .forEach(e -> out.append(String.format(Locale.ROOT, "%s %.3f  ", e.getKey(), e.getValue())));
             return out.append("ms").toString();
         }

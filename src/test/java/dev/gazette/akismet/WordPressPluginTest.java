@@ -13,8 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -188,7 +192,7 @@ class WordPressPluginTest {
     @Order(5)
     void theShieldAddsOneQueryToACommentItsMetaRow() throws Exception {
         wp.php("deactivate_plugins('akismet/akismet.php'); update_option('gazette_shield_key', '" + key + "');");
-        java.nio.file.Path log = wp.scratch().resolve("comment-queries.log");
+        Path log = wp.scratch().resolve("comment-queries.log");
         wp.muPlugin("comment-queries.php", """
                 <?php
                 if ( isset( $_SERVER['SCRIPT_NAME'] ) && '/wp-comments-post.php' === $_SERVER['SCRIPT_NAME'] ) {
@@ -207,12 +211,12 @@ class WordPressPluginTest {
             wp.php("deactivate_plugins('gazette-shield/gazette-shield.php');");
             postComment("Ida Reader", "ida@example.org", "A first comment, so that both below are the post's second or later.");
             postComment("Ida Reader", "ida@example.org", "Thanks for the timetable of the ferries this winter.");
-            java.util.List<String> without = queries(log);
+            List<String> without = queries(log);
             wp.php("activate_plugin('gazette-shield/gazette-shield.php');");
             long id = postComment("Zoë Reader", "zoe@example.org", "Merci pour l'article, très utile ☕ 🚲 — à bientôt.");
-            java.util.List<String> with = queries(log);
+            List<String> with = queries(log);
 
-            java.util.List<String> added = new java.util.ArrayList<>(with);
+            List<String> added = new ArrayList<>(with);
             for (String q : without) added.remove(q);
             assertThat(added).as("queries the shield added to a comment; without it:\n" + String.join("\n", without))
                     .hasSize(1).allMatch(q -> q.startsWith("INSERT INTO `wp_commentmeta`") || q.startsWith("INSERT INTO wp_commentmeta"));
@@ -231,8 +235,8 @@ class WordPressPluginTest {
      * The queries the last comment made, each with its own values replaced by "?" (the comment's id, its text, its
      * time, counts), so that one comment's can be compared with another's.
      */
-    private static java.util.List<String> queries(java.nio.file.Path log) throws Exception {
-        return java.nio.file.Files.readAllLines(log).stream()
+    private static List<String> queries(Path log) throws Exception {
+        return Files.readAllLines(log).stream()
                 .map(q -> q.replaceAll("'(?:[^'\\\\]|\\\\.)*'", "?").replaceAll("\\b\\d+\\b", "?"))
                 .toList();
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gazette.article.ArticleDraft;
 import dev.gazette.article.ArticleState;
-import dev.gazette.store.Database;
+import dev.gazette.store.StatementLog;
 import dev.gazette.web.Browser;
 import dev.gazette.web.TestSite;
 import java.net.http.HttpResponse;
@@ -13,10 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -200,21 +196,10 @@ class CommentHttpTest {
         Map<String, String> fields = form(next, ARTICLE, "And the music went on past midnight.", "Lee Park",
                 "lee@example.org", "");
 
-        List<String> statements = new CopyOnWriteArrayList<>();
-        SqlLogger counting = new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext context) {
-                statements.add(context.getRawSql());
-            }
-        };
-        Database db = site.gazette().database();
-        db.reads().getConfig(SqlStatements.class).setSqlLogger(counting);
-        db.writes().getConfig(SqlStatements.class).setSqlLogger(counting);
-        try {
+        List<String> statements;
+        try (StatementLog log = StatementLog.watch(site.gazette().database())) {
             assertThat(next.post(ARTICLE + "/comments", fields).statusCode()).isEqualTo(303);
-        } finally {
-            db.reads().getConfig(SqlStatements.class).setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
-            db.writes().getConfig(SqlStatements.class).setSqlLogger(SqlLogger.NOP_SQL_LOGGER);
+            statements = List.copyOf(log.statements());
         }
         // The story was read for the first reply and is kept until a change to an article; a reply is not one.
         assertThat(statements).as("statements of the second reply's POST: %s", statements)

@@ -143,9 +143,10 @@ abstract class CommentStoreContract {
         assertThat(store.identicalElsewhere("Buy watches NOW", river, week, Long.MAX_VALUE)).isEqualTo(1);
         assertThat(store.identicalElsewhere("Buy watches now", river, week, recent)).isZero();
         assertThat(store.identicalElsewhere("Buy watches now", market, week, Long.MAX_VALUE)).as("same article").isZero();
-        assertThat(store.alreadySaid(market, "buy watches now", "kim@example.org", "198.51.100.1")).as("binned").isFalse();
-        assertThat(store.alreadySaid(market, "buy watches now", "sam@example.org", "192.0.2.1")).isTrue();
-        assertThat(store.alreadySaid(river, "buy watches now", "sam@example.org", "192.0.2.1")).isFalse();
+        assertThat(store.checks(market, "buy watches now", "kim@example.org", "198.51.100.1", week).alreadySaid())
+                .as("binned").isFalse();
+        assertThat(store.checks(market, "buy watches now", "sam@example.org", "192.0.2.1", week).alreadySaid()).isTrue();
+        assertThat(store.checks(river, "buy watches now", "sam@example.org", "192.0.2.1", week).alreadySaid()).isFalse();
     }
 
     @Test

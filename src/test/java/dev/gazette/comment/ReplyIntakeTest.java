@@ -12,6 +12,7 @@ import dev.gazette.article.MarkdownRenderer;
 import dev.gazette.spam.Decision;
 import dev.gazette.spam.Verdict;
 import dev.gazette.store.Database;
+import dev.gazette.store.StatementLog;
 import dev.gazette.store.TestDatabases;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,10 +20,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,19 +89,14 @@ class ReplyIntakeTest {
 
     @Test
     void aReadersReplyIsCheckedAndStoredInThreeStatements() {
-        List<String> statements = new CopyOnWriteArrayList<>();
-        SqlLogger counting = new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext context) {
-                statements.add(context.getRawSql());
-            }
-        };
-        db.reads().getConfig(SqlStatements.class).setSqlLogger(counting);
-        db.writes().getConfig(SqlStatements.class).setSqlLogger(counting);
-
-        Submitted outcome = intake.submit(article, new CommentForm("The river road was shut all morning.", "Sam Reader",
-                "sam@example.org", "", Optional.empty(), false), new RequestInfo("203.0.113.7", "Mozilla/5.0", "",
-                OptionalDouble.of(30), "", false));
+        Submitted outcome;
+        List<String> statements;
+        try (StatementLog log = StatementLog.watch(db)) {
+            outcome = intake.submit(article, new CommentForm("The river road was shut all morning.", "Sam Reader",
+                    "sam@example.org", "", Optional.empty(), false), new RequestInfo("203.0.113.7", "Mozilla/5.0", "",
+                    OptionalDouble.of(30), "", false));
+            statements = List.copyOf(log.statements());
+        }
 
         assertThat(outcome).isInstanceOf(Submitted.Stored.class);
         // Every statement is a round trip on PostgreSQL: the duplicate check, the author's history and the copies
