@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** The SQL for replies; the same statements run on SQLite and PostgreSQL, but for the insert (one statement on PostgreSQL). */
+/** The SQL for replies, the same on SQLite and PostgreSQL but for the insert (one statement on PostgreSQL). */
 public final class CommentStore {
     private static final String COLUMNS = "id, article_id, parent_id, depth, author_name, author_email, author_url,"
             + " body_markdown, body_html, state, ip, user_agent, referrer, created_at, updated_at, spam_probability,"
