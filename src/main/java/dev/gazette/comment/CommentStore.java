@@ -45,10 +45,11 @@ public final class CommentStore {
         return insert(c, history, Optional.empty(), (h, id) -> {});
     }
 
-    private static final String INSERT = "INSERT INTO comment (article_id, parent_id, depth, author_name, author_email,"
-            + " author_url, body_markdown, body_html, content_hash, state, ip, network, user_agent, referrer, created_at,"
-            + " updated_at, spam_probability, spam_reasons) VALUES (:article, :parent, :depth, :name, :email, :url, :md,"
-            + " :html, :hash, :state, :ip, :network, :ua, :referrer, :created, :updated, :p, :reasons) RETURNING id";
+    private static final String INSERT = "INSERT INTO comment (article_id, parent_id, depth, author_name,"
+            + " author_email, author_url, body_markdown, body_html, content_hash, state, ip, network, user_agent,"
+            + " referrer, created_at, updated_at, spam_probability, spam_reasons) VALUES (:article, :parent, :depth,"
+            + " :name, :email, :url, :md, :html, :hash, :state, :ip, :network, :ua, :referrer, :created, :updated, :p,"
+            + " :reasons) RETURNING id";
 
     /**
      * Stores a reply and the first lines of its history, sends the notice (PostgreSQL, delivered only if this
@@ -85,8 +86,8 @@ public final class CommentStore {
                     + " probability) SELECT c.id, v.at, v.kind, v.actor, v.from_state, v.to_state, v.detail,"
                     + " v.probability FROM c CROSS JOIN (VALUES ");
             for (int i = 0; i < lines; i++) {
-                sql.append(i == 0 ? "" : ", ").append("(").append(i).append(", ").append(ReplyHistory.placeholders("_" + i))
-                        .append(")");
+                sql.append(i == 0 ? "" : ", ").append("(").append(i).append(", ")
+                        .append(ReplyHistory.placeholders("_" + i)).append(")");
             }
             sql.append(") AS v (n, at, kind, actor, from_state, to_state, detail, probability) ORDER BY v.n)");
         }

@@ -11,7 +11,7 @@ import java.util.function.LongConsumer;
  * follow after the commit.
  */
 public interface ReplyPages {
-    /** The notice, sent with the reply's insert, that tells the other nodes to drop the article's pages; empty when there are none. */
+    /** The notice, sent with the reply's insert, that tells the other nodes to drop the article's pages; or none. */
     Optional<Notices.Notice> toOthers(long articleId);
 
     /** After the commit, the other nodes already told: this node's page cache and the caches in front. */

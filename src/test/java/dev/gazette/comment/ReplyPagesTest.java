@@ -61,7 +61,8 @@ class ReplyPagesTest {
         await(otherNode::live);
         articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock, keys -> {});
         article = articles.create(new ArticleDraft("Ferry timetable changes", "Summary.", "Body of the story.",
-                "Ada Reporter", "Local", List.of(), ArticleState.PUBLISHED, Optional.of(clock.instant()), Optional.empty()));
+                "Ada Reporter", "Local", List.of(), ArticleState.PUBLISHED, Optional.of(clock.instant()),
+                Optional.empty()));
         pages = new ReplyPages() {
             @Override
             public Optional<Notices.Notice> toOthers(long articleId) {
