@@ -113,7 +113,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -241,8 +241,8 @@ public final class Gazette implements AutoCloseable {
                 clock, articleId -> purges.purge(replyKeys(articleId)), mail.listener(articles, clock),
                 new ReplyPages() {
                     @Override
-                    public void tellOthers(Handle handle, long articleId) {
-                        notices.publish(handle, PURGE_CHANNEL, String.join(" ", replyKeys(articleId)));
+                    public Optional<Notices.Notice> toOthers(long articleId) {
+                        return notices.notice(PURGE_CHANNEL, String.join(" ", replyKeys(articleId)));
                     }
 
                     @Override

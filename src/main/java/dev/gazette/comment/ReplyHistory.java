@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The SQL of replies' histories; rows go with their reply (the foreign key cascades). */
@@ -43,14 +44,23 @@ public final class ReplyHistory {
     static void appendAll(Handle h, long commentId, List<ReplyEvent> events) {
         if (events.isEmpty()) return;
         PreparedBatch batch = h.prepareBatch("INSERT INTO reply_event (comment_id, at, kind, actor, from_state, to_state,"
-                + " detail, probability) VALUES (:c, :at, :kind, :actor, :from, :to, :detail, :p)");
-        for (ReplyEvent e : events) {
-            batch.bind("c", commentId).bind("at", e.at().toEpochMilli()).bind("kind", e.kind().code())
-                    .bind("actor", e.actor()).bind("from", e.from().map(CommentState::code).orElse(""))
-                    .bind("to", e.to().map(CommentState::code).orElse("")).bind("detail", e.detail())
-                    .bind("p", e.probability()).add();
-        }
+                + " detail, probability) VALUES (:c, " + placeholders("") + ")");
+        for (ReplyEvent e : events) bind(batch.bind("c", commentId), "", e).add();
         batch.execute();
+    }
+
+    /** A line's values as named placeholders, in the column order of an insert: at, kind, actor, from, to, detail, p. */
+    static String placeholders(String suffix) {
+        return String.join(", ", List.of("at", "kind", "actor", "from", "to", "detail", "p").stream()
+                .map(name -> ":" + name + suffix).toList());
+    }
+
+    /** Binds a line's values to the placeholders {@link #placeholders} named with this suffix. */
+    static <T extends SqlStatement<T>> T bind(T statement, String suffix, ReplyEvent e) {
+        return statement.bind("at" + suffix, e.at().toEpochMilli()).bind("kind" + suffix, e.kind().code())
+                .bind("actor" + suffix, e.actor()).bind("from" + suffix, e.from().map(CommentState::code).orElse(""))
+                .bind("to" + suffix, e.to().map(CommentState::code).orElse("")).bind("detail" + suffix, e.detail())
+                .bind("p" + suffix, e.probability());
     }
 
     /** The histories of these replies, oldest line first. */

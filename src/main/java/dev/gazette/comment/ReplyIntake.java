@@ -88,15 +88,14 @@ public final class ReplyIntake {
                 verdict.reasons().stream().limit(5).map(Reason::toString).collect(Collectors.joining("\n")));
         ReplyEvent judged = new ReplyEvent(0, 0, now, ReplyEvent.Kind.SHIELD, "", Optional.empty(), state,
                 toStore.spamReasons(), verdict.spamProbability());
+        boolean shown = toStore.state() == CommentState.APPROVED;
         Comment stored = toStore.withId(store.insert(toStore, List.of(
                 ReplyEvent.of(ReplyEvent.Kind.RECEIVED, "", Optional.empty(), Optional.empty(), "", now), judged),
+                shown ? published.toOthers(toStore.articleId()) : Optional.empty(),
                 (h, id) -> {
                     Comment withId = toStore.withId(id);
                     listener.stored(h, withId, form.followReplies());
-                    if (withId.state() == CommentState.APPROVED) {
-                        listener.published(h, withId);
-                        published.tellOthers(h, withId.articleId());
-                    }
+                    if (shown) listener.published(h, withId);
                 }));
         if (stored.state() == CommentState.APPROVED) published.here(stored.articleId());
         return new Submitted.Stored(stored);
@@ -116,11 +115,8 @@ public final class ReplyIntake {
                 .author(form.name(), form.email(), "").body(form.comment(), text.render(form.comment()))
                 .state(CommentState.APPROVED).at(now).build();
         Comment stored = reply.withId(store.insert(reply, List.of(ReplyEvent.of(ReplyEvent.Kind.WRITTEN_BY_STAFF, name,
-                Optional.empty(), Optional.of(CommentState.APPROVED), "", now)),
-                (h, id) -> {
-                    listener.published(h, reply.withId(id));
-                    published.tellOthers(h, reply.articleId());
-                }));
+                Optional.empty(), Optional.of(CommentState.APPROVED), "", now)), published.toOthers(reply.articleId()),
+                (h, id) -> listener.published(h, reply.withId(id))));
         published.here(stored.articleId());
         return new Submitted.Stored(stored);
     }

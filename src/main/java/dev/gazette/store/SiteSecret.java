@@ -12,10 +12,17 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The site's own random key, made once and shared by every node: signs tokens and keys hashes with HMAC-SHA256. */
 public final class SiteSecret {
-    private final SecretKeySpec key;
+    // Initialised once with the key; each signature works on a clone, as a Mac is not safe across threads and
+    // looking one up and keying it for every signature cost more than the signature itself.
+    private final Mac keyed;
 
     private SiteSecret(byte[] secret) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        try {
+            this.keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(secret, "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 
     /** Reads the key, creating it on first start; concurrent first starts agree on one key. */
@@ -38,11 +45,10 @@ public final class SiteSecret {
     /** HMAC-SHA256 of the text, URL-safe Base64 without padding. */
     public String sign(String text) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            Mac mac = (Mac) keyed.clone();
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The JDK's HmacSHA256 can be cloned", e);
         }
     }
 

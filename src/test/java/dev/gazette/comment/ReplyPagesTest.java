@@ -1,6 +1,7 @@
 package dev.gazette.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gazette.article.Article;
 import dev.gazette.article.ArticleDraft;
@@ -12,11 +13,9 @@ import dev.gazette.article.MarkdownRenderer;
 import dev.gazette.spam.Decision;
 import dev.gazette.spam.Verdict;
 import dev.gazette.store.Database;
+import dev.gazette.store.Notices;
+import dev.gazette.store.StatementLog;
 import dev.gazette.store.TestDatabases;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,38 +23,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * On PostgreSQL a published reply tells the other nodes inside its own transaction, so accepting it is one write
- * transaction, not one for the reply and another for the notice; this node's pages follow after the commit.
+ * On PostgreSQL a published reply tells the other nodes inside its own transaction, in the very statement that stores
+ * it and its first lines of history: accepting it is one write transaction and one round trip before the commit, and
+ * the notice is heard only if that commits. This node's pages follow after the commit.
  */
 class ReplyPagesTest {
+    private static final String CHANNEL = "gazette_reply_pages_test";
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-20T12:00:00Z"), ZoneOffset.UTC);
-    private final List<String> told = new ArrayList<>();
+    private final List<String> heard = new CopyOnWriteArrayList<>();
     private final List<Long> afterCommit = new ArrayList<>();
     private Database db;
+    private Database other;
+    private Notices here;
+    private Notices otherNode;
     private Article article;
+    private Articles articles;
+    private ReplyPages pages;
     private ReplyIntake intake;
 
     @BeforeEach
-    void setUp() {
-        db = TestDatabases.postgres();
-        Articles articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock,
-                keys -> {});
+    void setUp() throws Exception {
+        String url = TestDatabases.postgresUrl();
+        db = Database.open(url);
+        other = Database.open(url);
+        here = new Notices(db);
+        otherNode = new Notices(other);
+        otherNode.subscribe(CHANNEL, heard::add, () -> {});
+        otherNode.start();
+        await(otherNode::live);
+        articles = new Articles(new ArticleStore(db), ArticleSearch.of(db), new MarkdownRenderer(), clock, keys -> {});
         article = articles.create(new ArticleDraft("Ferry timetable changes", "Summary.", "Body of the story.",
-                "Ada Reporter", "Local", List.of(), ArticleState.PUBLISHED, Optional.of(clock.instant()), Optional.empty()));
-        ReplyPages pages = new ReplyPages() {
+                "Ada Reporter", "Local", List.of(), ArticleState.PUBLISHED, Optional.of(clock.instant()),
+                Optional.empty()));
+        pages = new ReplyPages() {
             @Override
-            public void tellOthers(Handle handle, long articleId) {
-                // What the handle's transaction sees against what everyone else sees: the reply is not committed yet.
-                long inside = handle.createQuery("SELECT COUNT(*) FROM comment").mapTo(Long.class).one();
-                long outside = countOnAnotherConnection();
-                String xid = handle.createQuery("SELECT txid_current_if_assigned()::text").mapTo(String.class).one();
-                told.add(articleId + " inside=" + inside + " outside=" + outside + " in-a-write=" + (xid != null));
+            public Optional<Notices.Notice> toOthers(long articleId) {
+                return here.notice(CHANNEL, "article-" + articleId);
             }
 
             @Override
@@ -63,20 +74,21 @@ class ReplyPagesTest {
                 afterCommit.add(articleId);
             }
         };
-        intake = new Comments(new CommentStore(db), ReplyPagesTest::approvingFirstTimers,
-                s -> new Verdict(Decision.HAM, 0.1, true, List.of()), articles::find, clock,
-                id -> { throw new AssertionError("a published reply needs no purge after its commit beyond here()"); },
-                ReplyListener.NONE, pages).intake();
+        intake = intake(ReplyListener.NONE);
     }
 
-    // Jdbi hands a nested call on the same thread the open handle, so "everyone else" is a connection of its own.
-    private long countOnAnotherConnection() {
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM comment")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    private ReplyIntake intake(ReplyListener listener) {
+        return new Comments(new CommentStore(db), ReplyPagesTest::approvingFirstTimers,
+                s -> new Verdict(Decision.HAM, 0.1, true, List.of()), articles::find, clock,
+                id -> { throw new AssertionError("a published reply needs no purge after its commit beyond here()"); },
+                listener, pages).intake();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 30 s");
+            Thread.sleep(20);
         }
     }
 
@@ -89,44 +101,94 @@ class ReplyPagesTest {
 
     @AfterEach
     void tearDown() {
+        otherNode.close();
+        here.close();
+        other.close();
         db.close();
     }
 
+    private Submitted submit(ReplyIntake to, String text) {
+        return to.submit(article, new CommentForm(text, "Sam Reader", "sam@example.org", "", Optional.empty(), false),
+                new RequestInfo("203.0.113.7", "Mozilla/5.0", "", OptionalDouble.of(30), "", true));
+    }
+
     @Test
-    void aReadersPublishedReplyTellsTheOtherNodesInItsOwnTransaction() {
-        Submitted outcome = intake.submit(article, new CommentForm("The new stop at the harbour saves me a walk.",
-                "Sam Reader", "sam@example.org", "", Optional.empty(), false), new RequestInfo("203.0.113.7",
-                "Mozilla/5.0", "", OptionalDouble.of(30), "", true));
+    void aReadersPublishedReplyIsStoredWithItsHistoryAndItsNoticeInOneStatement() throws Exception {
+        Submitted outcome;
+        List<String> statements;
+        try (StatementLog log = StatementLog.watch(db)) {
+            outcome = submit(intake, "The new stop at the harbour saves me a walk.");
+            statements = List.copyOf(log.statements());
+        }
 
         assertThat(outcome).isInstanceOf(Submitted.Stored.class);
-        assertThat(((Submitted.Stored) outcome).comment().state()).isEqualTo(CommentState.APPROVED);
-        assertThat(told).as("told once, inside the reply's write transaction, before it commits")
-                .containsExactly(article.id() + " inside=1 outside=0 in-a-write=true");
+        Comment stored = ((Submitted.Stored) outcome).comment();
+        assertThat(stored.state()).isEqualTo(CommentState.APPROVED);
+        // The checks in one read, then the reply, its history and the notice in one write: two round trips and the
+        // commit, where a statement each made four.
+        assertThat(statements).as("statements per reply: %s", statements).hasSize(2);
+        assertThat(new ReplyHistory(db).of(stored.id())).extracting(ReplyEvent::kind)
+                .containsExactly(ReplyEvent.Kind.RECEIVED, ReplyEvent.Kind.SHIELD);
+        await(() -> !heard.isEmpty());
+        assertThat(heard).as("the other node told once").containsExactly("article-" + article.id());
         assertThat(afterCommit).as("this node's pages after the commit").containsExactly(article.id());
     }
 
     @Test
-    void aStaffReplyTellsTheOtherNodesInItsOwnTransaction() {
+    void aStaffReplyTellsTheOtherNodesInTheStatementThatStoresIt() throws Exception {
         Comment parent = intake.importReply(article.id(), Optional.empty(), "Old Reader", "old@example.org", "",
                 "Is the evening ferry still running?", CommentState.PENDING, "198.51.100.4", clock.instant());
+        List<String> statements;
+        try (StatementLog log = StatementLog.watch(db)) {
+            intake.staffReply(parent, "Ada Editor", "ada@newsroom.example", "Yes, until the end of the month.");
+            statements = List.copyOf(log.statements());
+        }
 
-        intake.staffReply(parent, "Ada Editor", "ada@newsroom.example", "Yes, until the end of the month.");
-
-        assertThat(told).containsExactly(article.id() + " inside=2 outside=1 in-a-write=true");
+        assertThat(statements).as("statements: %s", statements).hasSize(1);
+        await(() -> !heard.isEmpty());
+        assertThat(heard).containsExactly("article-" + article.id());
         assertThat(afterCommit).containsExactly(article.id());
     }
 
     @Test
-    void aHeldReplyTellsNobody() {
+    void aReplyWhoseTransactionFailsIsNeitherStoredNorTold() throws Exception {
+        ReplyIntake failing = intake(new ReplyListener() {
+            @Override
+            public void stored(Handle handle, Comment reply, boolean followReplies) {
+                throw new IllegalStateException("the outbox could not be written");
+            }
+        });
+
+        assertThatThrownBy(() -> submit(failing, "This one fails after its insert."))
+                .isInstanceOf(IllegalStateException.class);
+        // A reply that did commit afterwards, so that the other node has heard everything it will hear.
+        submit(intake, "This one is stored.");
+        await(() -> !heard.isEmpty());
+        Thread.sleep(200);
+
+        assertThat(heard).as("only the committed reply's notice").containsExactly("article-" + article.id());
+        assertThat(count("comment")).isEqualTo(1);
+        assertThat(count("reply_event")).isEqualTo(2);
+    }
+
+    private long count(String table) {
+        return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    }
+
+    @Test
+    void aHeldReplyTellsNobody() throws Exception {
         ReplyIntake holding = new Comments(new CommentStore(db), CommentSettings::defaults,
                 s -> new Verdict(Decision.SPAM, 0.99, true, List.of()), id -> Optional.of(article), clock, id -> {},
-                ReplyListener.NONE, ReplyPages.afterCommit(id -> afterCommit.add(id))).intake();
+                ReplyListener.NONE, pages).intake();
         Submitted outcome = holding.submit(article, new CommentForm("Buy cheap ferry tickets at my site today.",
                 "Spam Sender", "s@example.org", "", Optional.empty(), false), new RequestInfo("203.0.113.9",
                 "Mozilla/5.0", "", OptionalDouble.of(30), "", false));
 
-        assertThat(((Submitted.Stored) outcome).comment().state()).isNotEqualTo(CommentState.APPROVED);
-        assertThat(told).isEmpty();
+        Comment stored = ((Submitted.Stored) outcome).comment();
+        assertThat(stored.state()).isNotEqualTo(CommentState.APPROVED);
+        assertThat(new ReplyHistory(db).of(stored.id())).hasSize(2);
+        Thread.sleep(300);
+        assertThat(heard).isEmpty();
         assertThat(afterCommit).isEmpty();
     }
 }
