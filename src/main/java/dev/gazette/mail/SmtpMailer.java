@@ -1,10 +1,12 @@
 package dev.gazette.mail;
 
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -37,6 +39,9 @@ public final class SmtpMailer {
     private final Supplier<String> siteName;
     private final Clock clock;
     private final Session session;
+    private volatile Sender sender;
+    private volatile Stamp stamp;
+    private static final ThreadLocal<MailDateFormat> DATES = ThreadLocal.withInitial(MailDateFormat::new);
 
     /** @param siteName the site's name, read for every batch: it is the sender's name readers see */
     public SmtpMailer(MailSettings settings, Supplier<String> siteName, Clock clock) {
@@ -76,24 +81,47 @@ public final class SmtpMailer {
         } else {
             transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
         }
-        return new Connection(transport, sender());
+        return new Connection(transport);
     }
 
+    /** The sender as readers see it, made again only when the site's name changed: a connection may live long. */
     private InternetAddress sender() throws MessagingException {
+        String name = siteName.get();
+        Sender last = sender;
+        if (last != null && last.name().equals(name)) return last.address();
         try {
-            return new InternetAddress(settings.from(), siteName.get(), StandardCharsets.UTF_8.name());
+            InternetAddress address = new InternetAddress(settings.from(), name, StandardCharsets.UTF_8.name());
+            sender = new Sender(name, address);
+            return address;
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is part of every JDK", e);
         }
     }
 
+    private record Sender(String name, InternetAddress address) {}
+
+    /**
+     * The Date header, formatted once a second: MimeMessage.setSentDate formats with one shared, synchronized
+     * MailDateFormat for every mail. Same text as setSentDate writes.
+     */
+    private String date() {
+        long second = clock.instant().getEpochSecond();
+        Stamp last = stamp;
+        if (last != null && last.second() == second) return last.text();
+        String text = DATES.get().format(new Date(second * 1000));
+        stamp = new Stamp(second, text);
+        return text;
+    }
+
+    private record Stamp(long second, String text) {}
+
     /** The message as it goes out: both parts, encoded names and subject, and the unsubscribe headers. */
-    MimeMessage message(OutgoingMail m, InternetAddress from) throws MessagingException {
+    MimeMessage message(OutgoingMail m, InternetAddress to) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
-        message.setFrom(from);
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(m.to(), true));
+        message.setFrom(sender());
+        message.setRecipient(Message.RecipientType.TO, to);
         message.setSubject(m.subject(), "UTF-8");
-        message.setSentDate(Date.from(clock.instant()));
+        message.setHeader("Date", date());
         MimeBodyPart text = new MimeBodyPart();
         text.setText(m.text(), "UTF-8", "plain");
         MimeBodyPart html = new MimeBodyPart();
@@ -128,16 +156,15 @@ public final class SmtpMailer {
     /** One open SMTP connection. */
     public final class Connection implements AutoCloseable {
         private final Transport transport;
-        private final InternetAddress from;
 
-        private Connection(Transport transport, InternetAddress from) {
+        private Connection(Transport transport) {
             this.transport = transport;
-            this.from = from;
         }
 
         public void send(OutgoingMail m) throws MessagingException {
-            MimeMessage message = message(m, from);
-            transport.sendMessage(message, message.getAllRecipients());
+            InternetAddress to = new InternetAddress(m.to(), true);
+            // The address as made, not parsed back from the To header the message now carries.
+            transport.sendMessage(message(m, to), new Address[] {to});
         }
 
         public boolean connected() {

@@ -20,8 +20,7 @@ class SmtpMailerTest {
                 () -> "Gazette de Genève", Clock.systemUTC());
         OutgoingMail mail = OutgoingMail.of("zoe@readers.test", "reply", "Zoë answered you on “Três – ünïcode”",
                 new MailBody().paragraph("Zoë wrote: ünïcode ✓"), "");
-        MimeMessage message = mailer.message(mail,
-                new InternetAddress("newsroom@gazette.test", "Gazette de Genève", "UTF-8"));
+        MimeMessage message = mailer.message(mail, new InternetAddress("zoe@readers.test", true));
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         message.writeTo(wire);
         byte[] bytes = wire.toByteArray();
@@ -36,5 +35,8 @@ class SmtpMailerTest {
         assertThat(read.getSubject()).isEqualTo("Zoë answered you on “Três – ünïcode”");
         assertThat(((InternetAddress) read.getFrom()[0]).getPersonal()).isEqualTo("Gazette de Genève");
         assertThat(Smtp.text(read)).contains("Zoë wrote: ünïcode ✓");
+        assertThat(read.getAllRecipients()).extracting(Object::toString).containsExactly("zoe@readers.test");
+        assertThat(read.getSentDate()).as("the Date header, as setSentDate would write it").isNotNull()
+                .isCloseTo(new java.util.Date(), 60_000);
     }
 }
