@@ -2,7 +2,9 @@
 -- accepted (a redirect to "#comment-N") apart from anything else. One script for every bench, set by environment:
 --   TARGET=gazette (default): POST_PATH and FORM_TOKEN (the form's real time token); bench/replies, bench/cluster.
 --     NOTIFY=yes also ticks "Notify me of replies" from a new address per reply, so each one writes mail to the
---     outbox as well (bench/mail).
+--     outbox as well (bench/mail). MIX=typical instead: every 5th reply carries the words "hold for moderation" (the
+--     bench sets them as a moderation key, so it is held) and every 10th, another one, ticks "Notify me" from a new
+--     address.
 --   TARGET=wordpress: POST_ID, and RUN to keep texts new across runs (WordPress refuses a duplicate comment);
 --     posts to wp-comments-post.php (akismet.WordPressBench, bench/wordpress).
 local counter = 0
@@ -11,6 +13,7 @@ local run = os.getenv("RUN") or tostring(os.time())
 local threads = {}
 local wordpress = os.getenv("TARGET") == "wordpress"
 local notify = os.getenv("NOTIFY") == "yes"
+local mix = os.getenv("MIX") == "typical"
 
 function setup(thread)
   thread:set("id", #threads + 1)
@@ -36,9 +39,12 @@ request = function()
       ["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/128.0",
     }, body)
   end
-  local email = notify and ("reader" .. id .. "-" .. counter .. "%40example.org") or ("reader" .. id .. "%40example.org")
+  local ticks = mix and counter % 10 == 3 or (not mix and notify)
+  local held = mix and counter % 5 == 0
+  local email = ticks and ("reader" .. id .. "-" .. counter .. "%40example.org") or ("reader" .. id .. "%40example.org")
   local body = "comment=Benchmark+reply+number+" .. run .. "-" .. id .. "-" .. counter .. about
-    .. (notify and "&notify=yes" or "")
+    .. (held and "+Please+hold+for+moderation." or "")
+    .. (ticks and "&notify=yes" or "")
     .. "&author=Bench+Reader+" .. id .. "&email=" .. email .. "&url="
     .. "&form_token=" .. os.getenv("FORM_TOKEN") .. "&phone=&comment_parent="
   return wrk.format("POST", os.getenv("POST_PATH"), {

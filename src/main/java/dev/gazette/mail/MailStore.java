@@ -23,25 +23,26 @@ public final class MailStore {
 
     // ---- readers' subscriptions
 
-    /** A new, unconfirmed subscription to replies under this reply; empty if it has one already. */
-    Optional<Long> subscribe(Handle h, long commentId, String email, boolean confirmed, Instant now) {
+    /**
+     * Subscribes an address to replies under this reply, in one statement with what its record allows: confirmed at
+     * once if the address confirmed a subscription before, else unconfirmed unless it was asked {@code limit} times
+     * since {@code since} already. Empty when nothing was written (the limit, or this reply has a subscription).
+     */
+    Optional<Subscribed> follow(Handle h, long commentId, String email, Instant now, Instant since, int limit) {
         return h.createQuery("INSERT INTO mail_subscription (comment_id, email, confirmed, created_at, confirmed_at)"
-                        + " VALUES (:c, :e, :confirmed, :now, :at) ON CONFLICT (comment_id) DO NOTHING RETURNING id")
-                .bind("c", commentId).bind("e", email).bind("confirmed", confirmed ? 1 : 0).bind("now", now.toEpochMilli())
-                .bind("at", confirmed ? now.toEpochMilli() : 0).mapTo(Long.class).findOne();
+                        + " SELECT :c, :e, r.known, :now, CASE WHEN r.known = 1 THEN :now ELSE 0 END FROM"
+                        + " (SELECT COALESCE(MAX(confirmed), 0) AS known,"
+                        + " COUNT(CASE WHEN confirmed = 0 AND created_at >= :since THEN 1 END) AS asked"
+                        + " FROM mail_subscription WHERE email = :e) r"
+                        + " WHERE r.known = 1 OR r.asked < :limit"
+                        + " ON CONFLICT (comment_id) DO NOTHING RETURNING id, confirmed")
+                .bind("c", commentId).bind("e", email).bind("now", now.toEpochMilli())
+                .bind("since", since.toEpochMilli()).bind("limit", limit)
+                .map((rs, ctx) -> new Subscribed(rs.getLong(1), rs.getInt(2) != 0)).findOne();
     }
 
-    /** What one query per reply tells of an address: whether it confirmed before, and how often it was asked since. */
-    AddressRecord address(Handle h, String email, Instant since) {
-        return h.createQuery("SELECT COALESCE(SUM(CASE WHEN confirmed = 1 THEN 1 ELSE 0 END), 0),"
-                        + " COALESCE(SUM(CASE WHEN confirmed = 0 AND created_at >= :since THEN 1 ELSE 0 END), 0)"
-                        + " FROM mail_subscription WHERE email = :e")
-                .bind("e", email).bind("since", since.toEpochMilli())
-                .map((rs, ctx) -> new AddressRecord(rs.getInt(1) > 0, rs.getInt(2))).one();
-    }
-
-    /** An address's subscriptions at a glance: confirmed once at least, and confirmations asked since a time. */
-    record AddressRecord(boolean confirmed, int unconfirmedSince) {}
+    /** A subscription just written, and whether its address had confirmed before (so it needs no confirming). */
+    record Subscribed(long id, boolean confirmed) {}
 
     /** The confirmed subscriber to replies under this reply. */
     Optional<Subscriber> confirmedFor(Handle h, long commentId) {
@@ -83,6 +84,35 @@ public final class MailStore {
                 .list();
     }
 
+    /**
+     * A held reply, for every staff member in these roles who wants to hear of them, in one statement: one who had no
+     * mail since {@code quietSince} and nothing gathered is marked mailed now and returned, to be told at once; the
+     * others count it for their next digest.
+     */
+    List<Long> heldReply(Handle h, List<String> roles, Instant now, Instant quietSince) {
+        return h.createQuery("INSERT INTO mail_staff (user_id, last_mail_at, held_since_mail)"
+                        + " SELECT id, :now, 0 FROM staff_user WHERE role IN (<roles>)"
+                        + " ON CONFLICT (user_id) DO UPDATE SET"
+                        + " last_mail_at = CASE WHEN mail_staff.held_since_mail = 0 AND mail_staff.last_mail_at <= :quiet"
+                        + " THEN :now ELSE mail_staff.last_mail_at END,"
+                        + " held_since_mail = CASE WHEN mail_staff.held_since_mail = 0"
+                        + " AND mail_staff.last_mail_at <= :quiet THEN 0 ELSE mail_staff.held_since_mail + 1 END"
+                        + " WHERE mail_staff.moderation_notices <> 0"
+                        + " RETURNING user_id, held_since_mail")
+                .bindList("roles", roles).bind("now", now.toEpochMilli()).bind("quiet", quietSince.toEpochMilli())
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getInt(2)}).stream()
+                .filter(row -> row[1] == 0).map(row -> row[0]).sorted().toList();
+    }
+
+    /** Staff members' addresses by id, in the order of their ids. */
+    List<Recipient> staffAddresses(Handle h, List<Long> ids) {
+        return h.createQuery("SELECT id, email FROM staff_user WHERE id IN (<ids>) ORDER BY id").bindList("ids", ids)
+                .map((rs, ctx) -> new Recipient(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    /** A staff member to mail. */
+    record Recipient(long id, String email) {}
+
     /** Whether a staff member in these roles has held replies gathered, wants the mails, and had none since then. */
     boolean digestDue(List<String> roles, Instant quietSince) {
         return reads.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM mail_staff m JOIN staff_user u ON u.id = m.user_id"
@@ -99,12 +129,6 @@ public final class MailStore {
 
     void forgetHeld(Handle h, long userId) {
         h.createUpdate("UPDATE mail_staff SET held_since_mail = 0 WHERE user_id = :u").bind("u", userId).execute();
-    }
-
-    void held(Handle h, long userId) {
-        h.createUpdate("INSERT INTO mail_staff (user_id, held_since_mail) VALUES (:u, 1)"
-                        + " ON CONFLICT (user_id) DO UPDATE SET held_since_mail = mail_staff.held_since_mail + 1")
-                .bind("u", userId).execute();
     }
 
     public boolean notices(long userId) {

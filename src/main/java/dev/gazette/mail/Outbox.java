@@ -15,6 +15,9 @@ import org.jdbi.v3.core.Jdbi;
 public final class Outbox {
     private static final String COLUMNS = "id, recipient, kind, subject, body_text, body_html, unsubscribe_url, state,"
             + " attempts, next_attempt_at, last_error, created_at";
+    private static final String INSERT = "INSERT INTO mail_outbox (recipient, kind, subject, body_text, body_html,"
+            + " unsubscribe_url, next_attempt_at, created_at) VALUES (:to, :kind, :subject, :text, :html, :unsub, :now,"
+            + " :now)";
 
     private final Jdbi reads;
     private final Jdbi writes;
@@ -29,10 +32,23 @@ public final class Outbox {
 
     /** Adds a mail within the caller's transaction, so it is kept exactly when what caused it is. */
     public void add(Handle h, OutgoingMail m, Instant now) {
-        h.createUpdate("INSERT INTO mail_outbox (recipient, kind, subject, body_text, body_html, unsubscribe_url,"
-                        + " next_attempt_at, created_at) VALUES (:to, :kind, :subject, :text, :html, :unsub, :now, :now)")
-                .bind("to", m.to()).bind("kind", m.kind()).bind("subject", m.subject()).bind("text", m.text())
+        h.createUpdate(INSERT).bind("to", m.to()).bind("kind", m.kind()).bind("subject", m.subject()).bind("text", m.text())
                 .bind("html", m.html()).bind("unsub", m.unsubscribeUrl()).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** Adds mails within the caller's transaction in one batch: one statement however many. */
+    public void addAll(Handle h, List<OutgoingMail> mails, Instant now) {
+        if (mails.isEmpty()) return;
+        if (mails.size() == 1) {
+            add(h, mails.get(0), now);
+            return;
+        }
+        var batch = h.prepareBatch(INSERT);
+        for (OutgoingMail m : mails) {
+            batch.bind("to", m.to()).bind("kind", m.kind()).bind("subject", m.subject()).bind("text", m.text())
+                    .bind("html", m.html()).bind("unsub", m.unsubscribeUrl()).bind("now", now.toEpochMilli()).add();
+        }
+        batch.execute();
     }
 
     public void add(OutgoingMail m, Instant now) {

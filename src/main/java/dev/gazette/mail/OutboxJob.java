@@ -6,15 +6,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends what the outbox holds. Each {@link #runOnce()} sends every mail that is due and returns; whoever drives it (a
- * timer, a scheduler that runs jobs on one node) decides when. A mail the server did not take is tried again after a wait that doubles each time, and given up on (shown as failed) after the last try.
+ * timer, a scheduler that runs jobs on one node) decides when. A mail the server did not take is tried again after a
+ * wait that doubles each time, and given up on (shown as failed) after the last try. While mail keeps coming, the
+ * connections stay open from one batch and one run to the next; a run that finds nothing due closes them.
  * Nothing here runs in a reader's request.
  */
 public final class OutboxJob {
@@ -25,7 +29,9 @@ public final class OutboxJob {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
     private final Outbox outbox;
-    private final SmtpMailer mailer;
+    private final Connector mailer;
+    /** Connections whose last batch went well, for the next batch: no connect, greeting, EHLO and QUIT each time. */
+    private final Deque<SmtpMailer.Connection> idle = new ConcurrentLinkedDeque<>();
     private final Clock clock;
     private final Retries retries;
     private final int connections;
@@ -36,11 +42,20 @@ public final class OutboxJob {
 
     /** @param connections how many SMTP connections send at once while more than a batch is due (bench/mail compares) */
     public OutboxJob(Outbox outbox, SmtpMailer mailer, Clock clock, Retries retries, int connections) {
+        this(outbox, mailer::open, clock, retries, connections);
+    }
+
+    OutboxJob(Outbox outbox, Connector mailer, Clock clock, Retries retries, int connections) {
         this.connections = connections;
         this.outbox = outbox;
         this.mailer = mailer;
         this.clock = clock;
         this.retries = retries;
+    }
+
+    /** Opens a new SMTP connection (a test counts them). */
+    interface Connector {
+        SmtpMailer.Connection open() throws MessagingException;
     }
 
     /**
@@ -65,7 +80,10 @@ public final class OutboxJob {
      */
     public int runOnce() {
         List<Outbox.Queued> first = outbox.claim(clock.instant(), LEASE, BATCH);
-        if (first.isEmpty()) return 0;
+        if (first.isEmpty()) {
+            closeIdle();
+            return 0;
+        }
         AtomicBoolean trouble = new AtomicBoolean();
         if (first.size() < BATCH) return drain(first, trouble);
         List<CompletableFuture<Integer>> helpers = new ArrayList<>();
@@ -79,6 +97,20 @@ public final class OutboxJob {
         int sent = drain(first, trouble);
         for (CompletableFuture<Integer> helper : helpers) sent += helper.join();
         return sent;
+    }
+
+    /** Closes the connections kept open: the mail stopped coming (or the site stops). */
+    public void closeIdle() {
+        for (SmtpMailer.Connection c; (c = idle.poll()) != null; ) c.close();
+    }
+
+    /** A connection kept from an earlier batch if the server still answers on it (a NOOP), else a new one. */
+    private SmtpMailer.Connection connection() throws MessagingException {
+        for (SmtpMailer.Connection c; (c = idle.poll()) != null; ) {
+            if (c.connected()) return c;
+            c.close();
+        }
+        return mailer.open();
     }
 
     private List<Outbox.Queued> claim(AtomicBoolean trouble) {
@@ -102,7 +134,7 @@ public final class OutboxJob {
         List<Long> sent = new ArrayList<>();
         SmtpMailer.Connection connection;
         try {
-            connection = mailer.open();
+            connection = connection();
         } catch (MessagingException | RuntimeException e) {
             String why = SmtpMailer.describe(e);
             log.warn("The mail server did not answer ({}); {} mails wait for the next try", why, batch.size());
@@ -119,7 +151,9 @@ public final class OutboxJob {
             return 0;
         }
         int index = 0;
-        try (connection) {
+        boolean keep = false;
+        boolean lost = false;
+        try {
             for (; index < batch.size(); index++) {
                 Outbox.Queued q = batch.get(index);
                 try {
@@ -129,11 +163,13 @@ public final class OutboxJob {
                     // This recipient was refused; the connection still serves the others.
                     failed(q, SmtpMailer.describe(e));
                     if (!connection.connected()) {
+                        lost = true;
                         index++;
                         break;
                     }
                 }
             }
+            keep = !lost;
         } catch (MessagingException | RuntimeException e) {
             String why = SmtpMailer.describe(e);
             log.warn("The mail server stopped taking mails ({}); the rest wait for the next try", why);
@@ -141,6 +177,11 @@ public final class OutboxJob {
             index++;
         } finally {
             outbox.sent(sent);
+            if (keep) {
+                idle.push(connection);
+            } else {
+                connection.close();
+            }
         }
         List<Long> untried = new ArrayList<>();
         for (int i = index; i < batch.size(); i++) {

@@ -11,6 +11,7 @@ import dev.gazette.comment.ReplyListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,14 +52,21 @@ public final class ReplyNotices implements ReplyListener {
         this.clock = clock;
     }
 
+    /**
+     * A held reply counts for the moderators and a ticked "Notify me" subscribes, one statement each, and the mails
+     * they cause go to the outbox in one more: on SQLite all of it runs inside the one writer's transaction, where
+     * every statement holds up every other reply being posted.
+     */
     @Override
     public void stored(Handle h, Comment reply, boolean followReplies) {
         Instant now = clock.instant();
-        if (reply.state() == CommentState.PENDING) tellModerators(h, reply, now);
+        List<OutgoingMail> mails = new ArrayList<>(2);
+        if (reply.state() == CommentState.PENDING) tellModerators(h, reply, now, mails);
         // A reply held as spam asks for nothing: the form would otherwise send mail to any address a spammer types.
         if (followReplies && reply.state() != CommentState.SPAM && !reply.authorEmail().isEmpty()) {
-            follow(h, reply, now);
+            follow(h, reply, now, mails);
         }
+        outbox.addAll(h, mails, now);
     }
 
     @Override
@@ -74,32 +82,25 @@ public final class ReplyNotices implements ReplyListener {
                 clock.instant());
     }
 
-    private void tellModerators(Handle h, Comment reply, Instant now) {
-        Duration quiet = Duration.ofMinutes(digestMinutes.getAsInt());
+    private void tellModerators(Handle h, Comment reply, Instant now, List<OutgoingMail> mails) {
+        Instant quietSince = now.minus(Duration.ofMinutes(digestMinutes.getAsInt()));
+        List<Long> atOnce = store.heldReply(h, MODERATING_ROLES, now, quietSince);
+        // Only after a quiet spell: the others counted it for their digest, which the digest job writes.
+        if (atOnce.isEmpty()) return;
         String title = articles.apply(reply.articleId()).map(Article::title).orElse("a story");
-        for (MailStore.Moderator m : store.moderators(h, MODERATING_ROLES)) {
-            if (!m.notices()) continue;
-            if (m.heldSinceMail() == 0 && !m.lastMail().plus(quiet).isAfter(now)) {
-                outbox.add(h, texts.held(m.email(), m.id(), reply.authorName(), reply.bodyMarkdown(), title), now);
-                store.mailed(h, m.id(), now);
-            } else {
-                // Gathered: the digest job sends one mail for all of them once the quiet time has passed.
-                store.held(h, m.id());
-            }
+        for (MailStore.Recipient m : store.staffAddresses(h, atOnce)) {
+            mails.add(texts.held(m.email(), m.id(), reply.authorName(), reply.bodyMarkdown(), title));
         }
     }
 
-    private void follow(Handle h, Comment reply, Instant now) {
-        String email = reply.authorEmail();
+    private void follow(Handle h, Comment reply, Instant now, List<OutgoingMail> mails) {
         // An address that confirmed before has shown it wants these mails; asking again for each reply would nag.
-        MailStore.AddressRecord record = store.address(h, email, now.minus(Duration.ofDays(1)));
-        boolean known = record.confirmed();
-        if (!known && record.unconfirmedSince() >= CONFIRMATIONS_PER_DAY) return;
-        Optional<Long> id = store.subscribe(h, reply.id(), email, known, now);
-        if (id.isEmpty() || known) return;
+        Optional<MailStore.Subscribed> subscribed = store.follow(h, reply.id(), reply.authorEmail(), now,
+                now.minus(Duration.ofDays(1)), CONFIRMATIONS_PER_DAY);
+        if (subscribed.isEmpty() || subscribed.get().confirmed()) return;
         Article article = articles.apply(reply.articleId()).orElse(null);
         if (article == null) return;
-        outbox.add(h, texts.confirm(email, id.get(), article.title(),
-                "/articles/" + article.slug() + "#comment-" + reply.id()), now);
+        mails.add(texts.confirm(reply.authorEmail(), subscribed.get().id(), article.title(),
+                "/articles/" + article.slug() + "#comment-" + reply.id()));
     }
 }

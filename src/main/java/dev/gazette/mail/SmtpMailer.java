@@ -1,19 +1,25 @@
 package dev.gazette.mail;
 
+import jakarta.activation.DataHandler;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.util.StreamProvider;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -33,10 +39,29 @@ public final class SmtpMailer {
         }
     }
 
+    /**
+     * Times the writes of every connection. Without it each connection starts a thread of its own for that, not a
+     * daemon: a connection kept open between batches would keep the JVM from ending, and each new one paid a thread.
+     */
+    private static final ScheduledExecutorService WRITE_TIMEOUTS = writeTimeouts();
+
+    private static ScheduledExecutorService writeTimeouts() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runner -> {
+            Thread t = new Thread(runner, "mail-write-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.setRemoveOnCancelPolicy(true); // a write that ends in time cancels its timeout: do not keep it queued
+        return timer;
+    }
+
     private final MailSettings settings;
     private final Supplier<String> siteName;
     private final Clock clock;
     private final Session session;
+    private volatile Sender sender;
+    private volatile Stamp stamp;
+    private static final ThreadLocal<MailDateFormat> DATES = ThreadLocal.withInitial(MailDateFormat::new);
 
     /** @param siteName the site's name, read for every batch: it is the sender's name readers see */
     public SmtpMailer(MailSettings settings, Supplier<String> siteName, Clock clock) {
@@ -56,6 +81,7 @@ public final class SmtpMailer {
         props.put(p + "connectiontimeout", TIMEOUT_MS);
         props.put(p + "timeout", TIMEOUT_MS);
         props.put(p + "writetimeout", TIMEOUT_MS);
+        props.put(p + "executor.writetimeout", WRITE_TIMEOUTS);
         props.put(p + "auth", String.valueOf(!s.user().isEmpty()));
         props.put("mail.mime.charset", "UTF-8");
         // Message-IDs end in the site's own domain rather than this machine's name.
@@ -76,31 +102,50 @@ public final class SmtpMailer {
         } else {
             transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
         }
-        return new Connection(transport, sender());
+        return new Connection(transport);
     }
 
+    /** The sender as readers see it, made again only when the site's name changed: a connection may live long. */
     private InternetAddress sender() throws MessagingException {
+        String name = siteName.get();
+        Sender last = sender;
+        if (last != null && last.name().equals(name)) return last.address();
         try {
-            return new InternetAddress(settings.from(), siteName.get(), StandardCharsets.UTF_8.name());
+            InternetAddress address = new InternetAddress(settings.from(), name, StandardCharsets.UTF_8.name());
+            sender = new Sender(name, address);
+            return address;
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is part of every JDK", e);
         }
     }
 
+    private record Sender(String name, InternetAddress address) {}
+
+    /**
+     * The Date header, formatted once a second: MimeMessage.setSentDate formats with one shared, synchronized
+     * MailDateFormat for every mail. Same text as setSentDate writes.
+     */
+    private String date() {
+        long second = clock.instant().getEpochSecond();
+        Stamp last = stamp;
+        if (last != null && last.second() == second) return last.text();
+        String text = DATES.get().format(new Date(second * 1000));
+        stamp = new Stamp(second, text);
+        return text;
+    }
+
+    private record Stamp(long second, String text) {}
+
     /** The message as it goes out: both parts, encoded names and subject, and the unsubscribe headers. */
-    MimeMessage message(OutgoingMail m, InternetAddress from) throws MessagingException {
+    MimeMessage message(OutgoingMail m, InternetAddress to) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
-        message.setFrom(from);
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(m.to(), true));
+        message.setFrom(sender());
+        message.setRecipient(Message.RecipientType.TO, to);
         message.setSubject(m.subject(), "UTF-8");
-        message.setSentDate(Date.from(clock.instant()));
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(m.text(), "UTF-8", "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(m.html(), "UTF-8", "html");
+        message.setHeader("Date", date());
         MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
+        alternative.addBodyPart(part(m.text(), "text/plain; charset=UTF-8"));
+        alternative.addBodyPart(part(m.html(), "text/html; charset=UTF-8"));
         message.setContent(alternative);
         // Tells mail servers and holiday auto-repliers that no person wrote it.
         message.setHeader("Auto-Submitted", "auto-generated");
@@ -110,6 +155,18 @@ public final class SmtpMailer {
         }
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * A text part from its UTF-8 bytes, as setText would make it (same headers, same transfer encoding, chosen by
+     * Jakarta Mail from the bytes), but written by copying the bytes: setText's content is written through a
+     * DataContentHandler that Jakarta Activation finds in its mailcap registry and makes anew, reflectively, for every
+     * part of every mail.
+     */
+    static MimeBodyPart part(String text, String type) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(text.getBytes(StandardCharsets.UTF_8), type)));
+        return part;
     }
 
     /** A failure in words fit for a log or the newsroom: any address in the server's answer is left out. */
@@ -128,16 +185,15 @@ public final class SmtpMailer {
     /** One open SMTP connection. */
     public final class Connection implements AutoCloseable {
         private final Transport transport;
-        private final InternetAddress from;
 
-        private Connection(Transport transport, InternetAddress from) {
+        private Connection(Transport transport) {
             this.transport = transport;
-            this.from = from;
         }
 
         public void send(OutgoingMail m) throws MessagingException {
-            MimeMessage message = message(m, from);
-            transport.sendMessage(message, message.getAllRecipients());
+            InternetAddress to = new InternetAddress(m.to(), true);
+            // The address as made, not parsed back from the To header the message now carries.
+            transport.sendMessage(message(m, to), new Address[] {to});
         }
 
         public boolean connected() {

@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,54 @@ abstract class OutboxContract {
             assertThat(smtp.server.getReceivedMessages()).hasSize(3);
             for (MimeMessage m : smtp.server.getReceivedMessages()) assertThat(Smtp.recipients(m)).hasSize(1);
             assertThat(smtp.to("c@readers.test").get(0)).satisfies(m -> assertThat(m.getSubject()).isEqualTo("Três – ünïcode"));
+            assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(0, 0));
+        }
+    }
+
+    /** A sender on one connection at a time whose connections are counted as they are opened. */
+    OutboxJob countingJob(int port, AtomicInteger opened) {
+        SmtpMailer mailer = new SmtpMailer(MailSettings.plain("127.0.0.1", port, "newsroom@gazette.test"),
+                () -> "Test Gazette", clock);
+        return new OutboxJob(outbox, () -> {
+            opened.incrementAndGet();
+            return mailer.open();
+        }, clock, RETRIES, 1);
+    }
+
+    @Test
+    void oneConnectionCarriesRunAfterRunWhileMailKeepsComingAndIsClosedOnceNoneIsDue() {
+        try (Smtp smtp = Smtp.start()) {
+            AtomicInteger opened = new AtomicInteger();
+            OutboxJob job = countingJob(smtp.port(), opened);
+            for (int run = 0; run < 3; run++) {
+                outbox.add(mail("r" + run + "@readers.test", "Run " + run), clock.instant());
+                assertThat(job.runOnce()).isEqualTo(1);
+            }
+            assertThat(opened).as("connect, greeting and EHLO once for three runs").hasValue(1);
+
+            assertThat(job.runOnce()).as("nothing due: the connection is closed").isZero();
+            outbox.add(mail("late@readers.test", "Later"), clock.instant());
+            assertThat(job.runOnce()).isEqualTo(1);
+            assertThat(opened).hasValue(2);
+            assertThat(smtp.server.getReceivedMessages()).hasSize(4);
+            assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(0, 0));
+        }
+    }
+
+    @Test
+    void aKeptConnectionTheServerDroppedMeanwhileCostsTheNextMailNoAttempt() throws Exception {
+        int port = freePort();
+        AtomicInteger opened = new AtomicInteger();
+        OutboxJob job = countingJob(port, opened);
+        try (Smtp smtp = Smtp.startOn(port)) {
+            outbox.add(mail("a@readers.test", "Before"), clock.instant());
+            assertThat(job.runOnce()).isEqualTo(1);
+        }
+        try (Smtp smtp = Smtp.startOn(port)) {
+            outbox.add(mail("b@readers.test", "After the restart"), clock.instant());
+            assertThat(job.runOnce()).as("sent on a new connection at once, not held over").isEqualTo(1);
+            assertThat(opened).hasValue(2);
+            assertThat(smtp.to("b@readers.test")).hasSize(1);
             assertThat(outbox.counts()).isEqualTo(new Outbox.Counts(0, 0));
         }
     }
