@@ -153,6 +153,7 @@ public final class Gazette implements AutoCloseable {
     private AkismetRoutes akismet;
     private Jobs jobs;
     private Readiness readiness;
+    private OutboxJob sender;
 
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
                     Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
@@ -423,7 +424,7 @@ public final class Gazette implements AutoCloseable {
         jobs.every("settings-poll", LiveSettings.REFRESH, LiveSettings.REFRESH, live::pollIfDeaf, Jobs.Scope.EACH_NODE);
         akismet.declareJobs(jobs);
         if (settings.mail().enabled()) {
-            OutboxJob sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, CLOCK), CLOCK,
+            sender = new OutboxJob(mail.outbox, new SmtpMailer(settings.mail(), live::siteTitle, CLOCK), CLOCK,
                     OutboxJob.Retries.defaults());
             DigestJob digests = new DigestJob(mail.store, mail.outbox, live::siteTitle, mail.links,
                     () -> comments.stats().pendingCount(),
@@ -503,6 +504,8 @@ public final class Gazette implements AutoCloseable {
     @Override
     public void close() {
         if (jobs != null) jobs.close();
+        // The mail server's connection is kept between batches while mail comes; the site is going: say QUIT.
+        if (sender != null) sender.closeIdle();
         if (server != null) server.close();
         if (readiness != null) readiness.close();
         if (akismet != null) akismet.close();
