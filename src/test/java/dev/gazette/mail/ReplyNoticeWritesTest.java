@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,7 +134,7 @@ class ReplyNoticeWritesTest {
                 .as("the admin at once, the moderator who turned them off never, the editor does not moderate")
                 .containsExactly(tuple("ad@gazette.test", "moderation"));
         assertThat(mails().get(0).text()).contains("“Ferry times”").contains("number 1");
-        List<org.assertj.core.groups.Tuple> counts = db.reads().withHandle(h -> h.createQuery("SELECT u.email,"
+        List<Tuple> counts = db.reads().withHandle(h -> h.createQuery("SELECT u.email,"
                         + " m.held_since_mail FROM mail_staff m JOIN staff_user u ON u.id = m.user_id ORDER BY u.email")
                 .map((rs, ctx) -> tuple(rs.getString(1), rs.getInt(2))).list());
         assertThat(counts).as("gathered for the digest: the admin's count only").containsExactly(tuple("ad@gazette.test", 2),
