@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class SmtpMailerTest {
         assertThat(Smtp.text(read)).contains("Zoë wrote: ünïcode ✓");
         assertThat(read.getAllRecipients()).extracting(Object::toString).containsExactly("zoe@readers.test");
         assertThat(read.getSentDate()).as("the Date header, as setSentDate would write it").isNotNull()
-                .isCloseTo(new java.util.Date(), 60_000);
+                .isCloseTo(new Date(), 60_000);
     }
 
     @Test
