@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.ObjLongConsumer;
 import org.jdbi.v3.core.Handle;
@@ -33,6 +34,8 @@ public final class CommentStore {
     private final Jdbi reads;
     private final Jdbi writes;
     private final boolean postgres;
+    // The insert's text by its shape (history lines, notice or not): a reader's reply and a staff reply, made once.
+    private final Map<Integer, String> postgresInserts = new ConcurrentHashMap<>();
 
     public CommentStore(Database db) {
         this.reads = db.reads();
@@ -60,7 +63,8 @@ public final class CommentStore {
         return writes.inTransaction(h -> {
             long id;
             if (postgres) {
-                Query q = h.createQuery(postgresInsert(history.size(), notice.isPresent()));
+                Query q = h.createQuery(postgresInserts.computeIfAbsent(history.size() * 2 + (notice.isPresent() ? 1 : 0),
+                        shape -> postgresInsert(shape / 2, shape % 2 == 1)));
                 bindReply(q, c);
                 for (int i = 0; i < history.size(); i++) ReplyHistory.bind(q, "_" + i, history.get(i));
                 notice.ifPresent(n -> q.bind("channel", n.channel()).bind("payload", n.text()));

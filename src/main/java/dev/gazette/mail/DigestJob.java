@@ -1,11 +1,8 @@
 package dev.gazette.mail;
 
-import dev.gazette.account.Permission;
-import dev.gazette.account.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -15,9 +12,6 @@ import java.util.function.Supplier;
  * time ({@code mail.digest-minutes}) has passed, {@link #runOnce()} writes the digest to the outbox.
  */
 public final class DigestJob {
-    private static final List<String> MODERATING_ROLES = Arrays.stream(Role.values())
-            .filter(r -> r.permissions().contains(Permission.REPLIES)).map(Role::code).toList();
-
     private final MailStore store;
     private final Outbox outbox;
     private final MailTexts texts;
@@ -44,11 +38,11 @@ public final class DigestJob {
     public int runOnce() {
         Instant now = clock.instant();
         Instant quietSince = now.minus(Duration.ofMinutes(digestMinutes.getAsInt()));
-        if (!store.digestDue(MODERATING_ROLES, quietSince)) return 0;
+        if (!store.digestDue(MailStore.MODERATING_ROLES, quietSince)) return 0;
         int waiting = waitingReplies.getAsInt();
         return store.writes().inTransaction(h -> {
             int written = 0;
-            for (MailStore.Moderator m : store.moderators(h, MODERATING_ROLES)) {
+            for (MailStore.Moderator m : store.moderators(h, MailStore.MODERATING_ROLES)) {
                 if (!m.notices() || m.heldSinceMail() == 0 || m.lastMail().isAfter(quietSince)) continue;
                 if (waiting == 0) {
                     // Someone cleared the queue meanwhile: nothing to tell, and the next held reply goes out at once.

@@ -1,7 +1,10 @@
 package dev.gazette.mail;
 
+import dev.gazette.account.Permission;
+import dev.gazette.account.Role;
 import dev.gazette.store.Database;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -9,6 +12,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The SQL of readers' subscriptions, staff members' mail preferences and digests, and password-reset links. */
 public final class MailStore {
+    /** The roles that moderate replies, and so hear of held ones. */
+    static final List<String> MODERATING_ROLES = Arrays.stream(Role.values())
+            .filter(r -> r.permissions().contains(Permission.REPLIES)).map(Role::code).toList();
+
     private final Jdbi reads;
     private final Jdbi writes;
 

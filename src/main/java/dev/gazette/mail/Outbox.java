@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /** The SQL of the outbox: mails written with what caused them, claimed by the sender, retried, or given up on. */
 public final class Outbox {
@@ -32,8 +33,12 @@ public final class Outbox {
 
     /** Adds a mail within the caller's transaction, so it is kept exactly when what caused it is. */
     public void add(Handle h, OutgoingMail m, Instant now) {
-        h.createUpdate(INSERT).bind("to", m.to()).bind("kind", m.kind()).bind("subject", m.subject()).bind("text", m.text())
-                .bind("html", m.html()).bind("unsub", m.unsubscribeUrl()).bind("now", now.toEpochMilli()).execute();
+        bind(h.createUpdate(INSERT), m, now).execute();
+    }
+
+    private static <T extends SqlStatement<T>> T bind(T statement, OutgoingMail m, Instant now) {
+        return statement.bind("to", m.to()).bind("kind", m.kind()).bind("subject", m.subject()).bind("text", m.text())
+                .bind("html", m.html()).bind("unsub", m.unsubscribeUrl()).bind("now", now.toEpochMilli());
     }
 
     /** Adds mails within the caller's transaction in one batch: one statement however many. */
@@ -44,10 +49,7 @@ public final class Outbox {
             return;
         }
         var batch = h.prepareBatch(INSERT);
-        for (OutgoingMail m : mails) {
-            batch.bind("to", m.to()).bind("kind", m.kind()).bind("subject", m.subject()).bind("text", m.text())
-                    .bind("html", m.html()).bind("unsub", m.unsubscribeUrl()).bind("now", now.toEpochMilli()).add();
-        }
+        for (OutgoingMail m : mails) bind(batch, m, now).add();
         batch.execute();
     }
 

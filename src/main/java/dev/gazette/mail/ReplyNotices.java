@@ -2,8 +2,6 @@ package dev.gazette.mail;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import dev.gazette.account.Permission;
-import dev.gazette.account.Role;
 import dev.gazette.article.Article;
 import dev.gazette.comment.Comment;
 import dev.gazette.comment.CommentState;
@@ -12,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -28,8 +25,6 @@ import org.jdbi.v3.core.Handle;
 public final class ReplyNotices implements ReplyListener {
     /** At most this many confirmation mails go to one address a day, however often the form names it. */
     public static final int CONFIRMATIONS_PER_DAY = 3;
-    private static final List<String> MODERATING_ROLES = Arrays.stream(Role.values())
-            .filter(r -> r.permissions().contains(Permission.REPLIES)).map(Role::code).toList();
 
     private final MailStore store;
     private final Outbox outbox;
@@ -84,7 +79,7 @@ public final class ReplyNotices implements ReplyListener {
 
     private void tellModerators(Handle h, Comment reply, Instant now, List<OutgoingMail> mails) {
         Instant quietSince = now.minus(Duration.ofMinutes(digestMinutes.getAsInt()));
-        List<Long> atOnce = store.heldReply(h, MODERATING_ROLES, now, quietSince);
+        List<Long> atOnce = store.heldReply(h, MailStore.MODERATING_ROLES, now, quietSince);
         // Only after a quiet spell: the others counted it for their digest, which the digest job writes.
         if (atOnce.isEmpty()) return;
         String title = articles.apply(reply.articleId()).map(Article::title).orElse("a story");

@@ -60,7 +60,6 @@ public final class SmtpMailer {
     private final Clock clock;
     private final Session session;
     private volatile Sender sender;
-    private volatile Stamp stamp;
     private static final ThreadLocal<MailDateFormat> DATES = ThreadLocal.withInitial(MailDateFormat::new);
 
     /** @param siteName the site's name, read for every batch: it is the sender's name readers see */
@@ -122,19 +121,12 @@ public final class SmtpMailer {
     private record Sender(String name, InternetAddress address) {}
 
     /**
-     * The Date header, formatted once a second: MimeMessage.setSentDate formats with one shared, synchronized
-     * MailDateFormat for every mail. Same text as setSentDate writes.
+     * The Date header, as setSentDate writes it, but from a formatter of this thread's: setSentDate formats with one
+     * shared, synchronized MailDateFormat for every mail.
      */
     private String date() {
-        long second = clock.instant().getEpochSecond();
-        Stamp last = stamp;
-        if (last != null && last.second() == second) return last.text();
-        String text = DATES.get().format(new Date(second * 1000));
-        stamp = new Stamp(second, text);
-        return text;
+        return DATES.get().format(Date.from(clock.instant()));
     }
-
-    private record Stamp(long second, String text) {}
 
     /** The message as it goes out: both parts, encoded names and subject, and the unsubscribe headers. */
     MimeMessage message(OutgoingMail m, InternetAddress to) throws MessagingException {
