@@ -30,7 +30,6 @@ import dev.gazette.comment.ReaderCookies;
 import dev.gazette.comment.RepliesSection;
 import dev.gazette.comment.ReplyHistory;
 import dev.gazette.comment.ReplyListener;
-import dev.gazette.comment.ReplyPages;
 import dev.gazette.mail.DigestJob;
 import dev.gazette.mail.MailAdminRoutes;
 import dev.gazette.mail.MailLinks;
@@ -95,6 +94,7 @@ import dev.gazette.syndication.FeedSourceStore;
 import dev.gazette.syndication.FeedSources;
 import dev.gazette.web.EdgePurger;
 import dev.gazette.web.PageCache;
+import dev.gazette.web.PurgeNotices;
 import dev.gazette.web.Purges;
 import dev.gazette.web.ServerSettings;
 import dev.gazette.web.Site;
@@ -122,6 +122,9 @@ public final class Gazette implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Gazette.class);
     // How stale a public page may be on a node that did not make the change itself.
     private static final Duration PAGE_LIFETIME = Duration.ofSeconds(5);
+    // How long page purges gather before one notice takes them to the other nodes: a busy article's replies then
+    // cost one notice per window, not one each, and a change still shows elsewhere well within a second.
+    private static final Duration PURGE_WINDOW = Duration.ofMillis(10);
     /** Every part tells time in UTC from one clock, so stored times and the pages agree across nodes. */
     private static final Clock CLOCK = Clock.systemUTC();
     /** The notice channel of page-cache purges: surrogate keys, space-separated. */
@@ -148,6 +151,7 @@ public final class Gazette implements AutoCloseable {
     private final MediaLibrary media;
     private final PrometheusMeterRegistry registry;
     private final Notices notices;
+    private final PurgeNotices purgeNotices;
     private final ShieldFollower shieldFollower;
     private WebServer server;
     private AkismetRoutes akismet;
@@ -158,8 +162,9 @@ public final class Gazette implements AutoCloseable {
     private Gazette(Settings settings, Database database, Articles articles, PageCache pageCache, EdgePurger edge,
                     Purges purges, SiteSecret secret, Comments comments, PersonalData personalData, SpamShield shield,
                     AkismetStore akismetStore, LiveSettings live, Mail mail, MediaLibrary media,
-                    PrometheusMeterRegistry registry, Notices notices) {
+                    PrometheusMeterRegistry registry, Notices notices, PurgeNotices purgeNotices) {
         this.registry = registry;
+        this.purgeNotices = purgeNotices;
         this.settings = settings;
         this.notices = notices;
         this.shieldFollower = new ShieldFollower(shield, CLOCK);
@@ -197,12 +202,6 @@ public final class Gazette implements AutoCloseable {
         // session ends on every node at once.
     }
 
-    /** Tells the other nodes which pages to drop; many keys at once become "everything", as a notice is small. */
-    private static void tellOthers(Notices notices, SurrogateKeys keys) {
-        String payload = String.join(" ", keys.keys());
-        notices.publish(PURGE_CHANNEL, payload.length() > Notices.MAX_PAYLOAD - 100 ? SurrogateKeys.SITE : payload);
-    }
-
     /** The pages a reply changes: its article's, the lists that count its replies and the reply feeds. */
     private static List<String> replyKeys(long articleId) {
         return List.of(PageKeys.article(articleId), PageKeys.REPLIES);
@@ -223,7 +222,11 @@ public final class Gazette implements AutoCloseable {
         // One purge reaches this node's page cache, the other nodes' (by a notice) and the caches in front of the
         // site, by the same keys.
         EdgePurger edge = new EdgePurger(settings.cache().purgeUrls(), PAGE_LIFETIME, clock);
-        Purges purges = new Purges(pageCache, edge, keys -> tellOthers(notices, keys));
+        // The other nodes hear of it after the commit, the keys of PURGE_WINDOW gathered into one notice.
+        PurgeNotices purgeNotices = new PurgeNotices(payload -> notices.publish(PURGE_CHANNEL, payload), PURGE_WINDOW,
+                Notices.MAX_PAYLOAD - 100);
+        Purges purges = new Purges(pageCache, edge,
+                database.dialect() == Dialect.POSTGRESQL ? purgeNotices : keys -> {});
         ArticleStore store = new ArticleStore(database);
         MediaLibrary media = openMedia(settings, database, clock);
         Articles articles = new Articles(store, ArticleSearch.of(database),
@@ -239,22 +242,11 @@ public final class Gazette implements AutoCloseable {
         // A reply changes its article's page, the lists that count its replies and the reply feeds.
         Comments comments = new Comments(new CommentStore(database), live::comments,
                 submission -> verdicts.count(shield.check(submission)), articles::find,
-                clock, articleId -> purges.purge(replyKeys(articleId)), mail.listener(articles, clock),
-                new ReplyPages() {
-                    @Override
-                    public Optional<Notices.Notice> toOthers(long articleId) {
-                        return notices.notice(PURGE_CHANNEL, String.join(" ", replyKeys(articleId)));
-                    }
-
-                    @Override
-                    public void here(long articleId) {
-                        purges.purgeHere(replyKeys(articleId));
-                    }
-                });
+                clock, articleId -> purges.purge(replyKeys(articleId)), mail.listener(articles, clock));
         PersonalData personalData = new PersonalData(new PersonalDataStore(database), clock, purges::everything,
                 shield::consolidate);
         return new Gazette(settings, database, articles, pageCache, edge, purges, secret, comments, personalData,
-                shield, new AkismetStore(database, notices), live, mail, media, registry, notices);
+                shield, new AkismetStore(database, notices), live, mail, media, registry, notices, purgeNotices);
     }
 
     /**
@@ -509,6 +501,7 @@ public final class Gazette implements AutoCloseable {
         if (server != null) server.close();
         if (readiness != null) readiness.close();
         if (akismet != null) akismet.close();
+        purgeNotices.close();
         notices.close();
         edge.close();
         media.close();

@@ -4,7 +4,6 @@ import dev.gazette.spam.IpNetwork;
 import dev.gazette.store.Database;
 import dev.gazette.store.Dialect;
 import dev.gazette.store.Hashes;
-import dev.gazette.store.Notices;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,7 +33,7 @@ public final class CommentStore {
     private final Jdbi reads;
     private final Jdbi writes;
     private final boolean postgres;
-    // The insert's text by its shape (history lines, notice or not): a reader's reply and a staff reply, made once.
+    // The insert's text by its number of history lines: a reader's reply and a staff reply, made once.
     private final Map<Integer, String> postgresInserts = new ConcurrentHashMap<>();
 
     public CommentStore(Database db) {
@@ -45,7 +44,7 @@ public final class CommentStore {
 
     /** Stores a reply and the first lines of its history in one transaction; returns the reply's id. */
     long insert(Comment c, List<ReplyEvent> history) {
-        return insert(c, history, Optional.empty(), (h, id) -> {});
+        return insert(c, history, (h, id) -> {});
     }
 
     private static final String INSERT = "INSERT INTO comment (article_id, parent_id, depth, author_name,"
@@ -55,22 +54,20 @@ public final class CommentStore {
             + " :reasons) RETURNING id";
 
     /**
-     * Stores a reply and the first lines of its history, sends the notice (PostgreSQL, delivered only if this
-     * commits), then runs {@code then} with its id (mail's outbox), in one transaction; returns the reply's id. On
-     * PostgreSQL the reply, its history and the notice are one statement: one round trip before the commit, not three.
+     * Stores a reply and the first lines of its history, then runs {@code then} with its id (mail's outbox), in one
+     * transaction; returns the reply's id. On PostgreSQL the reply and its history are one statement: one round trip
+     * before the commit, not two. The other nodes are told after the commit, by the caller.
      */
-    long insert(Comment c, List<ReplyEvent> history, Optional<Notices.Notice> notice, ObjLongConsumer<Handle> then) {
+    long insert(Comment c, List<ReplyEvent> history, ObjLongConsumer<Handle> then) {
         return writes.inTransaction(h -> {
             long id;
             if (postgres) {
-                Query q = h.createQuery(postgresInserts.computeIfAbsent(history.size() * 2 + (notice.isPresent() ? 1 : 0),
-                        shape -> postgresInsert(shape / 2, shape % 2 == 1)));
+                Query q = h.createQuery(postgresInserts.computeIfAbsent(history.size(), CommentStore::postgresInsert));
                 bindReply(q, c);
                 for (int i = 0; i < history.size(); i++) ReplyHistory.bind(q, "_" + i, history.get(i));
-                notice.ifPresent(n -> q.bind("channel", n.channel()).bind("payload", n.text()));
                 id = q.map((rs, ctx) -> rs.getLong(1)).one();
             } else {
-                // SQLite has no INSERT inside WITH, and no other node to tell.
+                // SQLite has no INSERT inside WITH.
                 Query q = h.createQuery(INSERT);
                 bindReply(q, c);
                 id = q.mapTo(Long.class).one();
@@ -81,9 +78,8 @@ public final class CommentStore {
         });
     }
 
-    // The reply, its history lines (placeholders numbered by line, the values bound) and the notice in one statement.
-    // pg_notify sits in the outer SELECT's list, so it runs once for the one row the insert returns.
-    private static String postgresInsert(int lines, boolean notice) {
+    // The reply and its history lines (placeholders numbered by line, the values bound) in one statement.
+    private static String postgresInsert(int lines) {
         StringBuilder sql = new StringBuilder("WITH c AS (").append(INSERT).append(")");
         if (lines > 0) {
             sql.append(", e AS (INSERT INTO reply_event (comment_id, at, kind, actor, from_state, to_state, detail,"
@@ -95,8 +91,7 @@ public final class CommentStore {
             }
             sql.append(") AS v (n, at, kind, actor, from_state, to_state, detail, probability) ORDER BY v.n)");
         }
-        return sql.append(" SELECT c.id").append(notice ? ", pg_notify(:channel, :payload)" : "").append(" FROM c")
-                .toString();
+        return sql.append(" SELECT c.id FROM c").toString();
     }
 
     private static void bindReply(Query q, Comment c) {

@@ -48,23 +48,13 @@ public final class Comments {
     /** @param listener told of stored and published replies inside their transaction (mail's outbox) */
     public Comments(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
                     LongFunction<Optional<Article>> articles, Clock clock, LongConsumer onChange, ReplyListener listener) {
-        this(store, settings, shield, articles, clock, onChange, listener, ReplyPages.afterCommit(onChange));
-    }
-
-    /**
-     * @param published how a new published reply reaches its pages: the other nodes told in its transaction
-     *                  ({@link ReplyPages}); other changes still go through {@code onChange} after their commit
-     */
-    public Comments(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
-                    LongFunction<Optional<Article>> articles, Clock clock, LongConsumer onChange, ReplyListener listener,
-                    ReplyPages published) {
         this.listener = listener;
         this.store = store;
         this.submissions = new SubmissionBuilder(store, articles);
         this.settings = settings;
         this.clock = clock;
         this.onChange = onChange;
-        this.intake = new ReplyIntake(store, settings, shield, submissions, clock, onChange, published, listener);
+        this.intake = new ReplyIntake(store, settings, shield, submissions, clock, onChange, listener);
         this.stats = new ReplyStats(store);
     }
 

@@ -28,13 +28,11 @@ public final class ReplyIntake {
     private final CommentText text = new CommentText();
     private final Clock clock;
     private final LongConsumer onChange;
-    private final ReplyPages published;
     private final ReplyListener listener;
 
+    /** @param onChange called with the article's id after a published reply committed: its pages, on every node */
     ReplyIntake(CommentStore store, Supplier<CommentSettings> settings, Function<Submission, Verdict> shield,
-                SubmissionBuilder submissions, Clock clock, LongConsumer onChange, ReplyPages published,
-                ReplyListener listener) {
-        this.published = published;
+                SubmissionBuilder submissions, Clock clock, LongConsumer onChange, ReplyListener listener) {
         this.store = store;
         this.settings = settings;
         this.shield = shield;
@@ -91,13 +89,12 @@ public final class ReplyIntake {
         boolean shown = toStore.state() == CommentState.APPROVED;
         Comment stored = toStore.withId(store.insert(toStore, List.of(
                 ReplyEvent.of(ReplyEvent.Kind.RECEIVED, "", Optional.empty(), Optional.empty(), "", now), judged),
-                shown ? published.toOthers(toStore.articleId()) : Optional.empty(),
                 (h, id) -> {
                     Comment withId = toStore.withId(id);
                     listener.stored(h, withId, form.followReplies());
                     if (shown) listener.published(h, withId);
                 }));
-        if (stored.state() == CommentState.APPROVED) published.here(stored.articleId());
+        if (shown) onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
     }
 
@@ -115,9 +112,9 @@ public final class ReplyIntake {
                 .author(form.name(), form.email(), "").body(form.comment(), text.render(form.comment()))
                 .state(CommentState.APPROVED).at(now).build();
         Comment stored = reply.withId(store.insert(reply, List.of(ReplyEvent.of(ReplyEvent.Kind.WRITTEN_BY_STAFF, name,
-                Optional.empty(), Optional.of(CommentState.APPROVED), "", now)), published.toOthers(reply.articleId()),
+                Optional.empty(), Optional.of(CommentState.APPROVED), "", now)),
                 (h, id) -> listener.published(h, reply.withId(id))));
-        published.here(stored.articleId());
+        onChange.accept(stored.articleId());
         return new Submitted.Stored(stored);
     }
 

@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,26 +81,14 @@ public final class Notices implements AutoCloseable {
 
     /** Sends a notice within the caller's transaction: PostgreSQL delivers it when, and only if, that commits. */
     public void publish(Handle handle, String channel, String payload) {
-        notice(channel, payload).ifPresent(n -> handle.createQuery("SELECT pg_notify(:channel, :payload)")
-                .bind("channel", n.channel()).bind("payload", n.text()).mapTo(String.class).findOne());
-    }
-
-    /**
-     * A notice as it goes on the wire, for a caller that sends it within a statement of its own (a reply's insert
-     * calls {@code pg_notify(channel, text)} itself, saving a round trip); empty on SQLite, where there is no one to
-     * tell.
-     */
-    public Optional<Notice> notice(String channel, String payload) {
-        if (database.dialect() != Dialect.POSTGRESQL) return Optional.empty();
+        if (database.dialect() != Dialect.POSTGRESQL) return;
         String text = node + " " + payload;
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD) {
             throw new IllegalArgumentException("A notice must stay under " + MAX_PAYLOAD + " bytes");
         }
-        return Optional.of(new Notice(channel, text));
+        handle.createQuery("SELECT pg_notify(:channel, :payload)")
+                .bind("channel", channel).bind("payload", text).mapTo(String.class).findOne();
     }
-
-    /** A notice ready to send: its channel and its text, the sending node's id first. */
-    public record Notice(String channel, String text) {}
 
     /**
      * How many notices from other nodes on this channel were applied here since start (one per subscriber), catch-ups

@@ -33,13 +33,6 @@ public final class Purges {
         purge(SurrogateKeys.of(keys));
     }
 
-    /** The same, for a change whose own transaction already told the other nodes (a notice sent with the change). */
-    public void purgeHere(Collection<String> keys) {
-        SurrogateKeys k = SurrogateKeys.of(keys);
-        local.purge(k);
-        edge.purge(k);
-    }
-
     /** For changes that touch every page: settings, the site's name, erased personal data. */
     public void everything() {
         purge(SurrogateKeys.everything());
