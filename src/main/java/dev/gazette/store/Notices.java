@@ -73,21 +73,31 @@ public final class Notices implements AutoCloseable {
         subscribers.computeIfAbsent(channel, c -> new CopyOnWriteArrayList<>()).add(new Subscriber(onNotice, onResync));
     }
 
-    /** Sends a notice in its own statement, for changes already committed (or made outside a transaction). */
+    /**
+     * Sends a notice in its own statement, for changes already committed (or made outside a transaction). Its commit
+     * does not wait for the disk: a notice is worth nothing after a crash of the database, when every listener loses
+     * its connection and catches up anyway, and a notifying transaction's flush holds up every other one's.
+     */
     public void publish(String channel, String payload) {
         if (database.dialect() != Dialect.POSTGRESQL) return;
-        database.writes().useHandle(h -> publish(h, channel, payload));
+        database.writes().useHandle(h -> h.createQuery("SELECT set_config('synchronous_commit', 'off', true),"
+                        + " pg_notify(:channel, :payload)")
+                .bind("channel", channel).bind("payload", text(payload)).mapTo(String.class).findOne());
     }
 
     /** Sends a notice within the caller's transaction: PostgreSQL delivers it when, and only if, that commits. */
     public void publish(Handle handle, String channel, String payload) {
         if (database.dialect() != Dialect.POSTGRESQL) return;
+        handle.createQuery("SELECT pg_notify(:channel, :payload)")
+                .bind("channel", channel).bind("payload", text(payload)).mapTo(String.class).findOne();
+    }
+
+    private String text(String payload) {
         String text = node + " " + payload;
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD) {
             throw new IllegalArgumentException("A notice must stay under " + MAX_PAYLOAD + " bytes");
         }
-        handle.createQuery("SELECT pg_notify(:channel, :payload)")
-                .bind("channel", channel).bind("payload", text).mapTo(String.class).findOne();
+        return text;
     }
 
     /**

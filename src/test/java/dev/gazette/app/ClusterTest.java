@@ -209,7 +209,7 @@ class ClusterTest {
     @Test
     @Order(8)
     void aReplyPublishedOnOneNodeShowsOnTheOthersPageAtOnce() {
-        // A published reply tells the other nodes inside its own transaction (one write, not a second for the notice).
+        // A published reply tells the other nodes after its commit, its article's keys gathered with others for 10 ms.
         long articleId = a.gazette().articles().published(ARTICLE.substring("/articles/".length())).orElseThrow().id();
         long imported = b.gazette().notices().applied(Gazette.PURGE_CHANNEL);
         Comment question = a.gazette().comments().intake().importReply(articleId, Optional.empty(), "Quay Reader",
