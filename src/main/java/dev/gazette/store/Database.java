@@ -44,6 +44,8 @@ public final class Database implements AutoCloseable {
         this.writerPool = writerPool;
         this.reads = withoutValuesInErrors(Jdbi.create(pool));
         this.writes = writerPool == pool ? reads : withoutValuesInErrors(Jdbi.create(writerPool));
+        // SQLite's one writer runs every write transaction in turn: what it spends preparing, every writer waits for.
+        if (dialect == Dialect.SQLITE && writerPool != pool) writes.setStatementBuilderFactory(new CachedStatements());
     }
 
     /**
