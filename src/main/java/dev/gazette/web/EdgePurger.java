@@ -104,18 +104,7 @@ public final class EdgePurger implements AutoCloseable {
 
     /** The keys, space-separated, in as few headers as fit. */
     static List<String> headers(Set<String> keys) {
-        List<String> headers = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String key : keys) {
-            if (current.length() > 0 && current.length() + 1 + key.length() > MAX_HEADER) {
-                headers.add(current.toString());
-                current.setLength(0);
-            }
-            if (current.length() > 0) current.append(' ');
-            current.append(key);
-        }
-        if (current.length() > 0) headers.add(current.toString());
-        return headers;
+        return SurrogateKeys.joined(keys, MAX_HEADER);
     }
 
     private void send(String keys) {

@@ -1,7 +1,6 @@
 package dev.gazette.web;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,19 +83,7 @@ public final class PurgeNotices implements Consumer<SurrogateKeys>, AutoCloseabl
 
     // "site" drops everything, so it goes alone; otherwise as few payloads as fit under the limit.
     private List<String> payloads(Set<String> keys) {
-        if (keys.isEmpty()) return List.of();
-        if (keys.contains(SurrogateKeys.SITE)) return List.of(SurrogateKeys.SITE);
-        List<String> out = new ArrayList<>();
-        StringBuilder payload = new StringBuilder();
-        for (String key : keys) {
-            if (payload.length() > 0 && payload.length() + 1 + key.length() > maxPayload) {
-                out.add(payload.toString());
-                payload.setLength(0);
-            }
-            payload.append(payload.length() == 0 ? "" : " ").append(key);
-        }
-        out.add(payload.toString());
-        return out;
+        return keys.contains(SurrogateKeys.SITE) ? List.of(SurrogateKeys.SITE) : SurrogateKeys.joined(keys, maxPayload);
     }
 
     /** Sends what is still gathering, then stops: a node shutting down tells the others what it changed last. */

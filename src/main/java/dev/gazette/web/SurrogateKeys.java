@@ -1,9 +1,11 @@
 package dev.gazette.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -47,6 +49,22 @@ public record SurrogateKeys(Set<String> keys) {
 
     public SurrogateKeys and(String... more) {
         return and(Arrays.asList(more));
+    }
+
+    /** The keys space-separated, in as few pieces of at most {@code maxLength} characters as they fit in. */
+    public static List<String> joined(Collection<String> keys, int maxLength) {
+        List<String> pieces = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String key : keys) {
+            if (current.length() > 0 && current.length() + 1 + key.length() > maxLength) {
+                pieces.add(current.toString());
+                current.setLength(0);
+            }
+            if (current.length() > 0) current.append(' ');
+            current.append(key);
+        }
+        if (current.length() > 0) pieces.add(current.toString());
+        return pieces;
     }
 
     public boolean isEverything() {
