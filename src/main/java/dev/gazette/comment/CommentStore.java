@@ -3,6 +3,7 @@ package dev.gazette.comment;
 import dev.gazette.spam.IpNetwork;
 import dev.gazette.store.Database;
 import dev.gazette.store.Dialect;
+import dev.gazette.store.GroupCommit;
 import dev.gazette.store.Hashes;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ public final class CommentStore {
 
     private final Jdbi reads;
     private final Jdbi writes;
+    private final GroupCommit grouped;
     private final boolean postgres;
     // The insert's text by its number of history lines: a reader's reply and a staff reply, made once.
     private final Map<Integer, String> postgresInserts = new ConcurrentHashMap<>();
@@ -39,6 +41,7 @@ public final class CommentStore {
     public CommentStore(Database db) {
         this.reads = db.reads();
         this.writes = db.writes();
+        this.grouped = db.grouped();
         this.postgres = db.dialect() == Dialect.POSTGRESQL;
     }
 
@@ -56,10 +59,12 @@ public final class CommentStore {
     /**
      * Stores a reply and the first lines of its history, then runs {@code then} with its id (mail's outbox), in one
      * transaction; returns the reply's id. On PostgreSQL the reply and its history are one statement: one round trip
-     * before the commit, not two. The other nodes are told after the commit, by the caller.
+     * before the commit, not two. On SQLite replies sent at the same time share a transaction and its commit, each in
+     * a savepoint of its own ({@link GroupCommit}): {@code then} sees the replies written before in that transaction.
+     * The other nodes are told after the commit, by the caller.
      */
     long insert(Comment c, List<ReplyEvent> history, ObjLongConsumer<Handle> then) {
-        return writes.inTransaction(h -> {
+        return grouped.inTransaction(h -> {
             long id;
             if (postgres) {
                 Query q = h.createQuery(postgresInserts.computeIfAbsent(history.size(), CommentStore::postgresInsert));

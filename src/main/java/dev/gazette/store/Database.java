@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi writes;
     private final String jdbcUrl;
     private final Properties connectionProperties;
+    private final GroupCommit grouped;
 
     private Database(Dialect dialect, HikariDataSource pool, HikariDataSource writerPool, String jdbcUrl,
                      Properties connectionProperties) {
@@ -46,6 +47,8 @@ public final class Database implements AutoCloseable {
         this.writes = writerPool == pool ? reads : withoutValuesInErrors(Jdbi.create(writerPool));
         // SQLite's one writer runs every write transaction in turn: what it spends preparing, every writer waits for.
         if (dialect == Dialect.SQLITE && writerPool != pool) writes.setStatementBuilderFactory(new CachedStatements());
+        this.grouped = dialect == Dialect.SQLITE && writerPool != pool
+                ? GroupCommit.batching(writes) : GroupCommit.direct(writes);
     }
 
     /**
@@ -218,6 +221,14 @@ public final class Database implements AutoCloseable {
         return writes;
     }
 
+    /**
+     * For the many small write transactions of concurrent callers (readers' replies): on SQLite those that arrive
+     * while the writer is busy share one commit.
+     */
+    public GroupCommit grouped() {
+        return grouped;
+    }
+
     public Dialect dialect() {
         return dialect;
     }
@@ -226,6 +237,7 @@ public final class Database implements AutoCloseable {
     public void measure(io.micrometer.core.instrument.MeterRegistry registry) {
         pool.setMetricRegistry(registry);
         if (writerPool != pool) writerPool.setMetricRegistry(registry);
+        grouped.measure(registry);
     }
 
     /** True when a trivial query answers: what readiness reports. */
@@ -291,6 +303,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        grouped.close();
         if (writerPool != pool) writerPool.close();
         pool.close();
     }
