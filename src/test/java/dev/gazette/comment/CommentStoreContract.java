@@ -1,6 +1,7 @@
 package dev.gazette.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gazette.article.ArticleDraft;
 import dev.gazette.article.ArticleSearch;
@@ -9,14 +10,26 @@ import dev.gazette.article.ArticleStore;
 import dev.gazette.article.Articles;
 import dev.gazette.article.MarkdownRenderer;
 import dev.gazette.store.Database;
+import dev.gazette.store.Dialect;
+import dev.gazette.store.WriterHold;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ObjLongConsumer;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,5 +185,86 @@ abstract class CommentStoreContract {
                 new CommentStore.DayCount(LocalDate.of(2026, 11, 20), CommentState.PENDING),
                 new CommentStore.DayCount(LocalDate.of(2026, 11, 20), CommentState.APPROVED));
         assertThat(store.reasonsSince(NOW)).containsExactly("a reason\nanother", "a reason\nanother");
+    }
+
+    /**
+     * Sends replies at once, each with its {@code then}; on SQLite the writer is held meanwhile, so that all of them
+     * queue and share one transaction. Each call reports its id if another connection saw the reply when it returned.
+     */
+    private List<Future<Long>> sendTogether(List<ObjLongConsumer<Handle>> thens) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(thens.size());
+        List<Future<Long>> sent = new ArrayList<>();
+        try (WriterHold hold = WriterHold.hold(db)) {
+            for (int i = 0; i < thens.size(); i++) {
+                Comment c = reply(river, Optional.empty(), "Sent together " + i, "r" + i + "@example.org",
+                        "203.0.113." + i, CommentState.PENDING, NOW);
+                ObjLongConsumer<Handle> then = thens.get(i);
+                sent.add(callers.submit(() -> {
+                    long id = store.insert(c, List.of(ReplyEvent.of(ReplyEvent.Kind.RECEIVED, "", Optional.empty(),
+                            Optional.empty(), "", NOW)), then);
+                    return seenElsewhere(id) ? id : -1L;
+                }));
+                if (i == 0) WriterHold.untilWaiting(db, 0);
+            }
+            if (db.dialect() == Dialect.SQLITE) WriterHold.untilWaiting(db, thens.size() - 1);
+        } finally {
+            callers.shutdown();
+        }
+        return sent;
+    }
+
+    // On a connection of its own, outside the pools.
+    private boolean seenElsewhere(long id) throws Exception {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM comment"
+                + " WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    private static Throwable failure(Future<?> f) throws InterruptedException {
+        try {
+            f.get();
+            throw new AssertionError("expected a failure");
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    @Test
+    void repliesSentTogetherAreStoredWhenTheirCallsReturnAndOneWhoseThenFailsFailsAlone() throws Exception {
+        IllegalStateException refused = new IllegalStateException("the outbox refused");
+        ObjLongConsumer<Handle> fine = (h, id) -> {};
+        List<Future<Long>> sent = sendTogether(List.of(fine, fine, (h, id) -> {
+            throw refused;
+        }, fine));
+
+        List<Long> kept = new ArrayList<>();
+        for (int i : List.of(0, 1, 3)) kept.add(sent.get(i).get());
+        assertThat(kept).allSatisfy(id -> assertThat(id).isPositive());
+        assertThat(failure(sent.get(2))).isSameAs(refused);
+        assertThat(store.all(river)).extracting(Comment::id).containsExactlyInAnyOrderElementsOf(kept);
+        int history = db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reply_event")
+                .mapTo(Integer.class).one());
+        assertThat(history).as("the history of the kept replies only").isEqualTo(3);
+        if (db.dialect() == Dialect.SQLITE) assertThat(db.grouped().commits()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyWhoseCommitFailsFailsAndIsNotStored() throws Exception {
+        // A deferred key is checked at COMMIT: a real way for the COMMIT itself to fail.
+        db.writes().useHandle(h -> h.execute("CREATE TABLE reply_probe (comment_id BIGINT NOT NULL REFERENCES"
+                + " comment (id) DEFERRABLE INITIALLY DEFERRED)"));
+        ObjLongConsumer<Handle> orphan = (h, id) -> h.execute("INSERT INTO reply_probe (comment_id) VALUES (-1)");
+
+        assertThatThrownBy(() -> store.insert(reply(river, Optional.empty(), "Lost", "l@example.org", "203.0.113.9",
+                CommentState.PENDING, NOW), List.of(), orphan)).hasStackTraceContaining("oreign key");
+        assertThat(store.all(river)).isEmpty();
+        // The writer is not left inside the failed transaction.
+        long next = store.insert(reply(river, Optional.empty(), "Kept", "k@example.org", "203.0.113.9",
+                CommentState.PENDING, NOW), List.of());
+        assertThat(store.all(river)).extracting(Comment::id).containsExactly(next);
     }
 }
