@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -34,6 +35,7 @@ public final class GroupCommit implements AutoCloseable {
     private final BlockingQueue<Work<?>> queue = new LinkedBlockingQueue<>();
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committed = new AtomicLong();
+    private final AtomicInteger pending = new AtomicInteger();
     private final Thread writer;
     private boolean closed;
 
@@ -67,6 +69,7 @@ public final class GroupCommit implements AutoCloseable {
         Work<T> w = new Work<>(work);
         synchronized (this) {
             if (closed) throw closing();
+            pending.incrementAndGet();
             queue.add(w);
         }
         try {
@@ -76,6 +79,8 @@ public final class GroupCommit implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error r) throw r;
             throw e;
+        } finally {
+            pending.decrementAndGet();
         }
     }
 
@@ -89,9 +94,9 @@ public final class GroupCommit implements AutoCloseable {
         return committed.get();
     }
 
-    /** Pieces of work waiting for the writer and not yet taken into a batch. */
-    public int waiting() {
-        return queue.size();
+    /** Pieces of work sent and not yet answered: queued, being written or waiting for their commit. */
+    public int pending() {
+        return pending.get();
     }
 
     /** Publishes the commits, the work they kept and the work waiting, on SQLite. */
@@ -101,8 +106,8 @@ public final class GroupCommit implements AutoCloseable {
                 .description("SQLite write transactions committed for batches of replies").register(registry);
         FunctionCounter.builder("gazette.group.committed", committed, AtomicLong::get)
                 .description("Replies those transactions kept").register(registry);
-        Gauge.builder("gazette.group.waiting", queue, BlockingQueue::size)
-                .description("Replies waiting for the writer").register(registry);
+        Gauge.builder("gazette.group.pending", pending, AtomicInteger::get)
+                .description("Replies sent and not yet answered").register(registry);
     }
 
     private void run() {

@@ -204,9 +204,8 @@ abstract class CommentStoreContract {
                             Optional.empty(), "", NOW)), then);
                     return seenElsewhere(id) ? id : -1L;
                 }));
-                if (i == 0) WriterHold.untilWaiting(db, 0);
+                if (db.dialect() == Dialect.SQLITE) WriterHold.untilPending(db, i + 1); // in this order
             }
-            if (db.dialect() == Dialect.SQLITE) WriterHold.untilWaiting(db, thens.size() - 1);
         } finally {
             callers.shutdown();
         }

@@ -3,6 +3,7 @@ package dev.gazette.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,14 +47,17 @@ class GroupCommitTest {
         return callers.submit(() -> db.grouped().inTransaction(work));
     }
 
-    /** Sends the work while the writer is held: the first is taken (and waits for the connection), the rest queue. */
+    /**
+     * Sends the work while the writer is held: the first is taken (and waits for the connection), the rest queue, one
+     * after the other in the order given.
+     */
     private List<Future<Long>> sendTogether(List<HandleCallback<Long, RuntimeException>> work) throws Exception {
         List<Future<Long>> sent = new ArrayList<>();
         try (WriterHold hold = WriterHold.hold(db)) {
-            sent.add(send(work.get(0)));
-            WriterHold.untilWaiting(db, 0);
-            for (HandleCallback<Long, RuntimeException> w : work.subList(1, work.size())) sent.add(send(w));
-            WriterHold.untilWaiting(db, work.size() - 1);
+            for (int i = 0; i < work.size(); i++) {
+                sent.add(send(work.get(i)));
+                WriterHold.untilPending(db, i + 1);
+            }
         }
         return sent;
     }
@@ -108,9 +112,9 @@ class GroupCommitTest {
                     long id = db.grouped().inTransaction(insert(w));
                     return wordSeenElsewhere(id).equals(w) ? id : -1;
                 }));
-                if (w.equals("x")) WriterHold.untilWaiting(db, 0);
+                if (w.equals("x")) WriterHold.untilPending(db, 1);
             }
-            WriterHold.untilWaiting(db, 2);
+            WriterHold.untilPending(db, 3);
         }
         for (Future<Long> f : sent) assertThat(f.get()).isPositive();
         assertThat(db.grouped().commits()).isEqualTo(1);
@@ -174,9 +178,9 @@ class GroupCommitTest {
         CompletableFuture<Void> closed;
         try (WriterHold hold = WriterHold.hold(db)) {
             sent.add(send(insert("a")));
-            WriterHold.untilWaiting(db, 0);
+            WriterHold.untilPending(db, 1);
             sent.add(send(insert("b")));
-            WriterHold.untilWaiting(db, 1);
+            WriterHold.untilPending(db, 2);
             closed = CompletableFuture.runAsync(() -> db.grouped().close());
         }
         closed.get();
@@ -193,13 +197,24 @@ class GroupCommitTest {
         List<Future<Long>> sent = new ArrayList<>();
         try (WriterHold hold = WriterHold.hold(db)) {
             sent.add(send(insert("reply")));
-            WriterHold.untilWaiting(db, 0);
+            WriterHold.untilPending(db, 1);
             other = callers.submit(() -> db.writes().useTransaction(h -> h.execute(
                     "INSERT INTO probe (word) VALUES ('moderation')")));
         }
         other.get();
         for (Future<Long> f : sent) f.get();
         assertThat(words()).containsExactlyInAnyOrder("reply", "moderation");
+    }
+
+    @Test
+    void publishesCommitsAndRepliesPerCommitAsMetrics() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        db.measure(registry);
+        for (Future<Long> f : sendTogether(List.of(insert("a"), insert("b"), insert("c")))) f.get();
+
+        assertThat(registry.get("gazette.group.commits").functionCounter().count()).isEqualTo(1);
+        assertThat(registry.get("gazette.group.committed").functionCounter().count()).isEqualTo(3);
+        assertThat(registry.get("gazette.group.pending").gauge().value()).isZero();
     }
 
     @Test

@@ -31,12 +31,12 @@ public final class WriterHold implements AutoCloseable {
         return hold;
     }
 
-    /** Waits until this many pieces of grouped work wait for the writer, untaken (on SQLite). */
-    public static void untilWaiting(Database db, int count) throws InterruptedException {
+    /** Waits until this many pieces of grouped work were sent and are not yet answered (on SQLite). */
+    public static void untilPending(Database db, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (db.grouped().waiting() != count) {
+        while (db.grouped().pending() != count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(db.grouped().waiting() + " waiting, not " + count);
+                throw new IllegalStateException(db.grouped().pending() + " pending, not " + count);
             }
             Thread.sleep(5);
         }
