@@ -73,6 +73,7 @@ public final class GroupCommit implements AutoCloseable {
             queue.add(w);
         }
         try {
+            // Not interruptible: a caller learns whether its work was kept, and the writer or close() always answers.
             return w.done.join();
         } catch (CompletionException e) {
             // The failure as the work or the commit threw it, on the writer's thread.
@@ -223,6 +224,7 @@ public final class GroupCommit implements AutoCloseable {
         List<Work<?>> left = new ArrayList<>();
         queue.drainTo(left);
         for (Work<?> w : left) w.done.completeExceptionally(closing());
+        writer.interrupt(); // still in a batch after the wait: it ends with that batch instead of waiting for more
     }
 
     private static final Work<Object> STOP = new Work<>(h -> null);
