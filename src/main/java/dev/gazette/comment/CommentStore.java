@@ -311,13 +311,10 @@ public final class CommentStore {
     /** What {@link #checks} found for a new reply. */
     record Checks(boolean alreadySaid, AuthorRecord record, int identicalElsewhere) {}
 
-    // column, parameter and bound are constants of the caller, never input; the state is one of two literals. Newest
-    // first, as the column's index (column, state, created_at) reads: a plan that stops at the cap must then use
-    // that index (any other path sorts every match first), whatever PostgreSQL guesses of the author (V19).
+    // column, parameter and bound are constants of the caller, never input; the state is one of two literals.
     private static String capped(String column, String parameter, String state, String bound) {
         return "(SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE " + column + " = " + parameter + " AND state = '"
-                + state + "'" + bound + " ORDER BY created_at DESC LIMIT " + HISTORY_CAP + ") AS c_" + column + "_"
-                + state + ")";
+                + state + "'" + bound + " LIMIT " + HISTORY_CAP + ") AS c_" + column + "_" + state + ")";
     }
 
     /** The /24 or /48 an address belongs to, as the shield names it; the address itself when it is no literal. */

@@ -4,8 +4,8 @@
 -- wrote most replies (a young site; every reply from one network behind a proxy) that is half the table or all of
 -- it, and the plan counted a new author's replies by walking every reply of the site (35 ms on 30,000 replies,
 -- against 0.2 ms). A floor under the distinct count (one value in 200 rows at least, as ANALYZE then records) keeps
--- the guess at a couple of hundred replies, so that reading those through the index on the author, address or
--- network newest first (V18) and stopping at 50 is the cheapest plan: a few pages, however many replies the site has.
+-- the guess at a couple of hundred replies: the plan then reads the index on the author, address or network, which
+-- costs at most that one author's entries, however many replies the site has.
 ALTER TABLE comment ALTER COLUMN author_email SET (n_distinct = -0.005);
 ALTER TABLE comment ALTER COLUMN ip SET (n_distinct = -0.005);
 ALTER TABLE comment ALTER COLUMN network SET (n_distinct = -0.005);
