@@ -267,7 +267,7 @@ public final class CommentStore {
 
     /** The same, counting only replies stored before the one with this id: its history as it came in. */
     AuthorRecord record(String email, String ip, long beforeId) {
-        return reads.withHandle(h -> h.createQuery("SELECT " + authorCounts(" AND id < :before"))
+        return reads.withHandle(h -> h.createQuery("SELECT " + AUTHOR_COUNTS)
                 .bind("email", email).bind("ip", ip).bind("net", network(ip)).bind("before", beforeId)
                 .map((rs, ctx) -> authorRecord(rs, 1))
                 .one());
@@ -276,11 +276,10 @@ public final class CommentStore {
     static final int HISTORY_CAP = 50;
 
     // Six capped counts in one statement: one round trip per reply instead of six.
-    private static String authorCounts(String bound) {
-        return capped("author_email", ":email", "approved", bound) + ", " + capped("author_email", ":email", "spam", bound)
-                + ", " + capped("ip", ":ip", "approved", bound) + ", " + capped("ip", ":ip", "spam", bound) + ", "
-                + capped("network", ":net", "approved", bound) + ", " + capped("network", ":net", "spam", bound);
-    }
+    private static final String AUTHOR_COUNTS = capped("author_email", ":email", "approved") + ", "
+            + capped("author_email", ":email", "spam") + ", " + capped("ip", ":ip", "approved") + ", "
+            + capped("ip", ":ip", "spam") + ", " + capped("network", ":net", "approved") + ", "
+            + capped("network", ":net", "spam");
     private static final String ALREADY_SAID = "(SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
             + " AND article_id = :a AND (author_email = :email OR ip = :ip) AND state <> 'trash')";
     private static final String IDENTICAL_ELSEWHERE = "(SELECT COUNT(*) FROM comment WHERE content_hash = :hash"
@@ -298,23 +297,21 @@ public final class CommentStore {
      * ({@link #identicalElsewhere}).
      */
     Checks checks(long articleId, String bodyMarkdown, String email, String ip, Instant since) {
-        return reads.withHandle(h -> h.createQuery(CHECKS)
+        return reads.withHandle(h -> h.createQuery("SELECT " + ALREADY_SAID + ", " + IDENTICAL_ELSEWHERE + ", "
+                        + AUTHOR_COUNTS)
                 .bind("hash", contentHash(bodyMarkdown)).bind("a", articleId).bind("email", email).bind("ip", ip)
                 .bind("net", network(ip)).bind("since", since.toEpochMilli()).bind("before", Long.MAX_VALUE)
                 .map((rs, ctx) -> new Checks(rs.getInt(1) > 0, authorRecord(rs, 3), rs.getInt(2)))
                 .one());
     }
 
-    // A new reply's history is everything stored so far: no bound on the id.
-    static final String CHECKS = "SELECT " + ALREADY_SAID + ", " + IDENTICAL_ELSEWHERE + ", " + authorCounts("");
-
     /** What {@link #checks} found for a new reply. */
     record Checks(boolean alreadySaid, AuthorRecord record, int identicalElsewhere) {}
 
-    // column, parameter and bound are constants of the caller, never input; the state is one of two literals.
-    private static String capped(String column, String parameter, String state, String bound) {
+    // column and parameter are constants of the caller, never input; the state is one of two literals.
+    private static String capped(String column, String parameter, String state) {
         return "(SELECT COUNT(*) FROM (SELECT 1 FROM comment WHERE " + column + " = " + parameter + " AND state = '"
-                + state + "'" + bound + " LIMIT " + HISTORY_CAP + ") AS c_" + column + "_" + state + ")";
+                + state + "' AND id < :before LIMIT " + HISTORY_CAP + ") AS c_" + column + "_" + state + ")";
     }
 
     /** The /24 or /48 an address belongs to, as the shield names it; the address itself when it is no literal. */
