@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -223,15 +222,6 @@ abstract class CommentStoreContract {
         }
     }
 
-    private static Throwable failure(Future<?> f) throws InterruptedException {
-        try {
-            f.get();
-            throw new AssertionError("expected a failure");
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
-    }
-
     @Test
     void repliesSentTogetherAreStoredWhenTheirCallsReturnAndOneWhoseThenFailsFailsAlone() throws Exception {
         IllegalStateException refused = new IllegalStateException("the outbox refused");
@@ -243,7 +233,7 @@ abstract class CommentStoreContract {
         List<Long> kept = new ArrayList<>();
         for (int i : List.of(0, 1, 3)) kept.add(sent.get(i).get());
         assertThat(kept).allSatisfy(id -> assertThat(id).isPositive());
-        assertThat(failure(sent.get(2))).isSameAs(refused);
+        assertThat(WriterHold.failureOf(sent.get(2))).isSameAs(refused);
         assertThat(store.all(river)).extracting(Comment::id).containsExactlyInAnyOrderElementsOf(kept);
         int history = db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reply_event")
                 .mapTo(Integer.class).one());

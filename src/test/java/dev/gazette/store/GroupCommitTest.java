@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,15 +63,6 @@ class GroupCommitTest {
 
     private List<String> words() {
         return db.reads().withHandle(h -> h.createQuery("SELECT word FROM probe ORDER BY id").mapTo(String.class).list());
-    }
-
-    private static Throwable failure(Future<?> f) throws InterruptedException {
-        try {
-            f.get();
-            throw new AssertionError("expected a failure");
-        } catch (ExecutionException e) {
-            return e.getCause();
-        }
     }
 
     @Test
@@ -144,9 +134,9 @@ class GroupCommitTest {
                 insert("d")));
 
         assertThat(sent.get(0).get()).isPositive();
-        assertThat(failure(sent.get(1))).satisfies(e -> assertThat(Database.isUniqueViolation(e)).isTrue());
+        assertThat(WriterHold.failureOf(sent.get(1))).satisfies(e -> assertThat(Database.isUniqueViolation(e)).isTrue());
         assertThat(sent.get(2).get()).isPositive();
-        assertThat(failure(sent.get(3))).isSameAs(refused);
+        assertThat(WriterHold.failureOf(sent.get(3))).isSameAs(refused);
         assertThat(sent.get(4).get()).isPositive();
         assertThat(words()).containsExactly("a", "b", "d");
         assertThat(db.grouped().commits()).isEqualTo(1);
@@ -161,7 +151,7 @@ class GroupCommitTest {
                 insert("b")));
 
         for (Future<Long> f : sent) {
-            assertThat(failure(f)).hasStackTraceContaining("FOREIGN KEY constraint failed");
+            assertThat(WriterHold.failureOf(f)).hasStackTraceContaining("FOREIGN KEY constraint failed");
         }
         assertThat(words()).isEmpty();
         assertThat(db.grouped().commits()).isZero();

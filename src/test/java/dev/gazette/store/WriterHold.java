@@ -1,6 +1,8 @@
 package dev.gazette.store;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +41,16 @@ public final class WriterHold implements AutoCloseable {
                 throw new IllegalStateException(db.grouped().pending() + " pending, not " + count);
             }
             Thread.sleep(5);
+        }
+    }
+
+    /** What a piece of work sent while the writer was held failed with; an error if it did not fail. */
+    public static Throwable failureOf(Future<?> sent) throws InterruptedException {
+        try {
+            sent.get();
+            throw new AssertionError("expected a failure");
+        } catch (ExecutionException e) {
+            return e.getCause();
         }
     }
 
